@@ -1,0 +1,55 @@
+# Jaso: `make run` launches the app, `make test` runs the whole suite. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test check lint typecheck pytest sysdeps translations bench clean
+
+run: sysdeps $(VENV)/.run-stamp
+	$(PY) -m desktop
+
+test: sysdeps $(VENV)/.test-stamp
+	$(MAKE) --no-print-directory check
+
+# The checks alone, on an environment that is already set up.
+check: lint typecheck pytest
+
+lint:
+	$(PY) -m ruff check desktop tests bench packaging scripts
+
+typecheck:
+	$(PY) -m mypy desktop/engine desktop/store desktop/writing
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra
+
+sysdeps:
+	@bash scripts/sysdeps.sh
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -U pip wheel
+
+# llama-cpp-python compiles from source the first time (minutes); pip caches the wheel after that.
+$(VENV)/.run-stamp: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	touch $@
+
+# torch first, from the local CPU build: an unpinned torch would pull several GB of CUDA packages.
+$(VENV)/.test-stamp: pyproject.toml | $(PY)
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e ".[test,gpu]"
+	touch $@ $(VENV)/.run-stamp
+
+# Rebuild the compiled translations after editing resources/translations/*.ts.
+translations: $(VENV)/.run-stamp
+	$(PY) scripts/translations.py compile
+
+bench: $(VENV)/.test-stamp
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup_bench.py
+	$(PY) bench/store_bench.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,95 @@
+"""Composition root: builds settings, store, translations and the main window, then runs."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from types import TracebackType
+
+from desktop.paths import AppPaths, app_paths
+from desktop.settings import load_settings
+from desktop.store import Database, StorageError
+from desktop.store.backup import daily_backup
+
+log = logging.getLogger("desktop")
+
+
+def setup_logging(paths: AppPaths) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir / "jaso.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _install_excepthooks() -> None:
+    """Log unexpected errors and show them on the GUI thread; the app keeps running."""
+    from PySide6.QtCore import QMetaObject, QObject, Qt, Slot
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    class _Reporter(QObject):
+        pending: list[str] = []
+
+        @Slot()
+        def show(self) -> None:
+            while self.pending:
+                details = self.pending.pop(0)
+                box = QMessageBox(QMessageBox.Icon.Critical, "Jaso",
+                                  QApplication.translate("App", "Something went wrong. Your text "
+                                                         "is saved; details are in the log."))
+                box.setDetailedText(details)
+                box.exec()
+
+    reporter = _Reporter(QApplication.instance())
+
+    def report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unhandled exception:\n%s", details)
+        reporter.pending.append(details)
+        QMetaObject.invokeMethod(reporter, "show", Qt.ConnectionType.QueuedConnection)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        report(args.exc_type, args.exc_value or Exception(), args.exc_traceback)
+
+    sys.excepthook = report
+    threading.excepthook = thread_hook
+
+
+def run_gui() -> int:
+    paths = app_paths()
+    paths.ensure()
+    setup_logging(paths)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.ui.i18n import install_translators
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.test_hook import maybe_start
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Jaso")
+    settings = load_settings(paths.settings_file)
+    translators = install_translators(app, settings.language)
+    _install_excepthooks()
+    try:
+        db = Database(paths.database)
+    except StorageError as exc:
+        log.error("cannot open the database: %s", exc)
+        QMessageBox.critical(None, "Jaso", str(exc))
+        return 1
+    try:
+        daily_backup(paths.database, paths.backup_dir, keep=settings.backup_keep)
+    except StorageError as exc:
+        log.warning("daily backup skipped: %s", exc)
+    window = MainWindow(db, settings, paths)
+    window.show()
+    robot = maybe_start(window)
+    try:
+        return app.exec()
+    finally:
+        del robot, translators
+        db.close()

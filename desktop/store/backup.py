@@ -1,0 +1,73 @@
+"""Rolling backups with SQLite's online backup API (consistent even while the app writes)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.store.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+_PREFIX = "jaso-"
+_SUFFIX = ".sqlite3"
+
+
+def _copy(source: Path, destination: Path) -> None:
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def create_backup(db_path: Path, backup_dir: Path, label: str | None = None) -> Path:
+    """Copy the database into ``backup_dir``; returns the backup's path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = label or datetime.now().strftime("%Y%m%d-%H%M%S")
+    final = backup_dir / f"{_PREFIX}{stamp}{_SUFFIX}"
+    partial = final.with_suffix(".partial")
+    try:
+        partial.unlink(missing_ok=True)
+        _copy(db_path, partial)
+        partial.replace(final)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"Backup to {backup_dir} failed: {exc}") from exc
+    return final
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Backups, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = [p for p in backup_dir.glob(f"{_PREFIX}*{_SUFFIX}") if p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def daily_backup(db_path: Path, backup_dir: Path, keep: int, today: date | None = None) -> Path | None:
+    """Make today's backup unless one exists, then keep only the newest ``keep`` daily ones."""
+    if not db_path.exists():
+        return None
+    day = (today or date.today()).strftime("%Y%m%d")
+    existing = [p for p in list_backups(backup_dir) if p.name.startswith(f"{_PREFIX}{day}")]
+    made = None if existing else create_backup(db_path, backup_dir, label=f"{day}-daily")
+    daily = [p for p in list_backups(backup_dir) if p.name.endswith(f"-daily{_SUFFIX}")]
+    for old in daily[keep:]:
+        old.unlink(missing_ok=True)
+        log.info("removed old backup %s", old)
+    return made
+
+
+def restore_backup(backup: Path, db_path: Path) -> None:
+    """Replace the database's contents with ``backup`` (the app's engine must be closed)."""
+    try:
+        _copy(backup, db_path)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Could not restore {backup.name}: {exc}") from exc

@@ -1,0 +1,19 @@
+"""Typed storage errors with messages fit to show a user."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """A database operation failed; ``str(error)`` is a short message for the user."""
+
+
+class StoreTooNew(StorageError):
+    """The database was written by a newer version of Jaso; it is left untouched."""
+
+
+class StoreDamaged(StorageError):
+    """The database file is not a readable SQLite database; it is left untouched."""
+
+
+class NotFound(StorageError):
+    """The requested row does not exist (or is in the trash)."""

@@ -1,0 +1,167 @@
+"""Questions, answers and their revisions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Final
+
+from sqlmodel import Session, col, func, select
+
+from desktop.store.applications import NewQuestion, live_questions, new_question_row, now
+from desktop.store.errors import NotFound
+from desktop.store.records import QuestionRecord, RevisionRecord
+from desktop.store.tables import REVISION_REASONS, Application, Question, Revision
+from desktop.writing.counting import PROFILE_IDS
+
+# Autosaves within this span extend one revision instead of adding a new one, so history stays
+# readable (one entry per editing burst, not one per second).
+AUTOSAVE_REVISION_SPAN: Final = timedelta(minutes=5)
+
+
+def _live_question(session: Session, question_id: int) -> Question:
+    question = session.get(Question, question_id)
+    if question is None or question.deleted_at is not None:
+        raise NotFound(f"question {question_id} not found")
+    return question
+
+
+def get_question(*, session: Session, question_id: int) -> QuestionRecord:
+    return QuestionRecord.of(_live_question(session, question_id))
+
+
+def add_question(
+    *, session: Session, application_id: int, spec: NewQuestion
+) -> int:
+    app = session.get(Application, application_id)
+    if app is None or app.deleted_at is not None:
+        raise NotFound(f"application {application_id} not found")
+    last = session.exec(
+        select(func.max(Question.position)).where(Question.application_id == application_id)
+    ).one()
+    row = new_question_row(application_id, (last if last is not None else -1) + 1, spec)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def update_question(
+    *,
+    session: Session,
+    question_id: int,
+    text: str,
+    char_limit: int | None,
+    profile: str,
+) -> None:
+    if profile not in PROFILE_IDS:
+        raise ValueError(f"unknown count profile {profile!r}")
+    if char_limit is not None and char_limit <= 0:
+        raise ValueError("the limit must be positive")
+    question = _live_question(session, question_id)
+    question.text = text
+    question.char_limit = char_limit
+    question.profile = profile
+    question.updated_at = now()
+    session.add(question)
+
+
+def move_question(*, session: Session, question_id: int, offset: int) -> None:
+    """Move a question ``offset`` places up (negative) or down within its application."""
+    question = _live_question(session, question_id)
+    siblings = live_questions(session, question.application_id)
+    index = next(i for i, q in enumerate(siblings) if q.id == question_id)
+    target = max(0, min(len(siblings) - 1, index + offset))
+    siblings.insert(target, siblings.pop(index))
+    for position, sibling in enumerate(siblings):
+        sibling.position = position
+        session.add(sibling)
+
+
+def trash_question(*, session: Session, question_id: int) -> None:
+    question = _live_question(session, question_id)
+    question.deleted_at = now()
+    session.add(question)
+
+
+def _latest_revision(session: Session, question_id: int) -> Revision | None:
+    statement = (
+        select(Revision)
+        .where(Revision.question_id == question_id)
+        .order_by(col(Revision.updated_at).desc(), col(Revision.id).desc())
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def add_revision(
+    *, session: Session, question_id: int, text: str, reason: str, at: datetime | None = None
+) -> int:
+    if reason not in REVISION_REASONS:
+        raise ValueError(f"unknown revision reason {reason!r}")
+    stamp = at or now()
+    row = Revision(
+        question_id=question_id, text=text, reason=reason, created_at=stamp, updated_at=stamp
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def save_answer(
+    *,
+    session: Session,
+    question_id: int,
+    text: str,
+    reason: str = "autosave",
+    at: datetime | None = None,
+) -> datetime:
+    """Store ``text`` as the answer and record it in the history; returns the save time."""
+    stamp = at or now()
+    question = _live_question(session, question_id)
+    question.answer = text
+    question.updated_at = stamp
+    session.add(question)
+    latest = _latest_revision(session, question_id)
+    if latest is not None and latest.text == text:
+        return stamp
+    if (
+        reason == "autosave"
+        and latest is not None
+        and latest.reason == "autosave"
+        and stamp - latest.created_at < AUTOSAVE_REVISION_SPAN
+    ):
+        latest.text = text
+        latest.updated_at = stamp
+        session.add(latest)
+    else:
+        add_revision(session=session, question_id=question_id, text=text, reason=reason, at=stamp)
+    return stamp
+
+
+def list_revisions(*, session: Session, question_id: int) -> list[RevisionRecord]:
+    """The question's revisions, newest first."""
+    statement = (
+        select(Revision)
+        .where(Revision.question_id == question_id)
+        .order_by(col(Revision.updated_at).desc(), col(Revision.id).desc())
+    )
+    return [RevisionRecord.of(r) for r in session.exec(statement)]
+
+
+def restore_revision(*, session: Session, revision_id: int) -> str:
+    """Make a revision's text the answer again; the text it replaces stays in the history."""
+    revision = session.get(Revision, revision_id)
+    if revision is None:
+        raise NotFound(f"revision {revision_id} not found")
+    question = _live_question(session, revision.question_id)
+    latest = _latest_revision(session, question.id or 0)
+    if question.answer and (latest is None or latest.text != question.answer):
+        add_revision(
+            session=session, question_id=revision.question_id, text=question.answer,
+            reason="manual",
+        )
+    save_answer(
+        session=session, question_id=revision.question_id, text=revision.text, reason="restore"
+    )
+    return revision.text

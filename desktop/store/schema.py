@@ -1,0 +1,76 @@
+"""Numbered schema migrations keyed on ``PRAGMA user_version``.
+
+Each step is a list of statements run in one transaction together with the version bump. Steps
+are never edited once released: a new change is a new step, and a fixture database of every
+earlier version lives in ``tests/store/fixtures``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIGRATIONS: Final[dict[int, list[str]]] = {
+    1: [
+        """CREATE TABLE application (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            career_level TEXT NOT NULL DEFAULT 'entry',
+            deadline DATE,
+            status TEXT NOT NULL DEFAULT 'draft',
+            notes TEXT NOT NULL DEFAULT '',
+            blind_hiring BOOLEAN NOT NULL DEFAULT 0,
+            client_name TEXT NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        )""",
+        """CREATE TABLE question (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL DEFAULT '',
+            char_limit INTEGER,
+            profile TEXT NOT NULL DEFAULT 'chars_incl_spaces',
+            answer TEXT NOT NULL DEFAULT '',
+            updated_at DATETIME NOT NULL
+        )""",
+        """CREATE TABLE revision (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_question_application ON question(application_id, position)",
+        "CREATE INDEX ix_revision_question ON revision(question_id, created_at)",
+    ],
+    2: [
+        # The trash, and the essay language.
+        "ALTER TABLE application ADD COLUMN deleted_at DATETIME",
+        "ALTER TABLE question ADD COLUMN deleted_at DATETIME",
+        "ALTER TABLE application ADD COLUMN lang TEXT NOT NULL DEFAULT 'ko'",
+        "CREATE INDEX ix_application_deadline ON application(deleted_at, deadline)",
+    ],
+    3: [
+        # Full-text search; trigram so Hangul substrings ("물류" in "한빛물류") match.
+        """CREATE VIRTUAL TABLE question_fts USING fts5(
+            text, answer, content='question', content_rowid='id', tokenize='trigram'
+        )""",
+        """CREATE TRIGGER question_fts_insert AFTER INSERT ON question BEGIN
+            INSERT INTO question_fts(rowid, text, answer) VALUES (new.id, new.text, new.answer);
+        END""",
+        """CREATE TRIGGER question_fts_delete AFTER DELETE ON question BEGIN
+            INSERT INTO question_fts(question_fts, rowid, text, answer)
+            VALUES ('delete', old.id, old.text, old.answer);
+        END""",
+        """CREATE TRIGGER question_fts_update AFTER UPDATE OF text, answer ON question BEGIN
+            INSERT INTO question_fts(question_fts, rowid, text, answer)
+            VALUES ('delete', old.id, old.text, old.answer);
+            INSERT INTO question_fts(rowid, text, answer) VALUES (new.id, new.text, new.answer);
+        END""",
+        "INSERT INTO question_fts(question_fts) VALUES ('rebuild')",
+    ],
+}
+
+LATEST_VERSION: Final = max(MIGRATIONS)

@@ -1,0 +1,54 @@
+"""SQLModel tables mirroring the migrated schema (``schema.py`` creates them, not ``create_all``)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+STATUSES = ("draft", "submitted", "passed", "failed")
+CAREER_LEVELS = ("entry", "experienced")
+REVISION_REASONS = ("autosave", "manual", "before-AI-insert", "restore")
+
+
+class Application(SQLModel, table=True):
+    __tablename__ = "application"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company: str = ""
+    role: str = ""
+    career_level: str = "entry"
+    deadline: date | None = None
+    status: str = "draft"
+    notes: str = ""
+    blind_hiring: bool = False
+    client_name: str = ""
+    lang: str = "ko"
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+class Question(SQLModel, table=True):
+    __tablename__ = "question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id")
+    position: int = 0
+    text: str = ""
+    char_limit: int | None = None
+    profile: str = "chars_incl_spaces"
+    answer: str = ""
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+class Revision(SQLModel, table=True):
+    __tablename__ = "revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id")
+    text: str
+    reason: str
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,1 @@
+"""Qt widgets and dialogs; the only package that imports PySide6."""

@@ -1,0 +1,113 @@
+"""The applications list: search (full text), status filter, sorted by deadline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.records import ApplicationRecord
+from desktop.ui.labels import status_label
+
+_SEARCH_DEBOUNCE_MS = 200
+
+
+class ApplicationListPanel(QWidget):
+    """Shows applications; asks its owner to reload when the search or filter changes.
+
+    Signals:
+        filter_changed(str, str): the search text or the status filter ("" for all) changed.
+        application_selected(int): the user selected application id.
+    """
+
+    filter_changed = Signal(str, str)
+    application_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search companies, questions and answers"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All"), "")
+        for status in ("draft", "submitted", "passed", "failed"):
+            self.status.addItem(status_label(status), status)
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(_SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.status.currentIndexChanged.connect(self._on_debounce_timeout)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self._suppress_selection = False
+
+    def query(self) -> tuple[str, str]:
+        return self.search.text().strip(), str(self.status.currentData())
+
+    def _on_search_text_changed(self) -> None:
+        self._debounce.start()
+
+    def _on_debounce_timeout(self) -> None:
+        self.filter_changed.emit(*self.query())
+
+    def show_applications(
+        self, records: list[ApplicationRecord], snippets: dict[int, str], select_id: int | None
+    ) -> None:
+        """Fill the list, keeping ``select_id`` selected when it is shown (without re-emitting)."""
+        self._suppress_selection = True
+        try:
+            self.list.clear()
+            today = date.today()
+            for record in records:
+                item = QListWidgetItem(self._describe(record, snippets.get(record.id), today))
+                item.setData(Qt.ItemDataRole.UserRole, record.id)
+                self.list.addItem(item)
+                if record.id == select_id:
+                    self.list.setCurrentItem(item)
+        finally:
+            self._suppress_selection = False
+
+    def _describe(self, record: ApplicationRecord, snippet: str | None, today: date) -> str:
+        title = f"{record.company} — {record.role}" if record.role else record.company
+        details = [status_label(record.status)]
+        if record.deadline:
+            days = (record.deadline - today).days
+            if days > 0:
+                details.insert(0, f"D-{days} · {record.deadline.isoformat()}")
+            elif days == 0:
+                details.insert(0, self.tr("Due today"))
+            else:
+                details.insert(0, self.tr("Closed %1").replace("%1", record.deadline.isoformat()))
+        if record.client_name:
+            details.append(record.client_name)
+        lines = [title, "   " + " · ".join(details)]
+        if snippet:
+            lines.append("   " + snippet)
+        return "\n".join(lines)
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _on_list_current_item_changed(self, current: QListWidgetItem | None) -> None:
+        if current is not None and not self._suppress_selection:
+            self.application_selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,256 @@
+"""The main window: applications on the left, the selected one's questions on the right."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from desktop import __version__
+from desktop.paths import AppPaths, resource
+from desktop.settings import Settings, save_settings
+from desktop.store import Database, StorageError
+from desktop.store import applications as app_store
+from desktop.store import trash as trash_store
+from desktop.store.records import TrashItem
+from desktop.store.samples import import_applications
+from desktop.store.search import search
+from desktop.ui.app_list import ApplicationListPanel
+from desktop.ui.application_dialog import ApplicationDialog
+from desktop.ui.application_view import ApplicationView
+from desktop.ui.reuse_dialog import ReuseDialog
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.trash_dialog import TrashDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Composes the list and the view; owns menus, the status bar and window geometry."""
+
+    def __init__(self, db: Database, settings: Settings, paths: AppPaths,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.paths = paths
+        self.setWindowTitle("Jaso")
+        self.list_panel = ApplicationListPanel()
+        self.view = ApplicationView(db, settings)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 880])
+        self.setCentralWidget(splitter)
+        self.save_state = QLabel()
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        self.list_panel.filter_changed.connect(self._on_list_panel_filter_changed)
+        self.list_panel.application_selected.connect(self._on_list_panel_application_selected)
+        self.view.saved.connect(self._on_view_saved)
+        self.view.save_failed.connect(self._on_view_save_failed)
+        self.view.details_requested.connect(self._on_view_details_requested)
+        self._build_menus()
+        self._restore_geometry()
+        self.reload_list(select_id=settings.last_application_id or None)
+        if self.list_panel.selected_id() is not None:
+            self.view.show_application(self.list_panel.selected_id())
+
+    # Menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, handler: object, shortcut: QKeySequence | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New application…"), self.new_application,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action(self.tr("&Reuse for another company…"),
+                                         self.reuse_application))
+        file_menu.addAction(self._action(self.tr("Import &sample applications"),
+                                         self.import_samples))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Delete application"),
+                                         self.delete_application))
+        file_menu.addAction(self._action(self.tr("&Trash…"), self.open_trash))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Se&ttings…"), self.open_settings))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Jaso"), self.show_about))
+
+    # List ----------------------------------------------------------------------------------
+
+    def reload_list(self, select_id: int | None = None) -> None:
+        query, status = self.list_panel.query()
+        snippets: dict[int, str] = {}
+        try:
+            if query:
+                hits = self.db.run(search, query=query)
+                for hit in hits:
+                    snippets.setdefault(hit.application_id, hit.snippet)
+                records = self.db.run(app_store.list_applications, status=status or None,
+                                      ids=list(snippets))
+            else:
+                records = self.db.run(app_store.list_applications, status=status or None)
+        except StorageError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        current = select_id if select_id is not None else self.list_panel.selected_id()
+        self.list_panel.show_applications(records, snippets, current)
+
+    def _on_list_panel_filter_changed(self, _query: str, _status: str) -> None:
+        self.reload_list()
+
+    def _on_list_panel_application_selected(self, application_id: int) -> None:
+        self.view.show_application(application_id)
+        self.settings.last_application_id = application_id
+
+    # Saving state --------------------------------------------------------------------------
+
+    def _on_view_saved(self, stamp: datetime) -> None:
+        self.save_state.setStyleSheet("")
+        self.save_state.setText(self.tr("Saved %1").replace(
+            "%1", stamp.astimezone().strftime("%H:%M:%S")))
+
+    def _on_view_save_failed(self, message: str) -> None:
+        self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.save_state.setText(self.tr("Not saved: your text is kept and saving is retried"))
+        self.statusBar().showMessage(message, 15_000)
+
+    # Actions -------------------------------------------------------------------------------
+
+    def new_application(self) -> None:
+        dialog = ApplicationDialog(parent=self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        company = values.pop("company")
+        try:
+            new_id = self.db.run(app_store.create_application, company=company, **values)
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+            return
+        self.reload_list(select_id=new_id)
+        self.view.show_application(new_id)
+
+    def _on_view_details_requested(self) -> None:
+        record = self.view.record
+        if record is None:
+            return
+        dialog = ApplicationDialog(record, parent=self)
+        if dialog.exec():
+            try:
+                self.db.run(app_store.update_application, application_id=record.id,
+                            **dialog.values())
+            except StorageError as exc:
+                QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+                return
+            self.reload_list(select_id=record.id)
+            self.view.reload()
+
+    def reuse_application(self) -> None:
+        if self.view.record is None or not self.view.flush():
+            return
+        source = self.db.run(app_store.get_application, application_id=self.view.record.id)
+        dialog = ReuseDialog(source, parent=self)
+        if not dialog.exec():
+            return
+        new_id = self.db.run(
+            app_store.reuse_application, application_id=source.id,
+            company=dialog.company.text().strip(), role=dialog.role.text().strip(),
+            replace_company_name=dialog.replace.isChecked(),
+        )
+        self.reload_list(select_id=new_id)
+        self.view.show_application(new_id)
+
+    def delete_application(self) -> None:
+        record = self.view.record
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete application"),
+            self.tr("Move “%1” to the trash? You can restore it from File ▸ Trash.")
+            .replace("%1", record.company),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.view.flush()
+            self.db.run(app_store.trash_application, application_id=record.id)
+            self.view.show_application(None)
+            self.reload_list()
+
+    def import_samples(self) -> None:
+        path = resource("samples", "applications.json")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            ids = self.db.run(import_applications, data=data)
+        except (OSError, ValueError, StorageError) as exc:
+            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Imported %n application(s).", "", len(ids)), 8000)
+        self.reload_list(select_id=ids[0] if ids else None)
+        if ids:
+            self.view.show_application(ids[0])
+
+    def open_trash(self) -> None:
+        def restore(item: TrashItem) -> None:
+            self.db.run(trash_store.restore_from_trash, kind=item.kind, item_id=item.id)
+
+        def purge(item: TrashItem) -> None:
+            self.db.run(trash_store.purge, kind=item.kind, item_id=item.id)
+
+        self.view.flush()
+        TrashDialog(lambda: self.db.run(trash_store.list_trash), restore, purge, self).exec()
+        self.reload_list()
+        self.view.reload()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply_to(self.settings)
+            self._save_settings()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Jaso"),
+            self.tr("Jaso %1\nAn offline writing assistant for job-application essays.\n\n"
+                    "Data folder: %2").replace("%1", __version__)
+            .replace("%2", str(self.paths.data_dir)),
+        )
+
+    # Window state --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = QByteArray.fromBase64(self.settings.window_geometry.encode("ascii"))
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError as exc:
+            log.error("could not save settings: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.view.flush():
+            answer = QMessageBox.warning(
+                self, self.tr("Unsaved text"),
+                self.tr("Some text could not be saved. Quit anyway and lose it?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self._save_settings()
+        event.accept()

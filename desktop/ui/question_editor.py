@@ -1,0 +1,206 @@
+"""One question of an application: its text, the answer editor, the counter, and autosave."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.errors import StorageError
+from desktop.store.records import QuestionRecord
+from desktop.ui.counter import CounterLabel
+
+log = logging.getLogger(__name__)
+
+SaveAnswer = Callable[[int, str], datetime]
+_RETRY_MS = 5000
+
+
+class AnswerEdit(QPlainTextEdit):
+    """A plain-text editor that reports losing focus.
+
+    Signals:
+        focus_lost: the editor lost keyboard focus.
+    """
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+class QuestionEditor(QFrame):
+    """Edits one answer and saves it about a second after the last keystroke.
+
+    Saving also happens on focus loss, at the latest ``max_wait_ms`` after the first unsaved
+    keystroke (so continuous typing is never more than one window from disk), and on ``flush``.
+    A failed save keeps the text in the editor, reports the error and retries.
+
+    Signals:
+        saved(int, datetime): the answer of question id was written.
+        save_failed(int, str): writing failed; the text stays in the editor.
+        edit_requested(int), history_requested(int), delete_requested(int):
+            the user asked to edit, see the history of, or delete question id.
+        move_requested(int, int): the user asked to move question id by an offset.
+    """
+
+    saved = Signal(int, datetime)
+    save_failed = Signal(int, str)
+    edit_requested = Signal(int)
+    history_requested = Signal(int)
+    delete_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    def __init__(
+        self,
+        question: QuestionRecord,
+        number: int,
+        save_answer: SaveAnswer,
+        *,
+        idle_ms: int = 1000,
+        max_wait_ms: int = 3000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.question = question
+        self._save_answer = save_answer
+        self._dirty = False
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        for label, tip, handler in (
+            (self.tr("Edit"), self.tr("Edit the question, its limit and counting rule"),
+             self._on_edit_clicked),
+            (self.tr("History"), self.tr("Earlier versions of this answer"),
+             self._on_history_clicked),
+            ("↑", self.tr("Move up"), self._on_up_clicked),
+            ("↓", self.tr("Move down"), self._on_down_clicked),
+            (self.tr("Delete"), self.tr("Move this question to the trash"),
+             self._on_delete_clicked),
+        ):
+            button = QToolButton()
+            button.setText(label)
+            button.setToolTip(tip)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addLayout(buttons)
+
+        self.answer_edit = AnswerEdit()
+        self.answer_edit.setPlaceholderText(self.tr("Write your answer here…"))
+        self.answer_edit.setMinimumHeight(160)
+        self.answer_edit.setTabChangesFocus(False)
+        self.counter = CounterLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.answer_edit)
+        layout.addWidget(self.counter)
+
+        self._idle_timer = self._timer(idle_ms)
+        self._max_wait_timer = self._timer(max_wait_ms)
+        self._retry_timer = self._timer(_RETRY_MS)
+        self.set_question(question, number)
+        self.answer_edit.setPlainText(question.answer)
+        self.counter.set_text(question.answer)
+        self.answer_edit.textChanged.connect(self._on_answer_edit_text_changed)
+        self.answer_edit.focus_lost.connect(self._on_answer_edit_focus_lost)
+
+    def _timer(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self._on_timer_timeout)
+        return timer
+
+    @property
+    def question_id(self) -> int:
+        return self.question.id
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_question(self, question: QuestionRecord, number: int) -> None:
+        """Show new question text, limit or profile (the answer text is left as typed)."""
+        self.question = question
+        self.title.setText(f"<b>{number}.</b> {_escape(question.text)}")
+        self.counter.set_rule(question.char_limit, question.profile)
+
+    def text(self) -> str:
+        return self.answer_edit.toPlainText()
+
+    def set_answer(self, text: str) -> None:
+        """Replace the answer (a restored revision); saved like typing."""
+        self.answer_edit.setPlainText(text)
+
+    def _on_answer_edit_text_changed(self) -> None:
+        self.counter.set_text(self.text())
+        if not self._dirty:
+            self._dirty = True
+            self._max_wait_timer.start()
+        self._idle_timer.start()
+
+    def _on_answer_edit_focus_lost(self) -> None:
+        self.flush()
+
+    def _on_timer_timeout(self) -> None:
+        self.flush()
+
+    def flush(self) -> bool:
+        """Save now if there are unsaved changes; returns False when saving failed."""
+        if not self._dirty:
+            return True
+        for timer in (self._idle_timer, self._max_wait_timer, self._retry_timer):
+            timer.stop()
+        text = self.text()
+        try:
+            stamp = self._save_answer(self.question.id, text)
+        except StorageError as exc:
+            log.error("saving answer %d failed: %s", self.question.id, exc)
+            self._retry_timer.start()
+            self.save_failed.emit(self.question.id, str(exc))
+            return False
+        self._dirty = False
+        self.saved.emit(self.question.id, stamp)
+        return True
+
+    def _on_edit_clicked(self) -> None:
+        self.edit_requested.emit(self.question.id)
+
+    def _on_history_clicked(self) -> None:
+        self.history_requested.emit(self.question.id)
+
+    def _on_delete_clicked(self) -> None:
+        self.delete_requested.emit(self.question.id)
+
+    def _on_up_clicked(self) -> None:
+        self.move_requested.emit(self.question.id, -1)
+
+    def _on_down_clicked(self) -> None:
+        self.move_requested.emit(self.question.id, 1)
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    )

@@ -1,0 +1,41 @@
+"""Preferences the user can change: UI language and autosave timing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+
+from desktop.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        for value, label in (("system", self.tr("Follow the system")), ("ko", "한국어"),
+                             ("en", "English")):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle = QSpinBox()
+        self.idle.setRange(200, 60_000)
+        self.idle.setSingleStep(100)
+        self.idle.setSuffix(" ms")
+        self.idle.setValue(settings.autosave_idle_ms)
+        self.backups = QSpinBox()
+        self.backups.setRange(1, 365)
+        self.backups.setValue(settings.backup_keep)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        form.addRow(self.tr("Autosave after a pause of"), self.idle)
+        form.addRow(self.tr("Daily backups to keep"), self.backups)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def apply_to(self, settings: Settings) -> None:
+        settings.language = str(self.language.currentData())
+        settings.autosave_idle_ms = self.idle.value()
+        settings.backup_keep = self.backups.value()

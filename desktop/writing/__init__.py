@@ -1,0 +1,1 @@
+"""Pure text logic: counting rules, limit parsing, diffs. No Qt, no I/O."""

@@ -1,0 +1,221 @@
+"""Character, byte and word counts under the rules job portals use.
+
+Every count starts from the NFC form of the text with line endings unified to ``\\n``, so text
+pasted from macOS (decomposed Hangul) or Windows (CRLF) counts the same as typed text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+PROFILE_IDS: Final = (
+    "chars_incl_spaces",
+    "chars_incl_spaces_crlf",
+    "chars_excl_spaces",
+    "bytes_2",
+    "bytes_utf8",
+    "bytes_neis",
+    "words",
+)
+DEFAULT_PROFILE: Final = "chars_incl_spaces"
+
+_GRAPHEME = regex.compile(r"\X")
+_HANGUL_RANGES: Final = (
+    (0xAC00, 0xD7A3),  # syllables
+    (0x1100, 0x11FF),  # jamo
+    (0x3130, 0x318F),  # compatibility jamo
+    (0xA960, 0xA97F),
+    (0xD7B0, 0xD7FF),
+)
+
+
+def normalize(text: str) -> str:
+    """NFC with every line ending (CRLF, CR) turned into LF."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def graphemes(text: str) -> list[str]:
+    """User-perceived characters (extended grapheme clusters) of ``text`` as given."""
+    return _GRAPHEME.findall(text)
+
+
+def _is_hangul(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _HANGUL_RANGES)
+
+
+def count_chars_including_spaces(text: str) -> int:
+    return len(graphemes(normalize(text)))
+
+
+def count_chars_including_spaces_crlf(text: str) -> int:
+    norm = normalize(text)
+    return len(graphemes(norm)) + norm.count("\n")
+
+
+def count_chars_excluding_spaces(text: str) -> int:
+    return sum(1 for g in graphemes(normalize(text)) if not g.isspace())
+
+
+def count_bytes_2(text: str) -> int:
+    """EUC-KR/CP949 style: ASCII 1, anything else 2, a line break 2 (CRLF)."""
+    total = 0
+    for char in normalize(text):
+        if char == "\n":
+            total += 2
+        elif ord(char) < 0x80:
+            total += 1
+        else:
+            total += 2
+    return total
+
+
+def count_bytes_utf8(text: str) -> int:
+    return len(normalize(text).encode("utf-8"))
+
+
+def count_bytes_neis(text: str) -> int:
+    """School-records rule: Hangul 3, ASCII 1, each line break 2; others by their UTF-8 length."""
+    total = 0
+    for char in normalize(text):
+        if char == "\n":
+            total += 2
+        elif ord(char) < 0x80:
+            total += 1
+        elif _is_hangul(char):
+            total += 3
+        else:
+            total += len(char.encode("utf-8"))
+    return total
+
+
+def count_words(text: str) -> int:
+    return len(normalize(text).split())
+
+
+_COUNTERS: Final = {
+    "chars_incl_spaces": count_chars_including_spaces,
+    "chars_incl_spaces_crlf": count_chars_including_spaces_crlf,
+    "chars_excl_spaces": count_chars_excluding_spaces,
+    "bytes_2": count_bytes_2,
+    "bytes_utf8": count_bytes_utf8,
+    "bytes_neis": count_bytes_neis,
+    "words": count_words,
+}
+
+
+def count(text: str, profile: str) -> int:
+    """The length of ``text`` under ``profile``; raises ``ValueError`` for an unknown profile."""
+    try:
+        counter = _COUNTERS[profile]
+    except KeyError:
+        raise ValueError(f"unknown count profile: {profile!r}") from None
+    return counter(text)
+
+
+def count_all(text: str) -> dict[str, int]:
+    return {profile: counter(text) for profile, counter in _COUNTERS.items()}
+
+
+UNDER_FILL_RATIO: Final = 0.7
+
+
+@dataclass(frozen=True)
+class LimitStatus:
+    """Where a text stands against a limit under one profile."""
+
+    value: int
+    profile: str
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return self.value - self.used
+
+    @property
+    def fill(self) -> float:
+        return self.used / self.value if self.value else 0.0
+
+    @property
+    def status(self) -> str:
+        """``over`` past the limit, ``under`` below 70 % fill, else ``ok``."""
+        if self.used > self.value:
+            return "over"
+        if self.fill < UNDER_FILL_RATIO:
+            return "under"
+        return "ok"
+
+
+def limit_status(text: str, limit: int, profile: str) -> LimitStatus:
+    return LimitStatus(value=limit, profile=profile, used=count(text, profile))
+
+
+# Characters that render as nothing or as an ordinary space but are not one.
+_INVISIBLE_NAMES: Final = {
+    "\u00a0": "NO-BREAK SPACE",
+    "\u00ad": "SOFT HYPHEN",
+    "\u115f": "HANGUL CHOSEONG FILLER",
+    "\u1160": "HANGUL JUNGSEONG FILLER",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+    "\u202f": "NARROW NO-BREAK SPACE",
+    "\u2060": "WORD JOINER",
+    "\u3000": "IDEOGRAPHIC SPACE",
+    "\u3164": "HANGUL FILLER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u0000": "NULL",
+}
+
+
+@dataclass(frozen=True)
+class InvisibleChar:
+    """An invisible or look-alike whitespace character at ``offset`` in the NFC text."""
+
+    offset: int
+    char: str
+    name: str
+
+    @property
+    def codepoint(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+def find_invisible(text: str) -> list[InvisibleChar]:
+    """Invisible characters in ``normalize(text)``, by code-point offset.
+
+    A zero-width joiner inside a multi-character cluster (an emoji ZWJ sequence) is legitimate
+    and not reported; one standing alone is.
+    """
+    found: list[InvisibleChar] = []
+    offset = 0
+    for cluster in graphemes(normalize(text)):
+        for index, char in enumerate(cluster):
+            name = _INVISIBLE_NAMES.get(char)
+            if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
+                name = unicodedata.name(char, "FORMAT CHARACTER")
+            if name is not None and not (char == "\u200d" and len(cluster) > 1):
+                found.append(InvisibleChar(offset + index, char, name))
+        offset += len(cluster)
+    return found
+
+
+def is_decomposed(text: str) -> bool:
+    """True when ``text`` is not in NFC (for example decomposed Hangul pasted from macOS)."""
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def has_mixed_line_endings(text: str) -> bool:
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lone_lf = text.count("\n") - crlf
+    return sum(1 for n in (crlf, lone_cr, lone_lf) if n) > 1

@@ -1,0 +1,70 @@
+"""The ``jaso check`` request: validate a JSON request and compute counts, limit and flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, count_all, limit_status
+from desktop.writing.limits import parse_limit
+
+
+class RequestError(ValueError):
+    """The request is malformed; the message says which field and why."""
+
+
+_FIELDS: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "question": (str,),
+    "limit": (int,),
+    "profile": (str,),
+    "lang": (str,),
+    "company": (str,),
+    "other_companies": (list,),
+    "blind_hiring": (bool,),
+}
+
+
+def validate_request(request: Any) -> dict[str, Any]:
+    if not isinstance(request, dict):
+        raise RequestError("the request must be a JSON object")
+    if "text" not in request:
+        raise RequestError("missing required field 'text'")
+    for name, value in request.items():
+        expected = _FIELDS.get(name)
+        if expected is None:
+            raise RequestError(f"unknown field {name!r}")
+        if value is None and name != "text":
+            continue
+        if not isinstance(value, expected) or (name == "limit" and isinstance(value, bool)):
+            raise RequestError(f"field {name!r} must be {expected[0].__name__}")
+    if request.get("limit") is not None and request["limit"] <= 0:
+        raise RequestError("field 'limit' must be positive")
+    profile = request.get("profile")
+    if profile is not None and profile not in PROFILE_IDS:
+        raise RequestError(f"unknown profile {profile!r}; one of {', '.join(PROFILE_IDS)}")
+    if request.get("lang") not in (None, "ko", "en"):
+        raise RequestError("field 'lang' must be 'ko' or 'en'")
+    others = request.get("other_companies") or []
+    if not all(isinstance(name, str) for name in others):
+        raise RequestError("field 'other_companies' must be a list of strings")
+    return dict(request)
+
+
+def check(request: Any) -> dict[str, Any]:
+    """Counts under every profile, the limit status, and the offline flags."""
+    req = validate_request(request)
+    text: str = req["text"]
+    parsed = parse_limit(req.get("question") or "")
+    limit = req.get("limit") or (parsed.value if parsed else None)
+    profile = req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE)
+    limit_json: dict[str, Any] | None = None
+    if limit is not None:
+        status = limit_status(text, limit, profile)
+        limit_json = {
+            "value": status.value,
+            "profile": status.profile,
+            "used": status.used,
+            "remaining": status.remaining,
+            "status": status.status,
+        }
+    return {"counts": count_all(text), "limit": limit_json, "flags": []}
