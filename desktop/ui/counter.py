@@ -73,12 +73,19 @@ class CounterLabel(QLabel):
         unit = profile_label(self._profile)
         if self._limit:
             status = limit_status(self._text, self._limit, self._profile)
-            self.setText(f"{_fmt(status.used)} / {_fmt(self._limit)} {unit}")
+            self.setText(
+                QCoreApplication.translate("Counter", "%1 / %2 %3")
+                .replace("%1", _fmt(status.used)).replace("%2", _fmt(self._limit))
+                .replace("%3", unit)
+            )
             color = {"over": RED, "under": AMBER}.get(status.status, "")
             self.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
             self.setProperty("status", status.status)
         else:
-            self.setText(f"{_fmt(self.used)} {unit}")
+            self.setText(
+                QCoreApplication.translate("Counter", "%1 %2")
+                .replace("%1", _fmt(self.used)).replace("%2", unit)
+            )
             self.setStyleSheet("")
             self.setProperty("status", "ok")
         lines = [f"{profile_label(p)}: {_fmt(n)}" for p, n in counts.items()]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import RevisionRecord
+from desktop.ui.counter import profile_label
 from desktop.ui.labels import reason_label
 from desktop.writing.counting import count_chars_including_spaces
 from desktop.writing.diff import Segment, side_by_side
@@ -53,7 +54,8 @@ class HistoryDialog(QDialog):
         for revision in revisions:
             stamp = revision.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
             length = count_chars_including_spaces(revision.text)
-            item = QListWidgetItem(f"{stamp}  ·  {reason_label(revision.reason)}  ·  {length:,}")
+            size = f"{length:,} {profile_label('chars_incl_spaces')}"
+            item = QListWidgetItem(f"{stamp}  ·  {reason_label(revision.reason)}  ·  {size}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
         self.old_view = QTextBrowser()

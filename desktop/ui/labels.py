@@ -5,31 +5,31 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
 
 def status_label(status: str) -> str:
     return {
-        "draft": _t("Draft"),
-        "submitted": _t("Submitted"),
-        "passed": _t("Passed"),
-        "failed": _t("Not passed"),
+        "draft": QCoreApplication.translate("Labels", "Draft"),
+        "submitted": QCoreApplication.translate("Labels", "Submitted"),
+        "passed": QCoreApplication.translate("Labels", "Passed"),
+        "failed": QCoreApplication.translate("Labels", "Not passed"),
     }.get(status, status)
 
 
 def career_label(level: str) -> str:
-    return {"entry": _t("Entry level"), "experienced": _t("Experienced")}.get(level, level)
+    return {
+        "entry": QCoreApplication.translate("Labels", "Entry level"),
+        "experienced": QCoreApplication.translate("Labels", "Experienced"),
+    }.get(level, level)
 
 
 def lang_label(lang: str) -> str:
-    return {"ko": _t("Korean"), "en": _t("English")}.get(lang, lang)
+    return {"ko": QCoreApplication.translate("Labels", "Korean"), "en": _t("Labels", "English")}.get(lang, lang)
 
 
 def reason_label(reason: str) -> str:
     return {
-        "autosave": _t("Autosave"),
-        "manual": _t("Saved before a change"),
-        "before-AI-insert": _t("Before AI text was inserted"),
-        "restore": _t("Restored"),
+        "autosave": QCoreApplication.translate("Labels", "Autosave"),
+        "manual": QCoreApplication.translate("Labels", "Saved before a change"),
+        "before-AI-insert": QCoreApplication.translate("Labels", "Before AI text was inserted"),
+        "restore": QCoreApplication.translate("Labels", "Restored"),
     }.get(reason, reason)
