@@ -39,9 +39,13 @@ def _install_excepthooks() -> None:
         def show(self) -> None:
             while self.pending:
                 details = self.pending.pop(0)
-                box = QMessageBox(QMessageBox.Icon.Critical, "Jaso",
-                                  QApplication.translate("App", "Something went wrong. Your text "
-                                                         "is saved; details are in the log."))
+                box = QMessageBox(
+                    QMessageBox.Icon.Critical,
+                    "Jaso",
+                    QApplication.translate(
+                        "App", "Something went wrong. Your text is saved; details are in the log."
+                    ),
+                )
                 box.setDetailedText(details)
                 box.exec()
 

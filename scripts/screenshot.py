@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog

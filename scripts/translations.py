@@ -1,7 +1,7 @@
 """Keep the Qt translation files in step with the sources.
 
-    python scripts/translations.py update    # refresh resources/translations/*.ts from desktop/ui
-    python scripts/translations.py compile   # build the .qm files the app loads
+python scripts/translations.py update    # refresh resources/translations/*.ts from desktop/ui
+python scripts/translations.py compile   # build the .qm files the app loads
 """
 
 from __future__ import annotations
@@ -27,15 +27,17 @@ def sources() -> list[str]:
 def update() -> None:
     for lang in LANGUAGES:
         ts = TS_DIR / f"jaso_{lang}.ts"
-        subprocess.run([_tool("lupdate"), "-no-obsolete", *sources(), "-ts", str(ts)],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [_tool("lupdate"), "-no-obsolete", *sources(), "-ts", str(ts)], cwd=ROOT, check=True
+        )
 
 
 def compile_all() -> None:
     for lang in LANGUAGES:
         ts = TS_DIR / f"jaso_{lang}.ts"
-        subprocess.run([_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True
+        )
 
 
 if __name__ == "__main__":

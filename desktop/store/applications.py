@@ -17,8 +17,17 @@ from desktop.writing.josa import replace_name
 from desktop.writing.limits import parse_limit
 
 EDITABLE_FIELDS = frozenset(
-    {"company", "role", "career_level", "deadline", "status", "notes", "blind_hiring",
-     "client_name", "lang"}
+    {
+        "company",
+        "role",
+        "career_level",
+        "deadline",
+        "status",
+        "notes",
+        "blind_hiring",
+        "client_name",
+        "lang",
+    }
 )
 
 

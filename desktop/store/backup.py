@@ -51,7 +51,9 @@ def list_backups(backup_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def daily_backup(db_path: Path, backup_dir: Path, keep: int, today: date | None = None) -> Path | None:
+def daily_backup(
+    db_path: Path, backup_dir: Path, keep: int, today: date | None = None
+) -> Path | None:
     """Make today's backup unless one exists, then keep only the newest ``keep`` daily ones."""
     if not db_path.exists():
         return None

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 from desktop.store.errors import StorageError, StoreDamaged, StoreTooNew
@@ -57,7 +57,8 @@ def migrate(path: Path, *, target: int = LATEST_VERSION) -> int:
     if start > LATEST_VERSION:
         raise StoreTooNew(
             f"This database was created by a newer version of Jaso (schema {start}; this app "
-            f"understands up to {LATEST_VERSION}). Update Jaso to open it. The file was not changed."
+            f"understands up to {LATEST_VERSION}). Update Jaso to open it. "
+            "The file was not changed."
         )
     if start >= target:
         return start

@@ -29,9 +29,7 @@ def get_question(*, session: Session, question_id: int) -> QuestionRecord:
     return QuestionRecord.of(_live_question(session, question_id))
 
 
-def add_question(
-    *, session: Session, application_id: int, spec: NewQuestion
-) -> int:
+def add_question(*, session: Session, application_id: int, spec: NewQuestion) -> int:
     app = session.get(Application, application_id)
     if app is None or app.deleted_at is not None:
         raise NotFound(f"application {application_id} not found")
@@ -158,7 +156,9 @@ def restore_revision(*, session: Session, revision_id: int) -> str:
     latest = _latest_revision(session, question.id or 0)
     if question.answer and (latest is None or latest.text != question.answer):
         add_revision(
-            session=session, question_id=revision.question_id, text=question.answer,
+            session=session,
+            question_id=revision.question_id,
+            text=question.answer,
             reason="manual",
         )
     save_answer(

@@ -49,12 +49,16 @@ def search(*, session: Session, query: str, limit: int = 200) -> list[SearchHit]
         {"q": like, "limit": limit},
     )
     for app_id, company, role, client in app_rows:
-        hits.append(SearchHit(int(app_id), None, " · ".join(x for x in (company, role, client) if x)))
+        hits.append(
+            SearchHit(int(app_id), None, " · ".join(x for x in (company, role, client) if x))
+        )
     if len(query) >= 3:
         condition = "question_fts MATCH :match"
         params: dict[str, object] = {"match": '"' + query.replace('"', '""') + '"'}
     else:
-        condition = "(question_fts.text LIKE :q ESCAPE '\\' OR question_fts.answer LIKE :q ESCAPE '\\')"
+        condition = (
+            "(question_fts.text LIKE :q ESCAPE '\\' OR question_fts.answer LIKE :q ESCAPE '\\')"
+        )
         params = {"q": like}
     rows = session.connection().execute(
         text(

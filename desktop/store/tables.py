@@ -1,4 +1,4 @@
-"""SQLModel tables mirroring the migrated schema (``schema.py`` creates them, not ``create_all``)."""
+"""SQLModel tables mirroring the migrated schema (schema.py creates them, not create_all)."""
 
 from __future__ import annotations
 

@@ -24,15 +24,21 @@ def list_trash(*, session: Session) -> list[TrashItem]:
     for question, app in session.exec(statement):
         assert question.id is not None and question.deleted_at is not None
         first_line = question.text.strip().splitlines()[0] if question.text.strip() else ""
-        items.append(TrashItem("question", question.id, f"{app.company}: {first_line[:60]}",
-                               question.deleted_at))
+        items.append(
+            TrashItem(
+                "question", question.id, f"{app.company}: {first_line[:60]}", question.deleted_at
+            )
+        )
     items.sort(key=lambda item: item.deleted_at, reverse=True)
     return items
 
 
 def _trashed(session: Session, kind: str, item_id: int) -> Application | Question:
-    row: Application | Question | None
-    row = session.get(Application if kind == "application" else Question, item_id)
+    row: Application | Question | None = (
+        session.get(Application, item_id)
+        if kind == "application"
+        else session.get(Question, item_id)
+    )
     if row is None or row.deleted_at is None:
         raise NotFound(f"{kind} {item_id} is not in the trash")
     return row

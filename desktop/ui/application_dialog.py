@@ -31,27 +31,34 @@ class ApplicationDialog(QDialog):
         self.setWindowTitle(self.tr("Edit application") if record else self.tr("New application"))
         self.company = QLineEdit(record.company if record else "")
         self.role = QLineEdit(record.role if record else "")
-        self.career = self._combo(("entry", "experienced"), career_label,
-                                  record.career_level if record else "entry")
+        self.career = self._combo(
+            ("entry", "experienced"), career_label, record.career_level if record else "entry"
+        )
         self.has_deadline = QCheckBox(self.tr("Has a deadline"))
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         when = record.deadline if record and record.deadline else None
         self.has_deadline.setChecked(when is not None)
-        self.deadline.setDate(QDate(when.year, when.month, when.day) if when
-                              else QDate.currentDate().addDays(14))
+        self.deadline.setDate(
+            QDate(when.year, when.month, when.day) if when else QDate.currentDate().addDays(14)
+        )
         self.deadline.setEnabled(when is not None)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
-        self.status = self._combo(("draft", "submitted", "passed", "failed"), status_label,
-                                  record.status if record else "draft")
+        self.status = self._combo(
+            ("draft", "submitted", "passed", "failed"),
+            status_label,
+            record.status if record else "draft",
+        )
         self.blind = QCheckBox(self.tr("Blind hiring (no school, hometown, family or age)"))
         self.blind.setChecked(record.blind_hiring if record else False)
         self.client = QLineEdit(record.client_name if record else "")
         self.client.setPlaceholderText(self.tr("For counselors: whose application this is"))
         self.lang = self._combo(("ko", "en"), lang_label, record.lang if record else "ko")
         self.notes = QPlainTextEdit(record.notes if record else "")
-        self.notes.setPlaceholderText(self.tr("Posting notes: duties, requirements, talent profile…"))
+        self.notes.setPlaceholderText(
+            self.tr("Posting notes: duties, requirements, talent profile…")
+        )
 
         form = QFormLayout(self)
         form.addRow(self.tr("Company"), self.company)
@@ -93,7 +100,8 @@ class ApplicationDialog(QDialog):
             "role": self.role.text().strip(),
             "career_level": self.career.currentData(),
             "deadline": date(qdate.year(), qdate.month(), qdate.day())
-            if self.has_deadline.isChecked() else None,
+            if self.has_deadline.isChecked()
+            else None,
             "status": self.status.currentData(),
             "blind_hiring": self.blind.isChecked(),
             "client_name": self.client.text().strip(),

@@ -68,8 +68,9 @@ class ApplicationView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.questions_box)
-        self.empty = QLabel(self.tr("Select an application on the left, or create one with "
-                                    "File ▸ New application."))
+        self.empty = QLabel(
+            self.tr("Select an application on the left, or create one with File ▸ New application.")
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
@@ -103,7 +104,9 @@ class ApplicationView(QWidget):
         self._show_header(self.record)
         for number, question in enumerate(self.record.questions, start=1):
             editor = QuestionEditor(
-                question, number, self._save_answer,
+                question,
+                number,
+                self._save_answer,
                 idle_ms=self.settings.autosave_idle_ms,
                 max_wait_ms=self.settings.autosave_max_wait_ms,
             )
@@ -123,8 +126,11 @@ class ApplicationView(QWidget):
         facts = [career_label(record.career_level), status_label(record.status)]
         if record.deadline:
             days = (record.deadline - date.today()).days
-            facts.insert(0, self.tr("Deadline %1").replace("%1", record.deadline.isoformat())
-                         + (f" (D-{days})" if days > 0 else ""))
+            facts.insert(
+                0,
+                self.tr("Deadline %1").replace("%1", record.deadline.isoformat())
+                + (f" (D-{days})" if days > 0 else ""),
+            )
         if record.blind_hiring:
             facts.append(self.tr("Blind hiring"))
         if record.client_name:
@@ -181,8 +187,13 @@ class ApplicationView(QWidget):
         dialog = QuestionDialog(editor.question, parent=self)
         if dialog.exec():
             text, limit, profile = dialog.values()
-            if self._run(question_store.update_question, question_id=question_id, text=text,
-                         char_limit=limit, profile=profile):
+            if self._run(
+                question_store.update_question,
+                question_id=question_id,
+                text=text,
+                char_limit=limit,
+                profile=profile,
+            ):
                 self.reload()
 
     def _on_editor_history_requested(self, question_id: int) -> None:
@@ -199,9 +210,12 @@ class ApplicationView(QWidget):
 
     def _on_editor_delete_requested(self, question_id: int) -> None:
         answer = QMessageBox.question(
-            self, self.tr("Delete question"),
-            self.tr("Move this question and its answer to the trash? You can restore it from "
-                    "File ▸ Trash."),
+            self,
+            self.tr("Delete question"),
+            self.tr(
+                "Move this question and its answer to the trash? You can restore it from "
+                "File ▸ Trash."
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._editor(question_id).flush()

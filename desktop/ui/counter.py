@@ -75,7 +75,8 @@ class CounterLabel(QLabel):
             status = limit_status(self._text, self._limit, self._profile)
             self.setText(
                 QCoreApplication.translate("Counter", "%1 / %2 %3")
-                .replace("%1", _fmt(status.used)).replace("%2", _fmt(self._limit))
+                .replace("%1", _fmt(status.used))
+                .replace("%2", _fmt(self._limit))
                 .replace("%3", unit)
             )
             color = {"over": RED, "under": AMBER}.get(status.status, "")
@@ -84,7 +85,8 @@ class CounterLabel(QLabel):
         else:
             self.setText(
                 QCoreApplication.translate("Counter", "%1 %2")
-                .replace("%1", _fmt(self.used)).replace("%2", unit)
+                .replace("%1", _fmt(self.used))
+                .replace("%2", unit)
             )
             self.setStyleSheet("")
             self.setProperty("status", "ok")
@@ -92,6 +94,8 @@ class CounterLabel(QLabel):
         invisible = find_invisible(self._text)
         if invisible:
             lines.append(
-                QCoreApplication.translate("Counter", "Invisible characters: %n", "", len(invisible))
+                QCoreApplication.translate(
+                    "Counter", "Invisible characters: %n", "", len(invisible)
+                )
             )
         self.setToolTip("\n".join(lines))

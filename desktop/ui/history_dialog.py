@@ -43,7 +43,9 @@ class HistoryDialog(QDialog):
     After ``exec()`` returns Accepted, ``chosen`` is the revision to restore.
     """
 
-    def __init__(self, revisions: list[RevisionRecord], current: str, parent: QWidget | None = None):
+    def __init__(
+        self, revisions: list[RevisionRecord], current: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Answer history"))
         self.revisions = revisions

@@ -21,7 +21,9 @@ def resolve_language(setting: str) -> str:
 def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations; returns them (they must stay referenced)."""
     language = resolve_language(setting)
-    QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
+    )
     if language == "en":
         return []
     installed: list[QTranslator] = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-
 def status_label(status: str) -> str:
     return {
         "draft": QCoreApplication.translate("Labels", "Draft"),
@@ -23,7 +22,10 @@ def career_label(level: str) -> str:
 
 
 def lang_label(lang: str) -> str:
-    return {"ko": QCoreApplication.translate("Labels", "Korean"), "en": _t("Labels", "English")}.get(lang, lang)
+    return {
+        "ko": QCoreApplication.translate("Labels", "Korean"),
+        "en": QCoreApplication.translate("Labels", "English"),
+    }.get(lang, lang)
 
 
 def reason_label(reason: str) -> str:

@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Composes the list and the view; owns menus, the status bar and window geometry."""
 
-    def __init__(self, db: Database, settings: Settings, paths: AppPaths,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, paths: AppPaths, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
@@ -63,8 +64,9 @@ class MainWindow(QMainWindow):
 
     # Menus ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, handler: object, shortcut: QKeySequence | str | None = None
-                ) -> QAction:
+    def _action(
+        self, text: str, handler: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -73,19 +75,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&New application…"), self.new_application,
-                                         QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action(self.tr("&Reuse for another company…"),
-                                         self.reuse_application))
-        file_menu.addAction(self._action(self.tr("Import &sample applications"),
-                                         self.import_samples))
+        file_menu.addAction(
+            self._action(
+                self.tr("&New application…"), self.new_application, QKeySequence.StandardKey.New
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Reuse for another company…"), self.reuse_application)
+        )
+        file_menu.addAction(
+            self._action(self.tr("Import &sample applications"), self.import_samples)
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Delete application"),
-                                         self.delete_application))
+        file_menu.addAction(self._action(self.tr("&Delete application"), self.delete_application))
         file_menu.addAction(self._action(self.tr("&Trash…"), self.open_trash))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Se&ttings…"), self.open_settings))
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Jaso"), self.show_about))
 
@@ -99,8 +107,9 @@ class MainWindow(QMainWindow):
                 hits = self.db.run(search, query=query)
                 for hit in hits:
                     snippets.setdefault(hit.application_id, hit.snippet)
-                records = self.db.run(app_store.list_applications, status=status or None,
-                                      ids=list(snippets))
+                records = self.db.run(
+                    app_store.list_applications, status=status or None, ids=list(snippets)
+                )
             else:
                 records = self.db.run(app_store.list_applications, status=status or None)
         except StorageError as exc:
@@ -120,8 +129,9 @@ class MainWindow(QMainWindow):
 
     def _on_view_saved(self, stamp: datetime) -> None:
         self.save_state.setStyleSheet("")
-        self.save_state.setText(self.tr("Saved %1").replace(
-            "%1", stamp.astimezone().strftime("%H:%M:%S")))
+        self.save_state.setText(
+            self.tr("Saved %1").replace("%1", stamp.astimezone().strftime("%H:%M:%S"))
+        )
 
     def _on_view_save_failed(self, message: str) -> None:
         self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -151,8 +161,9 @@ class MainWindow(QMainWindow):
         dialog = ApplicationDialog(record, parent=self)
         if dialog.exec():
             try:
-                self.db.run(app_store.update_application, application_id=record.id,
-                            **dialog.values())
+                self.db.run(
+                    app_store.update_application, application_id=record.id, **dialog.values()
+                )
             except StorageError as exc:
                 QMessageBox.warning(self, self.tr("Could not save"), str(exc))
                 return
@@ -167,8 +178,10 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         new_id = self.db.run(
-            app_store.reuse_application, application_id=source.id,
-            company=dialog.company.text().strip(), role=dialog.role.text().strip(),
+            app_store.reuse_application,
+            application_id=source.id,
+            company=dialog.company.text().strip(),
+            role=dialog.role.text().strip(),
             replace_company_name=dialog.replace.isChecked(),
         )
         self.reload_list(select_id=new_id)
@@ -179,9 +192,11 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete application"),
-            self.tr("Move “%1” to the trash? You can restore it from File ▸ Trash.")
-            .replace("%1", record.company),
+            self,
+            self.tr("Delete application"),
+            self.tr("Move “%1” to the trash? You can restore it from File ▸ Trash.").replace(
+                "%1", record.company
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.view.flush()
@@ -222,9 +237,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About Jaso"),
-            self.tr("Jaso %1\nAn offline writing assistant for job-application essays.\n\n"
-                    "Data folder: %2").replace("%1", __version__)
+            self,
+            self.tr("About Jaso"),
+            self.tr(
+                "Jaso %1\nAn offline writing assistant for job-application essays.\n\n"
+                "Data folder: %2"
+            )
+            .replace("%1", __version__)
             .replace("%2", str(self.paths.data_dir)),
         )
 
@@ -244,7 +263,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.view.flush():
             answer = QMessageBox.warning(
-                self, self.tr("Unsaved text"),
+                self,
+                self.tr("Unsaved text"),
                 self.tr("Some text could not be saved. Quit anyway and lose it?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )

@@ -27,8 +27,12 @@ class QuestionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit question") if record else self.tr("Add question"))
         self.text = QPlainTextEdit(record.text if record else "")
-        self.text.setPlaceholderText(self.tr("Paste the question as the form states it, e.g. "
-                                             "“지원동기를 기술해 주십시오. (700자 이내)”"))
+        self.text.setPlaceholderText(
+            self.tr(
+                "Paste the question as the form states it, e.g. "
+                "“지원동기를 기술해 주십시오. (700자 이내)”"
+            )
+        )
         self.limit = QSpinBox()
         self.limit.setRange(0, 100_000)
         self.limit.setSpecialValueText(self.tr("No limit"))
@@ -68,9 +72,11 @@ class QuestionDialog(QDialog):
         if spec is None:
             self.detected.setText("")
             return
-        self.detected.setText(self.tr("Found in the question: %1 %2")
-                              .replace("%1", f"{spec.value:,}")
-                              .replace("%2", profile_label(spec.profile)))
+        self.detected.setText(
+            self.tr("Found in the question: %1 %2")
+            .replace("%1", f"{spec.value:,}")
+            .replace("%2", profile_label(spec.profile))
+        )
         if self._follow_text:
             self.limit.setValue(spec.value)
             self._select_profile(spec.profile)

@@ -86,14 +86,23 @@ class QuestionEditor(QFrame):
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         for label, tip, handler in (
-            (self.tr("Edit"), self.tr("Edit the question, its limit and counting rule"),
-             self._on_edit_clicked),
-            (self.tr("History"), self.tr("Earlier versions of this answer"),
-             self._on_history_clicked),
+            (
+                self.tr("Edit"),
+                self.tr("Edit the question, its limit and counting rule"),
+                self._on_edit_clicked,
+            ),
+            (
+                self.tr("History"),
+                self.tr("Earlier versions of this answer"),
+                self._on_history_clicked,
+            ),
             ("↑", self.tr("Move up"), self._on_up_clicked),
             ("↓", self.tr("Move down"), self._on_down_clicked),
-            (self.tr("Delete"), self.tr("Move this question to the trash"),
-             self._on_delete_clicked),
+            (
+                self.tr("Delete"),
+                self.tr("Move this question to the trash"),
+                self._on_delete_clicked,
+            ),
         ):
             button = QToolButton()
             button.setText(label)

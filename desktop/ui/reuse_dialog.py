@@ -22,16 +22,27 @@ class ReuseDialog(QDialog):
         self.source = source
         self.company = QLineEdit()
         self.role = QLineEdit(source.role)
-        occurrences = sum(q.answer.count(source.company) + q.text.count(source.company)
-                          for q in source.questions) if source.company else 0
+        occurrences = (
+            sum(
+                q.answer.count(source.company) + q.text.count(source.company)
+                for q in source.questions
+            )
+            if source.company
+            else 0
+        )
         self.replace = QCheckBox(
-            self.tr("Replace “%1” with the new name (%n place(s)), fixing particles", "",
-                    occurrences).replace("%1", source.company)
+            self.tr(
+                "Replace “%1” with the new name (%n place(s)), fixing particles", "", occurrences
+            ).replace("%1", source.company)
         )
         self.replace.setChecked(occurrences > 0)
         self.replace.setEnabled(occurrences > 0)
-        note = QLabel(self.tr("A wrong company name is the mistake recruiters rank most fatal. "
-                              "Read the copy through before you submit it."))
+        note = QLabel(
+            self.tr(
+                "A wrong company name is the mistake recruiters rank most fatal. "
+                "Read the copy through before you submit it."
+            )
+        )
         note.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("New company"), self.company)

@@ -12,8 +12,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
-        for value, label in (("system", self.tr("Follow the system")), ("ko", "한국어"),
-                             ("en", "English")):
+        for value, label in (
+            ("system", self.tr("Follow the system")),
+            ("ko", "한국어"),
+            ("en", "English"),
+        ):
             self.language.addItem(label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.idle = QSpinBox()

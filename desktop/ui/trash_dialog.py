@@ -72,7 +72,8 @@ class TrashDialog(QDialog):
         if not chosen:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete permanently"),
+            self,
+            self.tr("Delete permanently"),
             self.tr("Delete %n item(s) for good? This cannot be undone.", "", len(chosen)),
         )
         if answer == QMessageBox.StandardButton.Yes:

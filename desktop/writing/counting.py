@@ -24,6 +24,7 @@ PROFILE_IDS: Final = (
 DEFAULT_PROFILE: Final = "chars_incl_spaces"
 
 _GRAPHEME = regex.compile(r"\X")
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
 _HANGUL_RANGES: Final = (
     (0xAC00, 0xD7A3),  # syllables
     (0x1100, 0x11FF),  # jamo
@@ -40,7 +41,8 @@ def normalize(text: str) -> str:
 
 def graphemes(text: str) -> list[str]:
     """User-perceived characters (extended grapheme clusters) of ``text`` as given."""
-    return _GRAPHEME.findall(text)
+    clusters: list[str] = _GRAPHEME.findall(text)
+    return clusters
 
 
 def _is_hangul(char: str) -> bool:
@@ -193,8 +195,8 @@ class InvisibleChar:
 def find_invisible(text: str) -> list[InvisibleChar]:
     """Invisible characters in ``normalize(text)``, by code-point offset.
 
-    A zero-width joiner inside a multi-character cluster (an emoji ZWJ sequence) is legitimate
-    and not reported; one standing alone is.
+    A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is legitimate and not reported; one
+    anywhere else is.
     """
     found: list[InvisibleChar] = []
     offset = 0
@@ -203,7 +205,7 @@ def find_invisible(text: str) -> list[InvisibleChar]:
             name = _INVISIBLE_NAMES.get(char)
             if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
                 name = unicodedata.name(char, "FORMAT CHARACTER")
-            if name is not None and not (char == "\u200d" and len(cluster) > 1):
+            if name is not None and not (char == "\u200d" and _EMOJI.search(cluster)):
                 found.append(InvisibleChar(offset + index, char, name))
         offset += len(cluster)
     return found

@@ -38,7 +38,18 @@ def final_consonant(word: str) -> int | None:
     code = ord(last)
     if 0xAC00 <= code <= 0xD7A3:
         return (code - 0xAC00) % 28
-    digit_finals = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+    digit_finals = {
+        "0": 21,
+        "1": 8,
+        "2": 0,
+        "3": 16,
+        "4": 0,
+        "5": 0,
+        "6": 1,
+        "7": 8,
+        "8": 8,
+        "9": 0,
+    }
     if last in digit_finals:
         return digit_finals[last]
     if last.isascii() and last.isalpha():
@@ -64,7 +75,7 @@ def is_particle_wrong(word: str, particle: str) -> bool:
 
 
 def replace_name(text: str, old: str, new: str) -> tuple[str, int]:
-    """Replace every ``old`` with ``new`` and fix the particle right after each; returns the count."""
+    """Replace every ``old`` with ``new``, fixing the particle after each; returns the count."""
     if not old:
         return text, 0
     pattern = regex.compile(
@@ -75,4 +86,5 @@ def replace_name(text: str, old: str, new: str) -> tuple[str, int]:
         particle = match.group(1)
         return new + (particle_for(new, particle) if particle else "")
 
-    return pattern.subn(_swap, text)
+    replaced, count = pattern.subn(_swap, text)
+    return str(replaced), int(count)

@@ -51,7 +51,9 @@ _EXCL_SPACES = regex.compile(
 _MINIMUM_AFTER = regex.compile(r"^\s*(?:이상|以上)|^\s*(?:or\s+more)", regex.IGNORECASE)
 _MINIMUM_BEFORE = regex.compile(r"(?:최소|at\s+least|min(?:imum)?\.?)\s*$", regex.IGNORECASE)
 _NEIS = regex.compile(r"NEIS|나이스|학교생활기록부|생활기록부", regex.IGNORECASE)
-_CRLF = regex.compile(r"줄\s*바꿈\s*2\s*자|엔터\s*2\s*자|line\s*breaks?\s*count\s*(?:as\s*)?2", regex.I)
+_CRLF = regex.compile(
+    r"줄\s*바꿈\S*\s*2\s*자|엔터\S*\s*2\s*자|line\s*breaks?\s*count\s*(?:as\s*)?2", regex.I
+)
 
 
 def _to_int(digits: str, multiplier: str | None) -> int:

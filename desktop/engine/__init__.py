@@ -1,0 +1,1 @@
+"""Models: backends, prompts, tasks, model files. No Qt; heavy libraries load lazily."""

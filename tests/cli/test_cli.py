@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from desktop import __version__
+
+
+def jaso(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = jaso("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"jaso {__version__}"
+
+
+def test_check_counts_and_limit_from_question() -> None:
+    request = {
+        "text": unicodedata.normalize("NFD", "한빛물류 지원동기") + "\r\n끝",
+        "question": "지원동기 (공백 제외 500자)",
+        "company": "한빛물류",
+        "other_companies": ["다온은행"],
+        "blind_hiring": False,
+        "lang": "ko",
+    }
+    result = jaso("check", "--json", stdin=json.dumps(request))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["counts"]["chars_incl_spaces"] == 11
+    assert out["counts"]["chars_incl_spaces_crlf"] == 12
+    assert out["counts"]["chars_excl_spaces"] == 9
+    assert out["limit"] == {
+        "value": 500,
+        "profile": "chars_excl_spaces",
+        "used": 9,
+        "remaining": 491,
+        "status": "under",
+    }
+    assert out["flags"] == []
+
+
+def test_check_explicit_limit_and_profile_win() -> None:
+    request = {"text": "가나다", "question": "(1,000자)", "limit": 3, "profile": "bytes_2"}
+    out = json.loads(jaso("check", "--json", stdin=json.dumps(request)).stdout)
+    assert out["limit"] == {
+        "value": 3,
+        "profile": "bytes_2",
+        "used": 6,
+        "remaining": -3,
+        "status": "over",
+    }
+
+
+def test_check_without_a_limit() -> None:
+    out = json.loads(jaso("check", "--json", stdin='{"text": "hello world"}').stdout)
+    assert out["limit"] is None
+    assert out["counts"]["words"] == 2
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ('{"question": "q"}', "missing required field 'text'"),
+        ('{"text": 5}', "'text' must be str"),
+        ('{"text": "a", "limit": -1}', "'limit' must be positive"),
+        ('{"text": "a", "limit": true}', "'limit' must be int"),
+        ('{"text": "a", "profile": "chars"}', "unknown profile"),
+        ('{"text": "a", "colour": "red"}', "unknown field"),
+        ('{"text": "a", "other_companies": [1]}', "list of strings"),
+    ],
+)
+def test_malformed_input_exits_2_with_one_line(stdin: str, message: str) -> None:
+    result = jaso("check", "--json", stdin=stdin)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1

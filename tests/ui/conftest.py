@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.paths import AppPaths, app_paths
+from desktop.settings import Settings
+from desktop.store import Database
+from desktop.store.samples import import_applications
+from desktop.ui.main_window import MainWindow
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def paths(jaso_home: Path) -> AppPaths:
+    result = app_paths()
+    result.ensure()
+    return result
+
+
+@pytest.fixture
+def db(paths: AppPaths) -> Iterator[Database]:
+    database = Database(paths.database)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sample_ids(db: Database) -> list[int]:
+    return db.run(import_applications, data=json.loads(SAMPLES.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, paths: AppPaths, sample_ids: list[int]) -> MainWindow:
+    settings = Settings(autosave_idle_ms=300, autosave_max_wait_ms=1000)
+    win = MainWindow(db, settings, paths)
+    qtbot.addWidget(win)
+    win.show()
+    win.reload_list(select_id=sample_ids[0])
+    win.view.show_application(sample_ids[0])
+    return win
+
+
+def when_modal(action: Callable[[QWidget], None]) -> None:
+    """Run ``action`` on the next modal dialog once it is shown (dialogs block in exec())."""
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, poll)
+            return
+        action(modal)
+
+    QTimer.singleShot(0, poll)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` the way an input method delivers Hangul: one commit per character."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget.focusProxy() or widget, event)

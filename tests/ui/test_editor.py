@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.store import Database, StorageError
+from desktop.store import questions as qs
+from desktop.store.applications import get_application, list_applications
+from desktop.store.records import QuestionRecord
+from desktop.ui.history_dialog import HistoryDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.reuse_dialog import ReuseDialog
+from tests.ui.conftest import type_text, when_modal
+
+
+def _answer(db: Database, question_id: int) -> str:
+    return db.run(qs.get_question, question_id=question_id).answer
+
+
+def test_typing_updates_the_counter(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.view.editors[0]
+    assert editor.counter.text() == "288 / 1,000 chars (incl. spaces)"
+    assert editor.counter.property("status") == "under"
+    editor.answer_edit.moveCursor(editor.answer_edit.textCursor().MoveOperation.End)
+    type_text(editor.answer_edit, " 감사합니다")
+    assert editor.counter.text() == "294 / 1,000 chars (incl. spaces)"
+    assert "bytes (Hangul = 2)" in editor.counter.toolTip()
+    editor.answer_edit.setPlainText("가" * 1001)
+    assert editor.counter.property("status") == "over"
+    assert "c62828" in editor.counter.styleSheet()
+
+
+def test_autosave_after_a_pause(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    editor = window.view.editors[0]
+    type_text(editor.answer_edit, "추가")
+    assert editor.dirty
+    expected = editor.text()
+    qtbot.waitUntil(lambda: _answer(db, editor.question_id) == expected, timeout=3000)
+    assert not editor.dirty
+    assert window.save_state.text().startswith("Saved")
+
+
+def test_continuous_typing_is_saved_within_the_max_wait(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    editor = window.view.editors[0]
+    start = editor.text()
+    for _ in range(15):  # keeps the idle timer from ever firing
+        type_text(editor.answer_edit, "가")
+        qtbot.wait(100)
+    assert _answer(db, editor.question_id) != start
+
+
+def test_focus_loss_saves_at_once(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    editor = window.view.editors[0]
+    editor.answer_edit.setFocus()
+    type_text(editor.answer_edit, "포커스")
+    window.list_panel.search.setFocus()
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=1000)
+    assert _answer(db, editor.question_id) == editor.text()
+
+
+def test_close_flushes_unsaved_text(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    editor = window.view.editors[0]
+    qid = editor.question_id
+    editor.answer_edit.setPlainText("닫기 전에 쓴 글")
+    window.close()
+    assert _answer(db, qid) == "닫기 전에 쓴 글"
+    assert window.settings.window_geometry
+
+
+def test_history_restore(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    editor = window.view.editors[0]
+    original = editor.text()
+    editor.answer_edit.setPlainText("완전히 새로 쓴 답변")
+    assert editor.flush()
+
+    def restore_oldest(dialog: QWidget) -> None:
+        assert isinstance(dialog, HistoryDialog)
+        dialog.list.setCurrentRow(dialog.list.count() - 1)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    db.run(
+        qs.add_revision,
+        question_id=editor.question_id,
+        text=original,
+        reason="manual",
+        at=datetime(2020, 1, 1).astimezone(),
+    )
+    when_modal(restore_oldest)
+    editor.history_requested.emit(editor.question_id)
+    assert editor.text() == original
+    assert _answer(db, editor.question_id) == original
+    assert not editor.dirty
+
+
+def test_reuse_for_another_company(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReuseDialog)
+        assert dialog.replace.isChecked()
+        dialog.company.setText("다온은행")
+        dialog.accept()
+
+    when_modal(fill)
+    window.reuse_application()
+    assert window.view.record is not None and window.view.record.company == "다온은행"
+    assert window.view.editors[0].text().count("다온은행") == 1
+    companies = [a.company for a in db.run(list_applications)]
+    assert companies.count("한빛물류") == 2 and "다온은행" in companies
+    assert window.list_panel.selected_id() == window.view.record.id
+
+
+def test_search_filters_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.list_panel.search.setText("예방정비")
+    qtbot.waitUntil(lambda: window.list_panel.list.count() == 1, timeout=2000)
+    assert "한결에너지공사" in window.list_panel.list.item(0).text()
+
+
+def test_failed_save_keeps_text_and_retries(qtbot: QtBot) -> None:
+    attempts: list[str] = []
+
+    def flaky_save(question_id: int, text: str) -> datetime:
+        attempts.append(text)
+        if len(attempts) == 1:
+            raise StorageError("disk full")
+        return datetime.now().astimezone()
+
+    question = QuestionRecord(1, 1, 0, "q (100자)", 100, "chars_incl_spaces", "", datetime.now())
+    editor = QuestionEditor(question, 1, flaky_save, idle_ms=200)
+    qtbot.addWidget(editor)
+    editor._retry_timer.setInterval(100)
+    with qtbot.waitSignal(editor.save_failed, timeout=2000) as failed:
+        type_text(editor.answer_edit, "지켜야 할 글")
+    assert failed.args == [1, "disk full"]
+    assert editor.dirty and editor.text() == "지켜야 할 글"
+    with qtbot.waitSignal(editor.saved, timeout=2000):
+        pass
+    assert attempts == ["지켜야 할 글", "지켜야 할 글"]
+    assert not editor.dirty
+
+
+def test_new_application_appears_in_list(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    from desktop.ui.application_dialog import ApplicationDialog
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ApplicationDialog)
+        dialog.company.setText("누리바이오")
+        dialog.role.setText("QC")
+        dialog.accept()
+
+    when_modal(fill)
+    window.new_application()
+    record = window.view.record
+    assert record is not None and (record.company, record.role) == ("누리바이오", "QC")
+    assert db.run(get_application, application_id=record.id).questions == ()

@@ -1,0 +1,103 @@
+import unicodedata
+
+import pytest
+
+from desktop.writing.counting import (
+    count,
+    count_all,
+    find_invisible,
+    has_mixed_line_endings,
+    is_decomposed,
+    limit_status,
+)
+
+COMPANY_MOTIVE = "한빛물류 지원동기"
+
+
+def test_nfd_hangul_counts_like_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", COMPANY_MOTIVE)
+    assert len(nfd) == 22  # the trap DOMAIN.md describes
+    assert is_decomposed(nfd)
+    assert count_all(nfd) == count_all(COMPANY_MOTIVE)
+    assert count(nfd, "chars_incl_spaces") == 9
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ("chars_incl_spaces", 9),
+        ("chars_incl_spaces_crlf", 9),
+        ("chars_excl_spaces", 8),
+        ("bytes_2", 17),
+        ("bytes_utf8", 25),
+        ("bytes_neis", 25),
+        ("words", 2),
+    ],
+)
+def test_each_profile_on_plain_hangul(profile: str, expected: int) -> None:
+    assert count(COMPANY_MOTIVE, profile) == expected
+
+
+def test_line_breaks_under_each_profile() -> None:
+    crlf = "가나\r\n다라"
+    lf = "가나\n다라"
+    assert count(crlf, "chars_incl_spaces") == count(lf, "chars_incl_spaces") == 5
+    assert count(crlf, "chars_incl_spaces_crlf") == 6
+    assert count(crlf, "chars_excl_spaces") == 4
+    assert count(crlf, "bytes_2") == 4 * 2 + 2
+    assert count(crlf, "bytes_neis") == 4 * 3 + 2
+    assert count("a\rb", "chars_incl_spaces") == 3  # old Mac CR is a line break too
+
+
+def test_mixed_ascii_and_hangul_bytes() -> None:
+    text = "SCM 기획"
+    assert count(text, "bytes_2") == 3 + 1 + 4
+    assert count(text, "bytes_utf8") == 3 + 1 + 6
+    assert count(text, "bytes_neis") == 3 + 1 + 6
+
+
+def test_emoji_zwj_sequence_is_one_character() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    flag = "\U0001f1f0\U0001f1f7"
+    assert count(family, "chars_incl_spaces") == 1
+    assert count(flag, "chars_incl_spaces") == 1
+    assert count("e\u0301", "chars_incl_spaces") == 1
+    assert find_invisible(family) == []  # a joiner inside an emoji is legitimate
+
+
+def test_invisible_characters_are_found_and_counted() -> None:
+    text = "지원\u200b동기\u00a0입니다\u3000끝\ufeff"
+    found = find_invisible(text)
+    assert [f.codepoint for f in found] == ["U+200B", "U+00A0", "U+3000", "U+FEFF"]
+    assert [text[f.offset] for f in found] == ["\u200b", "\u00a0", "\u3000", "\ufeff"]
+    # Counted as the portal would (they are characters), but flagged.
+    assert count(text, "chars_incl_spaces") == len(text)
+    # NBSP and the ideographic space are whitespace; the zero-width ones are not.
+    assert count(text, "chars_excl_spaces") == len(text) - 2
+
+
+def test_lone_zero_width_joiner_is_flagged() -> None:
+    assert [f.name for f in find_invisible("가\u200d나")] == ["ZERO WIDTH JOINER"]
+
+
+def test_words_profile_for_cover_letters() -> None:
+    assert count("I led  a team\nof four.", "words") == 6
+    assert count("", "words") == 0
+
+
+def test_mixed_line_endings() -> None:
+    assert has_mixed_line_endings("a\r\nb\nc")
+    assert not has_mixed_line_endings("a\r\nb\r\nc")
+    assert not has_mixed_line_endings("a\nb")
+
+
+def test_limit_status() -> None:
+    assert limit_status("가" * 1001, 1000, "chars_incl_spaces").status == "over"
+    assert limit_status("가" * 699, 1000, "chars_incl_spaces").status == "under"
+    status = limit_status("가" * 900, 1000, "chars_incl_spaces")
+    assert (status.status, status.remaining) == ("ok", 100)
+
+
+def test_unknown_profile_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown count profile"):
+        count("x", "chars")
