@@ -17,7 +17,7 @@ test: sysdeps $(VENV)/.test-stamp
 check: lint typecheck pytest
 
 lint:
-	$(PY) -m ruff check desktop tests bench packaging scripts
+	$(PY) -m ruff check .
 
 typecheck:
 	$(PY) -m mypy desktop/engine desktop/store desktop/writing
