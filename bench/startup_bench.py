@@ -38,8 +38,8 @@ paths = app_paths(sys.argv[1]); paths.ensure()
 db = Database(paths.database)
 daily_backup(paths.database, paths.backup_dir, keep=7)
 w = MainWindow(db, Settings(language="ko"), paths); w.show(); app.processEvents()
-print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(%r))))
-""" % (HEAVY,)
+print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))))
+""".replace("HEAVY", repr(HEAVY))
 
 
 def timed(code: str, *args: str) -> tuple[float, str]:
