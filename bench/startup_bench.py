@@ -45,8 +45,9 @@ print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))))
 def timed(code: str, *args: str) -> tuple[float, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
     return time.perf_counter() - start, out.stdout.strip().splitlines()[-1]
 
 
