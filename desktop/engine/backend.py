@@ -1,0 +1,146 @@
+"""The backend protocol, its parameter types, and the registry of backends."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from desktop.engine.errors import BackendUnavailable
+
+Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    streaming: bool = True
+    json_schema: bool = False  # constrained decoding (otherwise: validate and retry)
+    token_ids: bool = True
+    prefix_cache: bool = False
+    gpu: bool = False
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    model_path: Path
+    n_ctx: int = 4096
+    n_threads: int | None = None  # None: chosen from the CPU count
+    n_batch: int = 256
+    n_gpu_layers: int = 0
+    use_mmap: bool = True
+    device: str = "auto"  # transformers: auto | cuda | mps | cpu
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class SamplingParams:
+    max_tokens: int = 128
+    temperature: float = 0.8
+    top_p: float = 0.9
+    top_k: int = 40
+    repeat_penalty: float = 1.1
+    seed: int | None = None
+    stop: tuple[str, ...] = ()
+    json_schema: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Newly decoded text (possibly empty while a multi-byte character is incomplete)."""
+
+    text: str
+    token_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "prompt" | "tokens"
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class GenerationResult:
+    text: str
+    token_ids: list[int] = field(default_factory=list)
+    prompt_tokens: int = 0
+    seconds: float = 0.0
+    stop_reason: str = "length"  # "length" | "eos" | "stop"
+
+
+class Backend(Protocol):
+    name: ClassVar[str]
+    capabilities: ClassVar[Capabilities]
+
+    def load(self, options: LoadOptions) -> None: ...
+
+    @property
+    def n_ctx(self) -> int: ...
+
+    def tokenize(self, text: str) -> list[int]: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def render_chat(
+        self, messages: Sequence[Message], add_generation_prompt: bool = True
+    ) -> str: ...
+
+    def stream(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        cancel: threading.Event,
+        on_progress: ProgressCallback | None = None,
+    ) -> Iterator[Chunk]: ...
+
+    def close(self) -> None: ...
+
+
+def default_threads() -> int:
+    """All usable CPUs on small machines; one left for the GUI when there are more than four."""
+    if hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    else:
+        count = os.cpu_count() or 1
+    return count - 1 if count > 4 else max(1, count)
+
+
+def _llama_cpp() -> Backend:
+    try:
+        from desktop.engine.llama_backend import LlamaCppBackend
+    except ImportError as exc:
+        raise BackendUnavailable("The llama.cpp backend is not installed.", str(exc)) from exc
+    return LlamaCppBackend()
+
+
+def _transformers() -> Backend:
+    try:
+        from desktop.engine.hf_backend import TransformersBackend
+    except ImportError as exc:
+        raise BackendUnavailable(
+            "The transformers backend needs the GPU build (torch and transformers).", str(exc)
+        ) from exc
+    return TransformersBackend()
+
+
+# A plain dict: entry-point plugins lose their metadata in PyInstaller builds.
+BACKENDS: dict[str, Callable[[], Backend]] = {
+    "llama_cpp": _llama_cpp,
+    "transformers": _transformers,
+}
+
+
+def create_backend(name: str) -> Backend:
+    try:
+        factory = BACKENDS[name]
+    except KeyError:
+        raise BackendUnavailable(
+            f"Unknown backend {name!r}; one of {', '.join(BACKENDS)}."
+        ) from None
+    return factory()

@@ -1,0 +1,221 @@
+"""The transformers backend: the GPU path (CUDA, then MPS, then CPU), safetensors only.
+
+torch and transformers are imported here and nowhere else, so the app starts without them.
+Generation is a plain loop over the KV cache so the cancel event is checked at every token and
+between prompt chunks.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+from desktop.engine.backend import (
+    Capabilities,
+    Chunk,
+    LoadOptions,
+    Message,
+    Progress,
+    ProgressCallback,
+    SamplingParams,
+)
+from desktop.engine.chat import render_chat
+from desktop.engine.errors import (
+    GenerationCancelled,
+    ModelFileInvalid,
+    ModelFileMissing,
+    ModelLoadError,
+    NotLoaded,
+    OutOfMemory,
+    PromptTooLong,
+)
+
+PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
+
+
+def choose_device(requested: str = "auto") -> tuple[str, Any]:
+    """The device and dtype to run on: CUDA (bf16 or fp16), then MPS (fp16), then CPU (fp32)."""
+    if requested in ("auto", "cuda") and torch.cuda.is_available():
+        return "cuda", torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if requested in ("auto", "mps") and torch.backends.mps.is_available():
+        return "mps", torch.float16
+    return "cpu", torch.float32
+
+
+def check_model_dir(path: Path) -> None:
+    """Refuse anything but a local safetensors model without custom code."""
+    if not path.is_dir() or not (path / "config.json").is_file():
+        raise ModelFileMissing(f"{path} is not a model folder (no config.json).")
+    if not list(path.glob("*.safetensors")):
+        if any(p.suffix in PICKLE_SUFFIXES for p in path.iterdir()):
+            raise ModelFileInvalid(
+                "This model ships pickle weights (.bin/.pt), which can run code when loaded; "
+                "only safetensors models are accepted."
+            )
+        raise ModelFileInvalid(f"{path} holds no .safetensors weights.")
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelFileInvalid("The model's config.json is unreadable.", str(exc)) from exc
+    if "auto_map" in config:
+        raise ModelFileInvalid(
+            "This model needs its own Python code to run (auto_map); remote code is not allowed."
+        )
+
+
+class TransformersBackend:
+    name: ClassVar[str] = "transformers"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        streaming=True, json_schema=False, token_ids=True, prefix_cache=False, gpu=True
+    )
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._n_ctx = 0
+        self._n_batch = 256
+        self.device = "cpu"
+        self._eos: set[int] = set()
+
+    def load(self, options: LoadOptions) -> None:
+        path = Path(options.model_path)
+        check_model_dir(path)
+        self.close()
+        self.device, dtype = choose_device(options.device)
+        common = {"local_files_only": True, "trust_remote_code": False}
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(str(path), **common)
+            model = AutoModelForCausalLM.from_pretrained(
+                str(path), use_safetensors=True, dtype=dtype, **common
+            )
+            self._model = model.to(self.device).eval()  # type: ignore[arg-type]
+        except torch.OutOfMemoryError as exc:
+            raise OutOfMemory("Not enough GPU memory for this model.", str(exc)) from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise ModelLoadError(f"transformers could not load {path.name}.", str(exc)) from exc
+        self._n_ctx = min(
+            options.n_ctx, int(getattr(model.config, "max_position_embeddings", options.n_ctx))
+        )
+        self._n_batch = options.n_batch
+        eos = model.generation_config.eos_token_id or self._tokenizer.eos_token_id
+        self._eos = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
+        im_end = self._tokenizer.convert_tokens_to_ids("<|im_end|>")
+        if isinstance(im_end, int) and im_end != self._tokenizer.unk_token_id:
+            self._eos.add(im_end)
+
+    @property
+    def n_ctx(self) -> int:
+        return self._n_ctx
+
+    @property
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            raise NotLoaded("No model is loaded.")
+        return self._tokenizer
+
+    def tokenize(self, text: str) -> list[int]:
+        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenize(text))
+
+    def render_chat(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> str:
+        tok = self.tokenizer
+        return render_chat(
+            tok.chat_template,
+            messages,
+            add_generation_prompt=add_generation_prompt,
+            bos_token=tok.bos_token or "",
+            eos_token=tok.eos_token or "",
+        )
+
+    def _next_token(
+        self, logits: Any, params: SamplingParams, history: list[int], generator: Any
+    ) -> int:
+        logits = logits.float()
+        if params.repeat_penalty != 1.0 and history:
+            seen = torch.tensor(sorted(set(history)), device=logits.device)
+            values = logits[seen]
+            logits[seen] = torch.where(
+                values > 0, values / params.repeat_penalty, values * params.repeat_penalty
+            )
+        if params.temperature <= 0:
+            return int(torch.argmax(logits))
+        logits = logits / params.temperature
+        if params.top_k > 0:
+            kth = torch.topk(logits, min(params.top_k, logits.shape[-1])).values[-1]
+            logits[logits < kth] = -float("inf")
+        probs = torch.softmax(logits, dim=-1)
+        if params.top_p < 1.0:
+            sorted_probs, order = torch.sort(probs, descending=True)
+            keep = torch.cumsum(sorted_probs, dim=-1) - sorted_probs < params.top_p
+            mask = torch.zeros_like(probs, dtype=torch.bool)
+            mask[order[keep]] = True
+            probs = torch.where(mask, probs, torch.zeros_like(probs))
+            probs = probs / probs.sum()
+        return int(torch.multinomial(probs, 1, generator=generator))
+
+    def stream(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        cancel: threading.Event,
+        on_progress: ProgressCallback | None = None,
+    ) -> Iterator[Chunk]:
+        if self._model is None:
+            raise NotLoaded("No model is loaded.")
+        tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
+        if len(tokens) + params.max_tokens > self._n_ctx:
+            raise PromptTooLong(
+                f"The prompt ({len(tokens)} tokens) and the answer ({params.max_tokens}) do not "
+                f"fit the model's context of {self._n_ctx} tokens."
+            )
+        generator = torch.Generator(device="cpu" if self.device == "mps" else self.device)
+        generator.manual_seed(params.seed if params.seed is not None else 0)
+        past = None
+        out = None
+        with torch.inference_mode():
+            for start in range(0, len(tokens), self._n_batch):
+                if cancel.is_set():
+                    raise GenerationCancelled("Cancelled.")
+                chunk = torch.tensor([tokens[start : start + self._n_batch]], device=self.device)
+                out = self._model(input_ids=chunk, past_key_values=past, use_cache=True)
+                past = out.past_key_values
+                if on_progress:
+                    on_progress(
+                        Progress("prompt", min(start + self._n_batch, len(tokens)), len(tokens))
+                    )
+            produced: list[int] = []
+            emitted = ""
+            while out is not None and len(produced) < params.max_tokens:
+                if cancel.is_set():
+                    raise GenerationCancelled("Cancelled.")
+                token = self._next_token(out.logits[0, -1], params, tokens + produced, generator)
+                if token in self._eos:
+                    return
+                produced.append(token)
+                text = self._tokenizer.decode(produced, skip_special_tokens=True)
+                piece = "" if text.endswith("\ufffd") else text[len(emitted) :]
+                emitted += piece
+                yield Chunk(piece, token)
+                if on_progress:
+                    on_progress(Progress("tokens", len(produced), params.max_tokens))
+                if any(s in emitted for s in params.stop):
+                    return
+                out = self._model(
+                    input_ids=torch.tensor([[token]], device=self.device),
+                    past_key_values=out.past_key_values,
+                    use_cache=True,
+                )
+
+    def close(self) -> None:
+        self._model = None
+        self._tokenizer = None
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
