@@ -160,7 +160,10 @@ class _Reader:
             item_kind = self.unpack("<I")
             count = self.unpack("<Q")
             if count > self.size - self.handle.tell():  # every item takes at least one byte
-                raise ModelFileInvalid(f"A metadata array claims {count:,} items.")
+                raise ModelFileInvalid(
+                    f"The file is truncated or its header is corrupt: a metadata array claims "
+                    f"{count:,} items."
+                )
             if item_kind in _SCALARS:
                 width = struct.calcsize(_SCALARS[item_kind])
                 raw = self.read(width * count)

@@ -9,7 +9,6 @@ which finds the prompt fully cached.
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import threading
 import time
@@ -40,6 +39,7 @@ from desktop.engine.errors import (
     PromptTooLong,
 )
 from desktop.engine.gguf_check import read_gguf
+from desktop.engine.grammar import schema_to_gbnf
 from desktop.engine.memory import check_fits
 
 log = logging.getLogger(__name__)
@@ -181,7 +181,7 @@ class LlamaCppBackend:
         self._evaluate_prompt(tokens, cancel, on_progress)
         grammar = None
         if params.json_schema is not None:
-            grammar = LlamaGrammar.from_json_schema(json.dumps(params.json_schema), verbose=False)
+            grammar = LlamaGrammar.from_string(schema_to_gbnf(params.json_schema), verbose=False)
         if params.seed is not None:
             llm.set_seed(params.seed)
         greedy = params.temperature <= 0

@@ -57,6 +57,8 @@ SHAPES: Final = {
 class TestModel:
     """Paths of one built model: GGUF files by quantization and the Hugging Face directory."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     directory: Path
     shape: str
 

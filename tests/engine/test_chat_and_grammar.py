@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+import threading
+
+import jsonschema
+import pytest
+
+from desktop.engine.backend import LoadOptions, SamplingParams
+from desktop.engine.chat import fallback_prompt, render_chat
+from desktop.engine.errors import TemplateError
+from desktop.engine.grammar import schema_to_gbnf
+from desktop.engine.llama_backend import LlamaCppBackend
+from desktop.engine.structured import InvalidStructuredOutput, parse_and_validate
+from desktop.engine.testmodel import TestModel
+
+MESSAGES = [{"role": "user", "content": "안녕하세요"}]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ messages.__class__.__init__.__globals__ }}",
+        "{% set x = messages.append({'role': 'x'}) %}",
+    ],
+)
+def test_templates_that_leave_the_sandbox_are_refused(template: str) -> None:
+    with pytest.raises(TemplateError):
+        render_chat(template, MESSAGES)
+
+
+def test_template_raise_exception_is_a_template_error() -> None:
+    with pytest.raises(TemplateError):
+        render_chat("{{ raise_exception('no system role') }}", MESSAGES)
+
+
+def test_missing_template_uses_the_fallback() -> None:
+    assert render_chat(None, MESSAGES) == fallback_prompt(MESSAGES)
+    assert fallback_prompt(MESSAGES).endswith("### Assistant:\n")
+
+
+CRITIQUE_LIKE = {
+    "type": "object",
+    "properties": {
+        "scores": {
+            "type": "object",
+            "properties": {
+                k: {"type": "integer", "minimum": 1, "maximum": 5}
+                for k in ("question_fit", "evidence", "structure")
+            },
+            "required": ["question_fit", "evidence", "structure"],
+        },
+        "strengths": {
+            "type": "array",
+            "maxItems": 3,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "quote": {"type": "string", "maxLength": 30},
+                    "comment": {"type": "string", "maxLength": 40},
+                },
+                "required": ["quote", "comment"],
+            },
+        },
+        "severity": {"enum": ["critical", "major", "minor"]},
+        "summary": {"type": "string", "minLength": 1, "maxLength": 60},
+        "ok": {"type": "boolean"},
+    },
+    "required": ["scores", "strengths", "severity", "summary", "ok"],
+}
+
+
+def test_grammar_rejects_schemas_it_cannot_guarantee() -> None:
+    from desktop.engine.grammar import UnsupportedSchema
+
+    with pytest.raises(UnsupportedSchema):
+        schema_to_gbnf({"type": "object", "properties": {"a": {"type": "string"}}, "required": []})
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_constrained_output_validates_for_random_weights(tiny_model: TestModel, seed: int) -> None:
+    backend = LlamaCppBackend()
+    backend.load(LoadOptions(tiny_model.gguf("q4_0"), n_ctx=1024))
+    params = SamplingParams(max_tokens=600, temperature=1.0, seed=seed, json_schema=CRITIQUE_LIKE)
+    text = "".join(c.text for c in backend.stream("평가:", params, threading.Event()))
+    jsonschema.validate(json.loads(text), CRITIQUE_LIKE)
+    backend.close()
+
+
+def test_parse_and_validate() -> None:
+    schema = {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"]}
+    assert parse_and_validate('noise {"a": 1} trailing', schema) == {"a": 1}
+    with pytest.raises(InvalidStructuredOutput):
+        parse_and_validate('{"a": "x"}', schema)
+    with pytest.raises(InvalidStructuredOutput):
+        parse_and_validate("not json", schema)
