@@ -50,6 +50,25 @@ class GenerateJob:
     params: SamplingParams = field(default_factory=SamplingParams)
 
 
+class JobTable:
+    """Jobs waiting for the model thread, shared by client and worker under a lock.
+
+    Only job ids cross threads in signals; the job and its cancel event are taken from here.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs: dict[int, tuple[LoadJob | GenerateJob, threading.Event]] = {}
+
+    def put(self, job_id: int, job: LoadJob | GenerateJob, cancel: threading.Event) -> None:
+        with self._lock:
+            self._jobs[job_id] = (job, cancel)
+
+    def take(self, job_id: int) -> tuple[LoadJob | GenerateJob, threading.Event] | None:
+        with self._lock:
+            return self._jobs.pop(job_id, None)
+
+
 class LlmWorker(QObject):
     """Runs jobs on the model thread. Never touches a widget.
 
@@ -67,13 +86,18 @@ class LlmWorker(QObject):
     job_failed = Signal(int, str, str)
     job_cancelled = Signal(int)
 
-    def __init__(self, backend_factory: BackendFactory) -> None:
+    def __init__(self, backend_factory: BackendFactory, jobs: JobTable) -> None:
         super().__init__()
         self._factory = backend_factory
+        self._jobs = jobs
         self.backend: Backend | None = None
 
-    @Slot(int, object, object)
-    def _on_client_job_requested(self, job_id: int, job: object, cancel: threading.Event) -> None:
+    @Slot(int)
+    def _on_client_job_requested(self, job_id: int) -> None:
+        taken = self._jobs.take(job_id)
+        if taken is None:
+            return
+        job, cancel = taken
         if cancel.is_set():
             self.job_cancelled.emit(job_id)
             return
@@ -151,7 +175,7 @@ class LlmClient(QObject):
             any text of the job is delivered through text_ready before it.
     """
 
-    job_requested = Signal(int, object, object)
+    job_requested = Signal(int)
     shutdown_requested = Signal()
     text_ready = Signal(int, str)
     progress_changed = Signal(int, str, int, int)
@@ -166,7 +190,8 @@ class LlmClient(QObject):
         self._pending: dict[int, list[str]] = {}
         self.thread = QThread()
         self.thread.setObjectName("model-thread")
-        self.worker = LlmWorker(backend_factory)
+        self._jobs = JobTable()
+        self.worker = LlmWorker(backend_factory, self._jobs)
         self.worker.moveToThread(self.thread)
         self.job_requested.connect(self.worker._on_client_job_requested)
         self.shutdown_requested.connect(self.worker._on_client_shutdown_requested)
@@ -184,7 +209,8 @@ class LlmClient(QObject):
     def submit(self, job: LoadJob | GenerateJob) -> int:
         job_id = next(self._ids)
         self._cancels[job_id] = threading.Event()
-        self.job_requested.emit(job_id, job, self._cancels[job_id])
+        self._jobs.put(job_id, job, self._cancels[job_id])
+        self.job_requested.emit(job_id)
         return job_id
 
     def load(self, backend: str, options: LoadOptions) -> int:
