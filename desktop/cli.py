@@ -23,6 +23,26 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="count and check one answer (JSON request on stdin)")
     check.add_argument("--json", action="store_true", help="print JSON (the only format so far)")
+    generate = sub.add_parser("generate", help="run a model on a prompt")
+    generate.add_argument("--model", required=True, help="GGUF file or transformers folder")
+    generate.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "transformers"])
+    generate.add_argument("--prompt", required=True)
+    generate.add_argument(
+        "--chat", action="store_true", help="wrap the prompt in the chat template"
+    )
+    generate.add_argument("--max-tokens", type=int, default=64)
+    generate.add_argument("--temperature", type=float, default=0.0)
+    generate.add_argument("--seed", type=int, default=0)
+    generate.add_argument("--n-ctx", type=int, default=4096)
+    generate.add_argument("--json", action="store_true", help="print a JSON object")
+    dev = sub.add_parser("dev", help="developer tools")
+    dev_sub = dev.add_subparsers(dest="dev_command", required=True)
+    make = dev_sub.add_parser("make-test-model", help="build a random-weight test model")
+    make.add_argument("--out", required=True, help="folder to put the model files in")
+    make.add_argument("--shape", default="tiny", help="tiny, qwen2.5-0.5b or qwen2.5-1.5b")
+    make.add_argument("--quant", action="append", help="q8_0, q4_0, q4_k_m (repeatable)")
+    make.add_argument("--seed", type=int, default=1234)
+    make.add_argument("--no-hf", action="store_true", help="skip the safetensors copy")
     return parser
 
 
@@ -54,6 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[HOME_ENV] = os.path.abspath(args.home)
     if args.command == "check":
         return _run_check()
+    if args.command == "generate":
+        from desktop.engine.cli_commands import run_generate
+
+        return run_generate(args)
+    if args.command == "dev":
+        from desktop.engine.cli_commands import run_make_test_model
+
+        return run_make_test_model(args)
     from desktop.app import run_gui
 
     return run_gui()

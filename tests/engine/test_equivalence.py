@@ -83,3 +83,33 @@ def test_sampled_generation_is_reproducible_by_seed(
     first = [c.token_id for c in llama.stream(PROMPTS[0], params, threading.Event())]
     second = [c.token_id for c in llama.stream(PROMPTS[0], params, threading.Event())]
     assert first == second
+
+
+def test_builder_cache_and_cli(tmp_path: object, tiny_model: TestModel) -> None:
+    import json as _json
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from desktop.engine.gguf_check import read_gguf
+    from desktop.engine.testmodel import build_test_model
+
+    started = time.perf_counter()
+    again = build_test_model("tiny")
+    assert again.directory == tiny_model.directory  # keyed by recipe: a cache hit
+    assert time.perf_counter() - started < 2
+    for quant in ("f32", "q8_0", "q4_0"):
+        assert (
+            read_gguf(tiny_model.gguf(quant)).file_type == {"f32": 0, "q8_0": 7, "q4_0": 2}[quant]
+        )
+    out = Path(str(tmp_path)) / "model"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "dev", "make-test-model", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    files = _json.loads(result.stdout)["files"]
+    assert {"model-f32.gguf", "model-q8_0.gguf", "model-q4_0.gguf", "hf"} <= set(files)

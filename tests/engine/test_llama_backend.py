@@ -110,3 +110,94 @@ def test_each_quantization_loads_and_generates(tiny_model: TestModel, quant: str
     )
     assert len(chunks) == 4 and all(c.token_id is not None for c in chunks)
     backend.close()
+
+
+def test_cli_generate_json(tiny_model: TestModel) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "generate",
+            "--model",
+            str(tiny_model.gguf("f32")),
+            "--prompt",
+            "한빛물류를 지원한 이유는",
+            "--max-tokens",
+            "16",
+            "--json",
+            "--n-ctx",
+            "256",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert len(out["token_ids"]) == 16 and out["prompt_tokens"] > 0 and out["seconds"] > 0
+    backend = LlamaCppBackend()
+    backend.load(LoadOptions(tiny_model.gguf("f32"), n_ctx=256))
+    greedy = SamplingParams(max_tokens=16, temperature=0, repeat_penalty=1.0)
+    expected = [
+        c.token_id for c in backend.stream("한빛물류를 지원한 이유는", greedy, threading.Event())
+    ]
+    assert out["token_ids"] == expected
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "generate",
+            "--model",
+            "/nope.gguf",
+            "--prompt",
+            "x",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 1 and "does not exist" in bad.stderr
+
+
+def test_cli_generate_with_transformers_matches(tiny_model: TestModel) -> None:
+    import subprocess
+    import sys
+
+    outputs = []
+    for backend, model in (
+        ("llama_cpp", tiny_model.gguf("f32")),
+        ("transformers", tiny_model.hf_dir),
+    ):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "generate",
+                "--model",
+                str(model),
+                "--backend",
+                backend,
+                "--prompt",
+                "지원동기",
+                "--chat",
+                "--max-tokens",
+                "16",
+                "--json",
+                "--n-ctx",
+                "512",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0]["token_ids"] == outputs[1]["token_ids"]
+    assert outputs[0]["prompt_tokens"] == outputs[1]["prompt_tokens"]
