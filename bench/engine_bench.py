@@ -225,8 +225,9 @@ def main() -> None:
     per_token = model.stat().st_size - embedding
     bound = bandwidth * 1e9 / per_token
     print(
-        f"read bandwidth ({threads} threads) {bandwidth:.1f} GB/s; {per_token / 1e6:.0f} MB read per "
-        f"token (file less the embedding table) -> bound {bound:.0f} tok/s; engine generation "
+        f"read bandwidth ({threads} threads) {bandwidth:.1f} GB/s; "
+        f"{per_token / 1e6:.0f} MB read per token (file less the embedding table) "
+        f"-> bound {bound:.0f} tok/s; engine generation "
         f"at {e_tg / bound:.2f} of the bound"
     )
     print(f"peak RSS {rss_mb():.0f} MB")
