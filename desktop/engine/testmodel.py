@@ -105,7 +105,6 @@ def source_archive(cache_dir: Path) -> Path:
             "--no-binary",
             ":all:",
             "--no-deps",
-            "--no-build-isolation",
             f"llama-cpp-python=={wanted}",
             "-d",
             str(target),
