@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from desktop.engine.errors import BackendUnavailable
+from desktop.engine.errors import BackendUnavailable, PromptTooLong
 
 Message = dict[str, str]
 
@@ -100,6 +100,17 @@ class Backend(Protocol):
     ) -> Iterator[Chunk]: ...
 
     def close(self) -> None: ...
+
+
+def check_fits_context(prompt_tokens: int, max_tokens: int, n_ctx: int) -> None:
+    """Raise ``PromptTooLong`` unless the prompt and the longest answer fit the context."""
+    if prompt_tokens == 0:
+        raise PromptTooLong("The prompt is empty.")
+    if prompt_tokens + max_tokens > n_ctx:
+        raise PromptTooLong(
+            f"The prompt ({prompt_tokens} tokens) and the answer ({max_tokens}) do not fit the "
+            f"model's context of {n_ctx} tokens."
+        )
 
 
 def default_threads() -> int:

@@ -24,6 +24,7 @@ from desktop.engine.backend import (
     Progress,
     ProgressCallback,
     SamplingParams,
+    check_fits_context,
 )
 from desktop.engine.chat import render_chat
 from desktop.engine.errors import (
@@ -33,7 +34,6 @@ from desktop.engine.errors import (
     ModelLoadError,
     NotLoaded,
     OutOfMemory,
-    PromptTooLong,
 )
 
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
@@ -171,11 +171,7 @@ class TransformersBackend:
         if self._model is None:
             raise NotLoaded("No model is loaded.")
         tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
-        if len(tokens) + params.max_tokens > self._n_ctx:
-            raise PromptTooLong(
-                f"The prompt ({len(tokens)} tokens) and the answer ({params.max_tokens}) do not "
-                f"fit the model's context of {self._n_ctx} tokens."
-            )
+        check_fits_context(len(tokens), params.max_tokens, self._n_ctx)
         generator = torch.Generator(device="cpu" if self.device == "mps" else self.device)
         generator.manual_seed(params.seed if params.seed is not None else 0)
         past = None

@@ -27,6 +27,7 @@ from desktop.engine.backend import (
     Progress,
     ProgressCallback,
     SamplingParams,
+    check_fits_context,
     default_threads,
 )
 from desktop.engine.chat import render_chat
@@ -36,7 +37,6 @@ from desktop.engine.errors import (
     ModelLoadError,
     NotLoaded,
     OutOfMemory,
-    PromptTooLong,
 )
 from desktop.engine.gguf_check import read_gguf
 from desktop.engine.grammar import schema_to_gbnf
@@ -171,13 +171,7 @@ class LlamaCppBackend:
     ) -> Iterator[Chunk]:
         llm = self.llm
         tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
-        if not tokens:
-            raise PromptTooLong("The prompt is empty.")
-        if len(tokens) + params.max_tokens > self.n_ctx:
-            raise PromptTooLong(
-                f"The prompt ({len(tokens)} tokens) and the answer ({params.max_tokens}) do not "
-                f"fit the model's context of {self.n_ctx} tokens."
-            )
+        check_fits_context(len(tokens), params.max_tokens, self.n_ctx)
         self._evaluate_prompt(tokens, cancel, on_progress)
         grammar = None
         if params.json_schema is not None:
