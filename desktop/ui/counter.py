@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.writing.counting import count_all, find_invisible, limit_status
+from desktop.writing.counting import LimitStatus, count_all, find_invisible
 
 # Counting a huge paste on every keystroke would stall typing; beyond this size it is debounced.
 _IMMEDIATE_LIMIT = 20_000
@@ -72,7 +72,7 @@ class CounterLabel(QLabel):
         self.used = counts[self._profile]
         unit = profile_label(self._profile)
         if self._limit:
-            status = limit_status(self._text, self._limit, self._profile)
+            status = LimitStatus(self._limit, self._profile, self.used)
             self.setText(
                 QCoreApplication.translate("Counter", "%1 / %2 %3")
                 .replace("%1", _fmt(status.used))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.store.records import RevisionRecord
 from desktop.ui.counter import profile_label
 from desktop.ui.labels import reason_label
-from desktop.writing.counting import count_chars_including_spaces
+from desktop.writing.counting import count
 from desktop.writing.diff import Segment, side_by_side
 
 _COLORS = {"delete": "#ffd7d5", "insert": "#ccf0d2"}
@@ -55,7 +55,7 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         for revision in revisions:
             stamp = revision.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            length = count_chars_including_spaces(revision.text)
+            length = count(revision.text, "chars_incl_spaces")
             size = f"{length:,} {profile_label('chars_incl_spaces')}"
             item = QListWidgetItem(f"{stamp}  ·  {reason_label(revision.reason)}  ·  {size}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)

@@ -7,7 +7,9 @@ pasted from macOS (decomposed Hangul) or Windows (CRLF) counts the same as typed
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 import regex
@@ -50,23 +52,33 @@ def _is_hangul(char: str) -> bool:
     return any(low <= code <= high for low, high in _HANGUL_RANGES)
 
 
-def count_chars_including_spaces(text: str) -> int:
-    return len(graphemes(normalize(text)))
+class _Prepared:
+    """A text normalized once, its grapheme clusters found once, for all profiles."""
+
+    def __init__(self, text: str) -> None:
+        self.norm = normalize(text)
+
+    @cached_property
+    def clusters(self) -> list[str]:
+        return graphemes(self.norm)
 
 
-def count_chars_including_spaces_crlf(text: str) -> int:
-    norm = normalize(text)
-    return len(graphemes(norm)) + norm.count("\n")
+def _chars_including_spaces(text: _Prepared) -> int:
+    return len(text.clusters)
 
 
-def count_chars_excluding_spaces(text: str) -> int:
-    return sum(1 for g in graphemes(normalize(text)) if not g.isspace())
+def _chars_including_spaces_crlf(text: _Prepared) -> int:
+    return len(text.clusters) + text.norm.count("\n")
 
 
-def count_bytes_2(text: str) -> int:
+def _chars_excluding_spaces(text: _Prepared) -> int:
+    return sum(1 for g in text.clusters if not g.isspace())
+
+
+def _bytes_2(text: _Prepared) -> int:
     """EUC-KR/CP949 style: ASCII 1, anything else 2, a line break 2 (CRLF)."""
     total = 0
-    for char in normalize(text):
+    for char in text.norm:
         if char == "\n":
             total += 2
         elif ord(char) < 0x80:
@@ -76,14 +88,14 @@ def count_bytes_2(text: str) -> int:
     return total
 
 
-def count_bytes_utf8(text: str) -> int:
-    return len(normalize(text).encode("utf-8"))
+def _bytes_utf8(text: _Prepared) -> int:
+    return len(text.norm.encode("utf-8"))
 
 
-def count_bytes_neis(text: str) -> int:
+def _bytes_neis(text: _Prepared) -> int:
     """School-records rule: Hangul 3, ASCII 1, each line break 2; others by their UTF-8 length."""
     total = 0
-    for char in normalize(text):
+    for char in text.norm:
         if char == "\n":
             total += 2
         elif ord(char) < 0x80:
@@ -95,18 +107,18 @@ def count_bytes_neis(text: str) -> int:
     return total
 
 
-def count_words(text: str) -> int:
-    return len(normalize(text).split())
+def _words(text: _Prepared) -> int:
+    return len(text.norm.split())
 
 
-_COUNTERS: Final = {
-    "chars_incl_spaces": count_chars_including_spaces,
-    "chars_incl_spaces_crlf": count_chars_including_spaces_crlf,
-    "chars_excl_spaces": count_chars_excluding_spaces,
-    "bytes_2": count_bytes_2,
-    "bytes_utf8": count_bytes_utf8,
-    "bytes_neis": count_bytes_neis,
-    "words": count_words,
+_COUNTERS: Final[dict[str, Callable[[_Prepared], int]]] = {
+    "chars_incl_spaces": _chars_including_spaces,
+    "chars_incl_spaces_crlf": _chars_including_spaces_crlf,
+    "chars_excl_spaces": _chars_excluding_spaces,
+    "bytes_2": _bytes_2,
+    "bytes_utf8": _bytes_utf8,
+    "bytes_neis": _bytes_neis,
+    "words": _words,
 }
 
 
@@ -116,11 +128,13 @@ def count(text: str, profile: str) -> int:
         counter = _COUNTERS[profile]
     except KeyError:
         raise ValueError(f"unknown count profile: {profile!r}") from None
-    return counter(text)
+    return counter(_Prepared(text))
 
 
 def count_all(text: str) -> dict[str, int]:
-    return {profile: counter(text) for profile, counter in _COUNTERS.items()}
+    """Every profile's count, normalizing and segmenting the text only once."""
+    prepared = _Prepared(text)
+    return {profile: counter(prepared) for profile, counter in _COUNTERS.items()}
 
 
 UNDER_FILL_RATIO: Final = 0.7

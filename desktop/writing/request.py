@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, count_all, limit_status
+from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, LimitStatus, count_all
 from desktop.writing.limits import parse_limit
 
 
@@ -57,9 +57,10 @@ def check(request: Any) -> dict[str, Any]:
     parsed = parse_limit(req.get("question") or "")
     limit = req.get("limit") or (parsed.value if parsed else None)
     profile = req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE)
+    counts = count_all(text)
     limit_json: dict[str, Any] | None = None
     if limit is not None:
-        status = limit_status(text, limit, profile)
+        status = LimitStatus(value=limit, profile=profile, used=counts[profile])
         limit_json = {
             "value": status.value,
             "profile": status.profile,
@@ -67,4 +68,4 @@ def check(request: Any) -> dict[str, Any]:
             "remaining": status.remaining,
             "status": status.status,
         }
-    return {"counts": count_all(text), "limit": limit_json, "flags": []}
+    return {"counts": counts, "limit": limit_json, "flags": []}
