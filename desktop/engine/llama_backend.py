@@ -11,10 +11,9 @@ from __future__ import annotations
 import codecs
 import logging
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import llama_cpp
 from llama_cpp.llama_grammar import LlamaGrammar
@@ -208,8 +207,3 @@ class LlamaCppBackend:
         if self._llm is not None:
             self._llm.close()
             self._llm = None
-
-
-def loaded_info(backend: LlamaCppBackend) -> dict[str, Any]:
-    llm = backend.llm
-    return {"n_ctx": llm.n_ctx(), "n_vocab": llm.n_vocab(), "started": time.time()}
