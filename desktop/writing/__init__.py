@@ -1,1 +1,1 @@
-"""Pure text logic: counting rules, limit parsing, diffs. No Qt, no I/O."""
+"""Pure text logic: counting rules, limit parsing, checks, diffs. No Qt; reads only resources."""

@@ -206,15 +206,17 @@ class InvisibleChar:
         return f"U+{ord(self.char):04X}"
 
 
-def find_invisible(text: str) -> list[InvisibleChar]:
+def find_invisible(text: str, *, keep_line_endings: bool = False) -> list[InvisibleChar]:
     """Invisible characters in ``normalize(text)``, by code-point offset.
 
-    A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is legitimate and not reported; one
+    With ``keep_line_endings`` the offsets are into the plain NFC text instead (CRLF kept). A
+    zero-width joiner inside an emoji sequence (👨‍👩‍👧) is legitimate and not reported; one
     anywhere else is.
     """
     found: list[InvisibleChar] = []
     offset = 0
-    for cluster in graphemes(normalize(text)):
+    prepared = unicodedata.normalize("NFC", text) if keep_line_endings else normalize(text)
+    for cluster in graphemes(prepared):
         for index, char in enumerate(cluster):
             name = _INVISIBLE_NAMES.get(char)
             if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.writing.checks import run_checks
 from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, LimitStatus, count_all
+from desktop.writing.flags import CheckContext
 from desktop.writing.limits import parse_limit
 
 
@@ -68,4 +70,15 @@ def check(request: Any) -> dict[str, Any]:
             "remaining": status.remaining,
             "status": status.status,
         }
-    return {"counts": counts, "limit": limit_json, "flags": []}
+    lang = req.get("lang") or "ko"
+    context = CheckContext(
+        lang=lang,
+        ui_lang=lang,
+        company=req.get("company") or "",
+        other_companies=tuple(req.get("other_companies") or ()),
+        limit=limit,
+        profile=profile,
+        blind_hiring=bool(req.get("blind_hiring")),
+    )
+    flags = [flag.to_json() for flag in run_checks(text, context)]
+    return {"counts": counts, "limit": limit_json, "flags": flags}

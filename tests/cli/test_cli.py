@@ -48,7 +48,12 @@ def test_check_counts_and_limit_from_question() -> None:
         "remaining": 491,
         "status": "under",
     }
-    assert out["flags"] == []
+    unicode_flags = [(f["start"], f["end"]) for f in out["flags"] if f["rule_id"] == "TXT.UNICODE"]
+    assert unicode_flags == [(0, 4), (5, 9)]  # the decomposed words, offsets into the NFC text
+    assert {f["rule_id"] for f in out["flags"]} == {"TXT.UNICODE", "LEN.UNDER"}
+    assert all(
+        f["message"] and f["severity"] in ("critical", "major", "minor") for f in out["flags"]
+    )
 
 
 def test_check_explicit_limit_and_profile_win() -> None:

@@ -1,0 +1,265 @@
+"""Offline checks (DOMAIN.md §4): every rule finds spans in the NFC text, no model involved.
+
+``run_checks`` is the entry point; the rules about length, characters, contact details and
+company names are here, the language and style rules in ``checks_style`` and ``checks_en``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Final
+
+import regex
+
+from desktop.writing import checks_en, checks_style
+from desktop.writing.counting import (
+    UNDER_FILL_RATIO,
+    count,
+    find_invisible,
+    graphemes,
+    has_mixed_line_endings,
+)
+from desktop.writing.flags import CheckContext, Flag, drop_overlaps
+from desktop.writing.wordlists import lines
+
+Rule = Callable[[str, CheckContext], list[Flag]]
+
+
+def run_checks(text: str, context: CheckContext) -> list[Flag]:
+    """Every rule's flags for ``text``, offsets into its NFC form, sorted by position."""
+    nfc = unicodedata.normalize("NFC", text)
+    if not nfc.strip():
+        return []
+    flags = _unicode(text, nfc, context)
+    rules: list[Rule] = [_length, _jamo, _contact, _placeholder, other_company, _generic_company]
+    rules += checks_en.RULES if context.lang == "en" else checks_style.KOREAN_RULES
+    rules += checks_style.SHARED_RULES
+    for rule in rules:
+        flags += rule(nfc, context)
+    return drop_overlaps(flags)
+
+
+# Length ------------------------------------------------------------------------------------
+
+
+def _first_over(text: str, limit: int, profile: str) -> int:
+    """The offset of the first character past ``limit`` (binary search on prefix counts)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if count(text[: middle + 1], profile) > limit:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _length(text: str, context: CheckContext) -> list[Flag]:
+    if context.limit is None:
+        return []
+    used = count(text, context.profile)
+    if used > context.limit:
+        start = _first_over(text, context.limit, context.profile)
+        message = context.say(
+            "제한보다 {n:,} 넘습니다 ({used:,}/{limit:,}).",
+            "{n:,} over the limit ({used:,}/{limit:,}).",
+            n=used - context.limit,
+            used=used,
+            limit=context.limit,
+        )
+        return [Flag("LEN.OVER", "critical", start, len(text), message)]
+    fill = used / context.limit
+    if fill < UNDER_FILL_RATIO:
+        message = context.say(
+            "분량이 제한의 {pct:.0%}입니다. 80–90%를 채우는 것이 좋습니다.",
+            "Only {pct:.0%} of the limit is used; aim for 80–90%.",
+            pct=fill,
+        )
+        severity = "major" if fill < 0.5 else "minor"
+        return [Flag("LEN.UNDER", severity, len(text), len(text), message)]
+    return []
+
+
+# Characters --------------------------------------------------------------------------------
+
+
+def _unicode(raw: str, nfc: str, context: CheckContext) -> list[Flag]:
+    flags: list[Flag] = []
+    if raw != nfc:
+        offset = 0
+        for cluster in graphemes(raw):
+            composed = unicodedata.normalize("NFC", cluster)
+            if composed != cluster:
+                message = context.say(
+                    "분해된 한글(NFD)입니다. 포털에서 글자 수가 다르게 셀 수 있습니다.",
+                    "Decomposed Hangul (NFD); portals may count it differently.",
+                )
+                flags.append(Flag("TXT.UNICODE", "major", offset, offset + len(composed), message))
+            offset += len(composed)
+        flags = _merge_adjacent(flags)
+    for found in find_invisible(nfc, keep_line_endings=True):
+        message = context.say(
+            "보이지 않는 문자 {code} ({name})",
+            "Invisible character {code} ({name})",
+            code=found.codepoint,
+            name=found.name,
+        )
+        flags.append(Flag("TXT.UNICODE", "major", found.offset, found.offset + 1, message))
+    if has_mixed_line_endings(nfc):
+        at = nfc.find("\r")
+        message = context.say(
+            "줄바꿈 형식이 섞여 있습니다 (CRLF/LF).",
+            "Mixed line endings (CRLF and LF).",
+        )
+        flags.append(Flag("TXT.UNICODE", "minor", at, at + 1, message))
+    return flags
+
+
+def _merge_adjacent(flags: list[Flag]) -> list[Flag]:
+    merged: list[Flag] = []
+    for flag in flags:
+        if merged and merged[-1].end == flag.start:
+            last = merged.pop()
+            flag = Flag(last.rule_id, last.severity, last.start, flag.end, last.message)
+        merged.append(flag)
+    return merged
+
+
+_JAMO: Final = regex.compile(r"[\u3131-\u318E]+(?!\s*(?:대학|고등학교|고교|회사|기업))")
+
+
+def _jamo(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "낱자(ㅋㅋ, ㅠㅠ 등)는 자기소개서에 쓰지 않습니다.",
+        "Stray Korean letters (ㅋㅋ, ㅠㅠ) do not belong in an essay.",
+    )
+    return [Flag("TXT.JAMO", "major", m.start(), m.end(), message) for m in _JAMO.finditer(text)]
+
+
+# Contact details ---------------------------------------------------------------------------
+
+_CONTACT: Final = regex.compile(
+    r"(?<![\d-])01[016789][-. ]?\d{3,4}[-. ]?\d{4}(?!\d)"  # mobile
+    r"|(?<![\d-])0(?:2|[3-6][1-5]|70)[-. )]\d{3,4}[-. ]\d{4}(?!\d)"  # landline
+    r"|\+82[-. ]?\(?0?\)?1?\d{1,2}[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)"  # international
+    r"|(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[- ]?[1-8]\d{6}(?!\d)"  # RRN
+    r"|(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
+    r"|(?<![\d-])\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)"  # North American
+)
+
+
+def _contact(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "연락처나 주민등록번호 같은 개인정보는 본문에 쓰지 않습니다.",
+        "Contact details or ID numbers do not belong in the essay.",
+    )
+    return [
+        Flag("PII.CONTACT", "critical", m.start(), m.end(), message)
+        for m in _CONTACT.finditer(text)
+    ]
+
+
+# Company names -----------------------------------------------------------------------------
+
+_BRACKETED: Final = regex.compile(
+    r"[\[(<{【〈「]\s*(?:회사\s?명|기업\s?명|회사\s?이름|기업\s?이름|지원\s?회사|지원\s?기업|"
+    r"직무\s?명|부서\s?명|company(?:\s?name)?|position|job\s?title|role)\s*[\])>}】〉」]",
+    regex.IGNORECASE,
+)
+_MASK: Final = regex.compile(r"(?<![A-Za-z])(?:[OoXx]{2,}|[○◯●△□]{2,}|O{3,})(?![A-Za-z])")
+# What follows a mask decides: blind masking of a school or region is correct ("OO대학교").
+_BLIND_MASK: Final = regex.compile(
+    r"\s*(?:대학교|대학|대|고등학교|고교|고|중학교|초등학교|학과|시|도|군|구|동|지역|출신)"
+)
+_COMPANY_SLOT: Final = regex.compile(
+    r"\s*(?:사|기업|회사|그룹|은행|공사|공단|전자|물류|㈜|님의|에서|에|의|을|를|이|가|은|는|와|과|만의)"
+)
+
+
+def _placeholder(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "템플릿의 자리표시가 남아 있습니다. 회사 이름을 쓰세요.",
+        "A template placeholder is left in; write the company's name.",
+    )
+    flags = [
+        Flag("COMPANY.PLACEHOLDER", "critical", m.start(), m.end(), message)
+        for m in _BRACKETED.finditer(text)
+    ]
+    for mask in _MASK.finditer(text):
+        if _BLIND_MASK.match(text, mask.end()):
+            continue
+        if _COMPANY_SLOT.match(text, mask.end()):
+            flags.append(Flag("COMPANY.PLACEHOLDER", "critical", mask.start(), mask.end(), message))
+    return flags
+
+
+def _name_regex(name: str) -> regex.Pattern[str]:
+    right = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
+    return regex.compile(r"(?<![가-힣A-Za-z0-9])" + regex.escape(name) + right, regex.IGNORECASE)
+
+
+def _own_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:
+    if not context.company:
+        return []
+    return [(m.start(), m.end()) for m in regex.finditer(regex.escape(context.company), text)]
+
+
+def company_names(context: CheckContext) -> list[tuple[str, bool]]:
+    """Other companies' names, longest first, each marked True if from the user's own list."""
+    own = context.company.casefold()
+    names: dict[str, bool] = {}
+    for name in context.other_companies:
+        if name.strip():
+            names[name.strip()] = True
+    for name in lines("ko_companies.txt"):
+        names.setdefault(name, False)
+    return sorted(
+        ((n, mine) for n, mine in names.items() if n.casefold() not in own),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+
+
+def other_company(text: str, context: CheckContext) -> list[Flag]:
+    own = _own_spans(text, context)
+    flags = []
+    for name, mine in company_names(context):
+        for match in _name_regex(name).finditer(text):
+            if any(low < match.end() and match.start() < high for low, high in own):
+                continue
+            if mine:
+                message = context.say(
+                    "다른 지원서의 회사명 '{name}'이(가) 있습니다. 이 지원서는 {company}입니다.",
+                    "'{name}' is the company of another application; this one is for {company}.",
+                    name=match.group(),
+                    company=context.company or "?",
+                )
+            else:
+                message = context.say(
+                    "다른 회사 이름 '{name}'. 의도한 것이 아니라면 고치세요.",
+                    "Another company's name, '{name}'. Fix it unless you meant it.",
+                    name=match.group(),
+                )
+            severity = "critical" if mine else "major"
+            flags.append(Flag("COMPANY.OTHER", severity, match.start(), match.end(), message))
+    return flags
+
+
+_GENERIC: Final = regex.compile(
+    r"(?<![가-힣])(?:귀사|당사|貴社)(?![자국무업])|\byour (?:company|organization|firm)\b",
+    regex.IGNORECASE,
+)
+
+
+def _generic_company(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "'{word}' 대신 회사 이름({company})을 쓰면 더 구체적입니다.",
+        "Name the company ({company}) instead of '{word}'.",
+        word="{word}",
+        company=context.company or "…",
+    )
+    return [
+        Flag("COMPANY.GENERIC", "minor", m.start(), m.end(), message.replace("{word}", m.group()))
+        for m in _GENERIC.finditer(text)
+    ]

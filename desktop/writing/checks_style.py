@@ -1,0 +1,312 @@
+"""Korean language and style rules, and the style rules shared with English."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Final
+
+import regex
+
+from desktop.writing.counting import graphemes
+from desktop.writing.flags import CheckContext, Flag
+from desktop.writing.josa import PARTICLE_PAIRS, particle_for
+from desktop.writing.sentences import paragraph_spans, sentence_spans
+from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
+
+Rule = Callable[[str, CheckContext], list[Flag]]
+
+# Particles ---------------------------------------------------------------------------------
+
+_PARTICLES: Final = sorted({p for pair in PARTICLE_PAIRS for p in pair}, key=len, reverse=True)
+
+
+def _josa(text: str, context: CheckContext) -> list[Flag]:
+    from desktop.writing.checks import company_names
+
+    names = [context.company] if context.company else []
+    names += [name for name, _ in company_names(context)]
+    flags = []
+    particle = "|".join(map(regex.escape, _PARTICLES))
+    for name in sorted(set(names), key=len, reverse=True):
+        # The particle must end the word: "다온은행이다" is the copula, "한빛물류은행" a name.
+        pattern = regex.compile(regex.escape(name) + f"({particle})(?![가-힣])")
+        for match in pattern.finditer(text):
+            used = match.group(1)
+            right = particle_for(name, used)
+            if right != used:
+                message = context.say(
+                    "조사 오류: '{wrong}' → '{right}'",
+                    "Wrong particle: '{wrong}' should be '{right}'",
+                    wrong=match.group(),
+                    right=name + right,
+                )
+                flags.append(Flag("KO.JOSA", "major", match.start(), match.end(), message))
+    return flags
+
+
+# Spelling, clichés, hedges, fillers --------------------------------------------------------
+
+
+def _spelling(text: str, context: CheckContext) -> list[Flag]:
+    flags = []
+    for wrong, right in pairs("ko_misspellings.tsv"):
+        for match in regex.finditer(phrase_pattern(wrong), text):
+            message = context.say(
+                "맞춤법: '{wrong}' → '{right}'",
+                "Spelling: '{wrong}' should be '{right}'",
+                wrong=match.group(),
+                right=right,
+            )
+            flags.append(Flag("KO.SPELL", "major", match.start(), match.end(), message))
+    return flags
+
+
+def _cliche(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "상투적인 표현입니다. 자신만의 경험으로 바꾸세요.",
+        "A stock phrase; replace it with something only you could write.",
+    )
+    return [
+        Flag("STYLE.CLICHE", "minor", m.start(), m.end(), message)
+        for m in phrase_regex("ko_cliches.txt").finditer(text)
+    ]
+
+
+_HEDGE: Final = regex.compile(
+    r"것\s?같(?:습니다|아요|다)|[라다]고\s?생각(?:합니다|해요|한다)|지\s?않을까\s?(?:싶|생각)"
+    r"|[ㄴ는은]?\s?듯(?:합니다|하다|해요)"
+)
+
+
+def _hedge(text: str, context: CheckContext) -> list[Flag]:
+    found = list(_HEDGE.finditer(text))
+    severity = "major" if len(found) >= 3 else "minor"
+    message = context.say(
+        "단정하지 않는 표현('~것 같습니다', '~라고 생각합니다')이 {n}번 나옵니다. "
+        "확신 있게 쓰세요.",
+        "Hedging ('~것 같습니다', '~라고 생각합니다') appears {n} times; state it plainly.",
+        n=len(found),
+    )
+    return [Flag("STYLE.HEDGE", severity, m.start(), m.end(), message) for m in found]
+
+
+_FILLER: Final = regex.compile(
+    r"(?<![가-힣])(?:어+|음+|그+|저기|아무튼)(?=\s*(?:,|…|\.\.\.|~))|뭐랄까|있잖아요"
+)
+
+
+def _filler(text: str, context: CheckContext) -> list[Flag]:
+    message = context.say(
+        "말할 때 쓰는 군말입니다. 글에서는 빼세요.",
+        "A spoken filler; leave it out of written text.",
+    )
+    return [
+        Flag("STYLE.FILLER", "minor", m.start(), m.end(), message) for m in _FILLER.finditer(text)
+    ]
+
+
+# Blind hiring ------------------------------------------------------------------------------
+
+_SCHOOL_GENERIC: Final = {
+    "전문",
+    "명문",
+    "지방",
+    "해외",
+    "국내",
+    "사이버",
+    "방송통신",
+    "경영",
+    "공과",
+    "사범",
+    "의과",
+    "인문",
+    "자연과학",
+    "사회과학",
+    "예술",
+    "간호",
+    "약학",
+    "법과",
+    "상경",
+    "사회",
+    "자연",
+    "미술",
+    "음악",
+    "체육",
+    "공학",
+    "일반",
+    "특성화",
+    "인근",
+    "지역",
+    "여러",
+    "다른",
+    "같은",
+    "모든",
+}
+_SCHOOL: Final = regex.compile(
+    r"(?<![가-힣A-Za-z0-9○◯ㅇ])([가-힣]{2,12}?)(대학교|대학|고등학교|여자고등학교|고교|외고|과학고|중학교)"
+)
+_PARTICLE_AFTER_NAME: Final = r"(?=[^가-힣]|$|에서|에|를|을|의|은|는|이|가|생|졸업|학부|출신|재학)"
+_FAMILY: Final = regex.compile(
+    r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부모님|아빠|엄마|누나|오빠|언니|남동생|여동생|삼촌|이모|고모)"
+    r"[^.\n]{0,15}?(?:교사|교수|의사|공무원|군인|경찰|변호사|판사|목사|은행원|회사원|대표|임원|근무|재직|종사)"
+)
+_AGE: Final = regex.compile(
+    r"(?<!\d)\d{2}\s?(?:살|세)(?=[^가-힣]|$|입니다|이|의|에|때|로|부터|까지|인|가|는)"
+    r"|(?<!\d)\d{2,4}년생"
+)
+
+
+def _hometown() -> regex.Pattern[str]:
+    regions = "|".join(map(regex.escape, sorted(lines("ko_regions.txt"), key=len, reverse=True)))
+    return regex.compile(
+        rf"(?<![가-힣])(?:{regions})\s?(?:에서|의)?\s?(?:태어|자라|자랐|출생|성장)"
+        rf"|(?<![가-힣])(?:{regions})\s?출신|고향"
+    )
+
+
+def _blind(text: str, context: CheckContext) -> list[Flag]:
+    severity = "critical" if context.blind_hiring else "minor"
+    spans: list[tuple[int, int, str]] = []
+    for match in _SCHOOL.finditer(text):
+        if match.group(1) not in _SCHOOL_GENERIC:
+            spans.append((match.start(), match.end(), "school"))
+    schools = "|".join(map(regex.escape, lines("ko_schools.txt")))
+    for match in regex.finditer(rf"(?<![가-힣A-Za-z])(?:{schools}){_PARTICLE_AFTER_NAME}", text):
+        spans.append((match.start(), match.end(), "school"))
+    spans += [(m.start(), m.end(), "hometown") for m in _hometown().finditer(text)]
+    spans += [(m.start(), m.end(), "family") for m in _FAMILY.finditer(text)]
+    spans += [(m.start(), m.end(), "age") for m in _AGE.finditer(text)]
+    what_ko = {"school": "학교명", "hometown": "출신 지역", "family": "가족의 직업", "age": "나이"}
+    what_en = {
+        "school": "school name",
+        "hometown": "hometown",
+        "family": "family's jobs",
+        "age": "age",
+    }
+    flags = []
+    for start, end, kind in spans:
+        message = context.say(
+            "블라인드 채용 위험: {what}은(는) 드러내지 않습니다.",
+            "Blind-hiring risk: do not reveal your {what}.",
+            what=what_ko[kind] if context.ui_lang == "ko" else what_en[kind],
+        )
+        flags.append(Flag("BLIND.RISK", severity, start, end, message))
+    return flags
+
+
+# Shared: long sentences, repetition --------------------------------------------------------
+
+LONG_SENTENCE_CHARS: Final = 100
+LONG_SENTENCE_WORDS: Final = 35
+
+
+def _long_sentence(text: str, context: CheckContext) -> list[Flag]:
+    flags = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if context.lang == "en":
+            size, too_long = len(sentence.split()), len(sentence.split()) > LONG_SENTENCE_WORDS
+        else:
+            size = len(graphemes(sentence))
+            too_long = size > LONG_SENTENCE_CHARS
+        if too_long:
+            message = context.say(
+                "긴 문장입니다({n}). 둘로 나누면 읽기 쉽습니다.",
+                "A long sentence ({n}); splitting it makes it easier to read.",
+                n=f"{size}단어" if context.lang == "en" and context.ui_lang == "ko" else size,
+            )
+            flags.append(Flag("STYLE.LONG_SENTENCE", "minor", start, end, message))
+    return flags
+
+
+_KO_TRAILING: Final = regex.compile(
+    r"(?:에서는|에서|으로|에게|까지|부터|처럼|보다|이라는|라는|와|과|을|를|이|가|은|는|의|에|로|도|만)$"
+)
+_STOP_WORDS: Final = {
+    "저는",
+    "제가",
+    "있습니다",
+    "했습니다",
+    "합니다",
+    "통해",
+    "위해",
+    "그리고",
+    "하지만",
+    "또한",
+    "경험",
+    "생각",
+    "있었습니다",
+    "되었습니다",
+    "하는",
+    "있는",
+    "없는",
+    "because",
+    "which",
+    "their",
+    "there",
+    "these",
+    "those",
+    "would",
+    "could",
+    "should",
+    "about",
+    "with",
+    "from",
+    "that",
+    "this",
+    "have",
+    "were",
+    "been",
+    "what",
+    "when",
+    "where",
+    "your",
+    "into",
+}
+REPEAT_WORD_TIMES: Final = 5
+
+
+def _repeat(text: str, context: CheckContext) -> list[Flag]:
+    flags = []
+    seen: dict[str, int] = {}
+    for start, end in sentence_spans(text):
+        key = " ".join(text[start:end].split())
+        if len(key) >= 10 and key in seen:
+            message = context.say("같은 문장이 반복됩니다.", "The same sentence appears twice.")
+            flags.append(Flag("STYLE.REPEAT", "major", start, end, message))
+        seen.setdefault(key, start)
+    others = {" ".join(p.split()) for a in context.other_answers for p in a.splitlines()}
+    for start, end in paragraph_spans(text):
+        key = " ".join(text[start:end].split())
+        if len(key) >= 20 and key in others:
+            message = context.say(
+                "이 문단이 다른 문항의 답변에도 그대로 있습니다.",
+                "This paragraph also appears word for word in another answer.",
+            )
+            flags.append(Flag("STYLE.REPEAT", "major", start, end, message))
+    word_pattern = r"[A-Za-z]{4,}" if context.lang == "en" else r"[가-힣]{2,}"
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for match in regex.finditer(word_pattern, text):
+        word = match.group().lower()
+        stem = _KO_TRAILING.sub("", word) if context.lang != "en" else word
+        if len(stem) < 2 or word in _STOP_WORDS or stem in _STOP_WORDS:
+            continue
+        occurrences.setdefault(stem, []).append((match.start(), match.start() + len(stem)))
+    counts = Counter({stem: len(spans) for stem, spans in occurrences.items()})
+    for stem, times in counts.items():
+        if times < REPEAT_WORD_TIMES:
+            continue
+        message = context.say(
+            "'{word}'이(가) {n}번 반복됩니다.",
+            "'{word}' is repeated {n} times.",
+            word=stem,
+            n=times,
+        )
+        for start, end in occurrences[stem][REPEAT_WORD_TIMES - 1 :]:
+            flags.append(Flag("STYLE.REPEAT", "minor", start, end, message))
+    return flags
+
+
+KOREAN_RULES: Final[list[Rule]] = [_josa, _spelling, _cliche, _hedge, _filler, _blind]
+SHARED_RULES: Final[list[Rule]] = [_long_sentence, _repeat]

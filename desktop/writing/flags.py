@@ -1,0 +1,106 @@
+"""What the offline checks report: a flag per finding, and the context the checks need."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Final
+
+from desktop.writing.counting import DEFAULT_PROFILE, graphemes
+
+SEVERITIES: Final = ("critical", "major", "minor")
+# The rules whose precision is held high enough to trust them without a second look: clean
+# texts must never raise them (tests/writing/test_checks.py keeps control texts for this).
+HIGH_PRECISION_RULES: Final = (
+    "COMPANY.OTHER",
+    "KO.JOSA",
+    "PII.CONTACT",
+    "KO.SPELL",
+    "TXT.JAMO",
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding: ``start``/``end`` are code-point offsets into the NFC text."""
+
+    rule_id: str
+    severity: str
+    start: int
+    end: int
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the checks know besides the text.
+
+    ``lang`` is the essay's language, ``ui_lang`` the language of the messages. ``other_answers``
+    are the application's other answers (identical paragraphs across questions).
+    """
+
+    lang: str = "ko"
+    ui_lang: str = "ko"
+    company: str = ""
+    role: str = ""
+    other_companies: tuple[str, ...] = ()
+    limit: int | None = None
+    profile: str = DEFAULT_PROFILE
+    blind_hiring: bool = False
+    other_answers: tuple[str, ...] = ()
+
+    def say(self, korean: str, english: str, **values: object) -> str:
+        """The message in the UI language, with ``{name}`` fields filled in."""
+        template = korean if self.ui_lang == "ko" else english
+        return template.format(**values)
+
+
+def nfc_offsets(text: str) -> tuple[str, list[int]]:
+    """The NFC text and, for each of its offsets (and its end), the offset in ``text``.
+
+    Normalization is local to a grapheme cluster, so clusters are normalized one at a time;
+    an offset inside a recomposed cluster maps to the cluster's start.
+    """
+    parts: list[str] = []
+    mapping: list[int] = []
+    raw = 0
+    for cluster in graphemes(text):
+        composed = unicodedata.normalize("NFC", cluster)
+        parts.append(composed)
+        if composed == cluster:
+            mapping.extend(range(raw, raw + len(cluster)))
+        else:
+            mapping.extend([raw] * len(composed))
+        raw += len(cluster)
+    mapping.append(raw)
+    return "".join(parts), mapping
+
+
+def utf16_offset(text: str, offset: int) -> int:
+    """The UTF-16 position (what Qt's text cursors use) of code-point ``offset`` in ``text``."""
+    return offset + sum(1 for char in text[:offset] if ord(char) > 0xFFFF)
+
+
+def drop_overlaps(flags: list[Flag]) -> list[Flag]:
+    """Of overlapping flags with the same rule, keep the longest; sort by position."""
+    kept: list[Flag] = []
+    for flag in sorted(flags, key=lambda f: (f.rule_id, f.start, -(f.end - f.start))):
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.rule_id == flag.rule_id
+            and flag.start < previous.end
+            and flag.end > flag.start
+        ):
+            continue
+        kept.append(flag)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
