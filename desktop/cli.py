@@ -35,6 +35,13 @@ def _build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=0)
     generate.add_argument("--n-ctx", type=int, default=4096)
     generate.add_argument("--json", action="store_true", help="print a JSON object")
+    from desktop.engine.cli_tasks import add_arguments
+
+    suggest = sub.add_parser("suggest", help="continuation candidates (JSON request on stdin)")
+    add_arguments(suggest)
+    suggest.add_argument("--n", type=int, default=4, help="how many candidates (1-8)")
+    critique = sub.add_parser("critique", help="critique one answer (JSON request on stdin)")
+    add_arguments(critique)
     dev = sub.add_parser("dev", help="developer tools")
     dev_sub = dev.add_subparsers(dest="dev_command", required=True)
     make = dev_sub.add_parser("make-test-model", help="build a random-weight test model")
@@ -78,6 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.engine.cli_commands import run_generate
 
         return run_generate(args)
+    if args.command in ("suggest", "critique"):
+        from desktop.engine.cli_tasks import run_task
+
+        if args.command == "suggest" and not 1 <= args.n <= 8:
+            return _fail("--n must be between 1 and 8")
+        return run_task(args)
     if args.command == "dev":
         from desktop.engine.cli_commands import run_make_test_model
 

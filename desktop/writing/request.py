@@ -21,6 +21,7 @@ _FIELDS: dict[str, tuple[type, ...]] = {
     "profile": (str,),
     "lang": (str,),
     "company": (str,),
+    "role": (str,),
     "other_companies": (list,),
     "blind_hiring": (bool,),
 }

@@ -1,0 +1,65 @@
+"""``jaso suggest`` and ``jaso critique``: the writing tasks, headless, JSON in and out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop.engine.backend import LoadOptions, create_backend
+from desktop.engine.errors import EngineError
+from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.tasks.io import TaskIO
+from desktop.engine.tasks.suggest import suggest
+from desktop.writing.request import RequestError
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    parser.add_argument("--model", required=True, help="GGUF file or transformers folder")
+    parser.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "transformers"])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--n-ctx", type=int, default=4096)
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all)")
+
+
+def _read_request() -> EssayRequest:
+    try:
+        raw = json.loads(sys.stdin.read())
+    except ValueError as exc:
+        raise RequestError(f"the request on stdin is not valid JSON ({exc})") from exc
+    return EssayRequest.from_json(raw)
+
+
+def run_task(args: argparse.Namespace) -> int:
+    try:
+        request = _read_request()
+    except RequestError as exc:
+        sys.stderr.write(f"jaso: {exc}\n")
+        return EXIT_USAGE
+    try:
+        backend = create_backend(args.backend)
+        backend.load(
+            LoadOptions(Path(args.model), n_ctx=args.n_ctx, n_threads=args.threads, seed=args.seed)
+        )
+        started = time.perf_counter()
+        result: dict[str, Any]
+        if args.command == "suggest":
+            candidates = suggest(backend, request, TaskIO(), n=args.n, seed=args.seed)
+            result = {"candidates": [candidate.to_json() for candidate in candidates]}
+        else:
+            result = critique(backend, request, TaskIO(), seed=args.seed)
+        result["seconds"] = round(time.perf_counter() - started, 3)
+        backend.close()
+    except EngineError as exc:
+        sys.stderr.write(f"jaso: {exc}\n")
+        return EXIT_FAILED
+    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0

@@ -1,0 +1,1 @@
+"""Model tasks: continuation suggestions, drafts and critiques, over any backend."""

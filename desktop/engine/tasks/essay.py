@@ -1,0 +1,72 @@
+"""What every task is told about the answer: the text, the question, the company and the limit."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.writing.counting import DEFAULT_PROFILE, count
+from desktop.writing.flags import CheckContext
+from desktop.writing.limits import parse_limit
+from desktop.writing.request import validate_request
+
+
+@dataclass(frozen=True)
+class EssayRequest:
+    text: str
+    question: str = ""
+    company: str = ""
+    role: str = ""
+    limit: int | None = None
+    profile: str = DEFAULT_PROFILE
+    lang: str = "ko"
+    other_companies: tuple[str, ...] = field(default_factory=tuple)
+    blind_hiring: bool = False
+
+    @classmethod
+    def from_json(cls, raw: Any) -> EssayRequest:
+        """From a ``jaso suggest/critique`` request; raises ``RequestError`` on bad fields."""
+        req = validate_request(raw)
+        parsed = parse_limit(req.get("question") or "")
+        return cls(
+            text=unicodedata.normalize("NFC", req["text"]),
+            question=req.get("question") or "",
+            company=req.get("company") or "",
+            role=req.get("role") or "",
+            limit=req.get("limit") or (parsed.value if parsed else None),
+            profile=req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE),
+            lang=req.get("lang") or "ko",
+            other_companies=tuple(req.get("other_companies") or ()),
+            blind_hiring=bool(req.get("blind_hiring")),
+        )
+
+    @property
+    def used(self) -> int:
+        return count(self.text, self.profile)
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.limit is None else self.limit - self.used
+
+    def check_context(self, ui_lang: str | None = None) -> CheckContext:
+        return CheckContext(
+            lang=self.lang,
+            ui_lang=ui_lang or self.lang,
+            company=self.company,
+            role=self.role,
+            other_companies=self.other_companies,
+            limit=self.limit,
+            profile=self.profile,
+            blind_hiring=self.blind_hiring,
+        )
+
+    def source_text(self, *extra: str) -> str:
+        """Everything the user wrote or was asked: what a suggestion may draw facts from."""
+        return "\n".join([self.text, self.question, self.company, self.role, *extra])
+
+    def limit_line(self) -> str:
+        if self.limit is None:
+            return ""
+        unit = "words" if self.profile == "words" else ("자" if self.lang == "ko" else "chars")
+        return f"{self.used:,}/{self.limit:,}{unit}"

@@ -1,0 +1,190 @@
+"""The writing tasks on the real llama.cpp backend with the tiny random-weight model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import jsonschema
+import pytest
+
+from desktop.engine.backend import LoadOptions
+from desktop.engine.errors import GenerationCancelled
+from desktop.engine.llama_backend import LlamaCppBackend
+from desktop.engine.tasks.critique import add_anchors, critique_messages
+from desktop.engine.tasks.critique_schema import DIMENSIONS, SCHEMA
+from desktop.engine.tasks.draft import draft, trim_to_limit
+from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.tasks.io import TaskIO
+from desktop.engine.tasks.suggest import AttemptStarted, Candidate, join_piece, suggest
+from desktop.engine.testmodel import TestModel
+from desktop.writing.counting import count
+from desktop.writing.flags import Flag
+
+ANSWER = "저는 물류센터에서 입고 기록 1,200건을 분석해 오차율을 3.5%에서 0.8%로 낮췄습니다."
+REQUEST = EssayRequest(
+    text=ANSWER, question="지원동기 (300자)", company="한빛물류", role="운송관리", limit=300
+)
+
+
+@pytest.fixture(scope="module")
+def llama(tiny_model: TestModel) -> Iterator[LlamaCppBackend]:
+    backend = LlamaCppBackend()
+    backend.load(LoadOptions(tiny_model.gguf("q8_0"), n_ctx=4096))
+    yield backend
+    backend.close()
+
+
+def test_suggest_returns_n_distinct_candidates_with_costs(llama: LlamaCppBackend) -> None:
+    events: list[object] = []
+    streamed: list[str] = []
+
+    def on_event(event: object) -> None:
+        events.append(event)
+        if isinstance(event, AttemptStarted):
+            streamed.clear()
+
+    candidates = suggest(
+        llama, REQUEST, TaskIO(on_text=streamed.append, on_event=on_event), n=3, seed=7
+    )
+    assert len(candidates) == 3
+    assert len({c.text for c in candidates}) == 3
+    for candidate in candidates:
+        assert candidate.cost == count(ANSWER + candidate.text, REQUEST.profile) - count(
+            ANSWER, REQUEST.profile
+        )
+        assert candidate.remaining_after == REQUEST.limit - REQUEST.used - candidate.cost
+        assert candidate.text.startswith(" ")  # after a finished sentence
+    # The text streamed for the last attempt is the last candidate (up to trailing space).
+    assert "".join(streamed).rstrip() == candidates[-1].text
+    assert [e for e in events if isinstance(e, Candidate)] == candidates
+    assert isinstance(events[0], AttemptStarted)
+
+
+def test_suggest_is_reproducible_with_a_seed(llama: LlamaCppBackend) -> None:
+    first = suggest(llama, REQUEST, TaskIO(), n=2, seed=11)
+    second = suggest(llama, REQUEST, TaskIO(), n=2, seed=11)
+    assert [c.text for c in first] == [c.text for c in second]
+
+
+def test_suggest_cancels_mid_stream_and_the_backend_stays_usable(llama: LlamaCppBackend) -> None:
+    io = TaskIO()
+    pieces: list[str] = []
+
+    def on_text(text: str) -> None:
+        pieces.append(text)
+        if len(pieces) == 3:
+            io.cancel.set()
+
+    io.on_text = on_text
+    with pytest.raises(GenerationCancelled):
+        suggest(llama, REQUEST, io, n=4, seed=3)
+    assert len(pieces) == 3  # stopped within one token of the cancel
+    assert len(suggest(llama, REQUEST, TaskIO(), n=1, seed=3)) == 1
+
+
+def test_draft_fits_the_limit(llama: LlamaCppBackend) -> None:
+    request = EssayRequest(text="", question="지원동기", company="한빛물류", limit=120)
+    streamed: list[str] = []
+    text = draft(
+        llama, request, "물류센터 아르바이트, 오차율", TaskIO(on_text=streamed.append), seed=1
+    )
+    assert count(text, request.profile) <= 120
+    assert streamed  # tokens streamed into the preview
+
+
+def test_trim_to_limit_keeps_whole_sentences() -> None:
+    text = "첫 문장입니다. 두 번째 문장입니다. 세 번째 문장은 깁니다."
+    assert trim_to_limit(text, 20, "chars_incl_spaces") == "첫 문장입니다. 두 번째 문장입니다."
+    assert trim_to_limit(text, 500, "chars_incl_spaces") == text
+
+
+def test_join_piece() -> None:
+    assert join_piece("했습니다.", "그리고") == " 그리고"
+    assert join_piece("했습니다. ", " 그리고") == "그리고"
+    assert join_piece("저는 물류", " 현장") == " 현장"
+    assert join_piece("x", "   ") == ""
+
+
+def test_critique_prompt_language_and_findings() -> None:
+    finding = Flag("KO.SPELL", "major", 0, 2, "맞춤법: '역활' → '역할'")
+    korean = critique_messages(EssayRequest(text="역활을 맡았습니다."), [finding])
+    assert "채용 담당자" in korean[0]["content"]
+    assert "[KO.SPELL]" in korean[1]["content"] and "«역활»" in korean[1]["content"]
+    english = critique_messages(EssayRequest(text="I led it.", lang="en"), [])
+    assert "hiring manager" in english[0]["content"]
+    assert "Automatic findings" in english[1]["content"]
+
+
+def test_quotes_are_anchored_or_lose_their_anchor() -> None:
+    data = {
+        "strengths": [{"point": "p", "quote": "오차율을 3.5%에서"}, {"point": "q", "quote": ""}],
+        "improvements": [{"issue": "i", "quote": "없는 구절입니다"}],
+    }
+    anchored = add_anchors(data, ANSWER)
+    start = ANSWER.index("오차율을")
+    assert (anchored["strengths"][0]["start"], anchored["strengths"][0]["end"]) == (
+        start,
+        start + len("오차율을 3.5%에서"),
+    )
+    assert anchored["strengths"][1]["start"] is None
+    assert anchored["improvements"][0]["start"] is None
+    spaced = add_anchors({"strengths": [{"quote": "입고  기록"}], "improvements": []}, ANSWER)
+    assert spaced["strengths"][0]["start"] == ANSWER.index("입고 기록")
+
+
+def _critique_cli(model: str, seed: int) -> dict[str, object]:
+    request = {
+        "text": ANSWER + " 귀사에서 역활을 다하겠습니다.",
+        "question": "지원동기 (300자)",
+        "company": "한빛물류",
+        "role": "운송관리",
+        "lang": "ko",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "critique", "--json", "--model", model]
+        + ["--seed", str(seed), "--n-ctx", "8192", "--threads", "1"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    parsed: dict[str, object] = json.loads(result.stdout)
+    return parsed
+
+
+@pytest.mark.slow
+def test_critique_json_is_valid_for_20_seeds(tiny_model: TestModel) -> None:
+    """Random weights: only the decoding constraint can make every answer valid."""
+    model = str(tiny_model.gguf("q8_0"))
+    # One thread per process (llama.cpp's threads spin while waiting, so oversubscribing the
+    # cores is slow); grammar sampling is single-threaded anyway.
+    workers = max(1, min(4, len(os.sched_getaffinity(0))))
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda seed: _critique_cli(model, seed), range(20)))
+    texts = set()
+    for result in results:
+        model_part = {key: result[key] for key in SCHEMA["properties"]}
+        for item in model_part["strengths"] + model_part["improvements"]:  # type: ignore[operator]
+            item.pop("start"), item.pop("end")
+        jsonschema.validate(model_part, SCHEMA)
+        assert set(result["scores"]) == set(DIMENSIONS)  # type: ignore[arg-type]
+        rules = {f["rule_id"] for f in result["findings"]}  # type: ignore[attr-defined]
+        assert {"KO.SPELL", "COMPANY.GENERIC"} <= rules
+        texts.add(json.dumps(model_part, ensure_ascii=False))
+    assert len(texts) == 20  # twenty seeds, twenty different critiques
+
+
+def test_critique_cancel_before_start(llama: LlamaCppBackend) -> None:
+    from desktop.engine.tasks.critique import critique
+
+    io = TaskIO(cancel=threading.Event())
+    io.cancel.set()
+    with pytest.raises(GenerationCancelled):
+        critique(llama, REQUEST, io)
