@@ -71,6 +71,28 @@ MIGRATIONS: Final[dict[int, list[str]]] = {
         END""",
         "INSERT INTO question_fts(question_fts) VALUES ('rebuild')",
     ],
+    4: [
+        # Critiques, each against the revision (the exact text) it reviewed.
+        """CREATE TABLE critique (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+            revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+            model TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL DEFAULT 'ko',
+            data TEXT NOT NULL,
+            created_at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_critique_question ON critique(question_id, created_at)",
+        # Text the user took from a suggestion or draft, to show it highlighted later.
+        """CREATE TABLE ai_insert (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+            revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            created_at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_ai_insert_question ON ai_insert(question_id)",
+    ],
 }
 
 LATEST_VERSION: Final = max(MIGRATIONS)

@@ -8,7 +8,7 @@ from sqlmodel import Field, SQLModel
 
 STATUSES = ("draft", "submitted", "passed", "failed")
 CAREER_LEVELS = ("entry", "experienced")
-REVISION_REASONS = ("autosave", "manual", "before-AI-insert", "restore")
+REVISION_REASONS = ("autosave", "manual", "before-AI-insert", "restore", "reviewed")
 
 
 class Application(SQLModel, table=True):
@@ -52,3 +52,25 @@ class Revision(SQLModel, table=True):
     reason: str
     created_at: datetime
     updated_at: datetime
+
+
+class Critique(SQLModel, table=True):
+    __tablename__ = "critique"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id")
+    revision_id: int = Field(foreign_key="revision.id")
+    model: str = ""
+    lang: str = "ko"
+    data: str
+    created_at: datetime
+
+
+class AiInsert(SQLModel, table=True):
+    __tablename__ = "ai_insert"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id")
+    revision_id: int = Field(foreign_key="revision.id")
+    text: str
+    created_at: datetime
