@@ -70,7 +70,10 @@ def run_gui() -> int:
     setup_logging(paths)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.ui.i18n import install_translators
+    from desktop.engine.backend import create_backend
+    from desktop.ui.assistant import Assistant
+    from desktop.ui.i18n import install_translators, resolve_language
+    from desktop.ui.llm_worker import LlmClient
     from desktop.ui.main_window import MainWindow
     from desktop.ui.test_hook import maybe_start
 
@@ -89,11 +92,15 @@ def run_gui() -> int:
         daily_backup(paths.database, paths.backup_dir, keep=settings.backup_keep)
     except StorageError as exc:
         log.warning("daily backup skipped: %s", exc)
-    window = MainWindow(db, settings, paths)
+    assistant = Assistant(LlmClient(create_backend))
+    window = MainWindow(db, settings, paths, assistant, resolve_language(settings.language))
     window.show()
+    window.load_model()
     robot = maybe_start(window)
     try:
         return app.exec()
     finally:
         del robot, translators
+        if not assistant.shutdown():
+            log.warning("the model thread did not stop in time")
         db.close()

@@ -26,6 +26,12 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     last_application_id: int = 0
+    model_path: str = ""
+    model_backend: str = "llama_cpp"
+    n_ctx: int = 4096
+    suggest_auto: bool = True
+    suggest_pause_ms: int = 600
+    suggest_count: int = 4
 
 
 _VALIDATORS: dict[str, Any] = {
@@ -36,6 +42,12 @@ _VALIDATORS: dict[str, Any] = {
     "window_geometry": lambda v: isinstance(v, str),
     "window_state": lambda v: isinstance(v, str),
     "last_application_id": lambda v: isinstance(v, int) and v >= 0,
+    "model_path": lambda v: isinstance(v, str),
+    "model_backend": lambda v: v in ("llama_cpp", "transformers"),
+    "n_ctx": lambda v: isinstance(v, int) and 512 <= v <= 131_072,
+    "suggest_auto": lambda v: isinstance(v, bool),
+    "suggest_pause_ms": lambda v: isinstance(v, int) and 100 <= v <= 10_000,
+    "suggest_count": lambda v: isinstance(v, int) and 1 <= v <= 5,
 }
 
 

@@ -127,6 +127,17 @@ def list_applications(
     return [ApplicationRecord.of(app) for app in session.exec(statement)]
 
 
+def other_companies(*, session: Session, application_id: int) -> list[str]:
+    """Companies of the user's other applications (a name from one in another is fatal)."""
+    own = _live_application(session, application_id).company.strip()
+    statement = (
+        select(Application.company)
+        .where(col(Application.deleted_at).is_(None), Application.id != application_id)
+        .distinct()
+    )
+    return sorted({c.strip() for c in session.exec(statement) if c.strip() and c.strip() != own})
+
+
 def update_application(*, session: Session, application_id: int, **changes: Any) -> None:
     _validate(changes)
     app = _live_application(session, application_id)

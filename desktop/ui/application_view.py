@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import unicodedata
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -17,15 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.tasks.essay import EssayRequest
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as question_store
-from desktop.store.applications import NewQuestion, get_application
+from desktop.store.applications import NewQuestion, get_application, other_companies
+from desktop.store.critiques import (
+    CritiqueRecord,
+    list_ai_inserts,
+    list_critiques,
+    record_ai_insert,
+)
 from desktop.store.records import ApplicationRecord
+from desktop.ui.assistant import Assistant
+from desktop.ui.draft_dialog import DraftDialog
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.question_dialog import QuestionDialog
 from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.review_controller import ReviewController
+from desktop.ui.suggestions import SuggestionController
+from desktop.writing.flags import CheckContext
 
 log = logging.getLogger(__name__)
 
@@ -37,18 +50,38 @@ class ApplicationView(QWidget):
         saved(datetime): an answer was written to the database.
         save_failed(str): an answer could not be written (the text stays in the editor).
         details_requested(): the user asked to edit the application's details.
+        active_editor_changed(object): the answer being edited (a QuestionEditor, or None).
+        message(str): a short note for the status bar.
     """
 
     saved = Signal(datetime)
     save_failed = Signal(str)
     details_requested = Signal()
+    active_editor_changed = Signal(object)
+    message = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        assistant: Assistant | None = None,
+        ui_lang: str = "ko",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
+        self.assistant = assistant
+        self.ui_lang = ui_lang
         self.record: ApplicationRecord | None = None
         self.editors: list[QuestionEditor] = []
+        self.suggestions: dict[int, SuggestionController] = {}
+        self.active: QuestionEditor | None = None
+        self.show_ai_text = False
+        self._other_companies: tuple[str, ...] = ()
+        self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
+        if self.reviews is not None:
+            self.reviews.message.connect(self.message)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -85,10 +118,14 @@ class ApplicationView(QWidget):
     def show_application(self, application_id: int | None) -> None:
         """Show ``application_id`` (None for nothing), saving the one shown before."""
         self.flush()
+        for controller in self.suggestions.values():
+            controller.stop()
+        self.suggestions = {}
         for editor in self.editors:
             editor.setParent(None)
             editor.deleteLater()
         self.editors = []
+        self._set_active(None)
         self.record = None
         if application_id is not None:
             try:
@@ -102,6 +139,12 @@ class ApplicationView(QWidget):
         if self.record is None:
             return
         self._show_header(self.record)
+        try:
+            self._other_companies = tuple(
+                self.db.run(other_companies, application_id=self.record.id)
+            )
+        except StorageError:
+            self._other_companies = ()
         for number, question in enumerate(self.record.questions, start=1):
             editor = QuestionEditor(
                 question,
@@ -109,6 +152,7 @@ class ApplicationView(QWidget):
                 self._save_answer,
                 idle_ms=self.settings.autosave_idle_ms,
                 max_wait_ms=self.settings.autosave_max_wait_ms,
+                context=self.check_context,
             )
             editor.saved.connect(self._on_editor_saved)
             editor.save_failed.connect(self._on_editor_save_failed)
@@ -116,8 +160,146 @@ class ApplicationView(QWidget):
             editor.history_requested.connect(self._on_editor_history_requested)
             editor.delete_requested.connect(self._on_editor_delete_requested)
             editor.move_requested.connect(self._on_editor_move_requested)
+            editor.review_requested.connect(self._on_editor_review_requested)
+            editor.draft_requested.connect(self._on_editor_draft_requested)
+            editor.activated.connect(self._on_editor_activated)
+            editor.ai_pieces = self._load_ai_pieces(question.id)
+            editor.show_ai_text = self.show_ai_text
+            if self.assistant is not None:
+                self._attach_suggestions(editor)
             self.questions_layout.insertWidget(self.questions_layout.count() - 1, editor)
             self.editors.append(editor)
+        for editor in self.editors:
+            editor.run_checks()
+
+    # Writing help --------------------------------------------------------------------------
+
+    def check_context(self, editor: QuestionEditor) -> CheckContext:
+        record = self.record
+        return CheckContext(
+            lang=record.lang if record else "ko",
+            ui_lang=self.ui_lang,
+            company=record.company if record else "",
+            role=record.role if record else "",
+            other_companies=self._other_companies,
+            limit=editor.question.char_limit,
+            profile=editor.question.profile,
+            blind_hiring=bool(record and record.blind_hiring),
+            other_answers=tuple(e.text() for e in self.editors if e is not editor),
+        )
+
+    def request_for(self, editor: QuestionEditor, text: str | None = None) -> EssayRequest:
+        """What the model is told about ``editor``'s answer (``text``: only part of it)."""
+        context = self.check_context(editor)
+        return EssayRequest(
+            text=unicodedata.normalize("NFC", editor.text() if text is None else text),
+            question=editor.question.text,
+            company=context.company,
+            role=context.role,
+            limit=editor.question.char_limit,
+            profile=editor.question.profile,
+            lang=context.lang,
+            other_companies=context.other_companies,
+            blind_hiring=context.blind_hiring,
+        )
+
+    def _attach_suggestions(self, editor: QuestionEditor) -> None:
+        assert self.assistant is not None
+        controller = SuggestionController(
+            editor.answer_edit,
+            self.assistant,
+            lambda text: self.request_for(editor, text),
+            pause_ms=self.settings.suggest_pause_ms,
+            auto=self.settings.suggest_auto,
+            n=self.settings.suggest_count,
+            ui_lang=self.ui_lang,
+            parent=editor,
+        )
+        controller.ai_inserted.connect(
+            lambda before, piece, e=editor: self._record_ai_insert(e, before, piece)
+        )
+        controller.unavailable.connect(self._on_suggestions_unavailable)
+        self.suggestions[editor.question_id] = controller
+
+    def _load_ai_pieces(self, question_id: int) -> list[str]:
+        try:
+            return list(self.db.run(list_ai_inserts, question_id=question_id))
+        except StorageError:
+            return []
+
+    def _record_ai_insert(self, editor: QuestionEditor, before: str, piece: str) -> None:
+        editor.note_ai_insert(piece)
+        try:
+            self.db.run(
+                record_ai_insert, question_id=editor.question_id, before=before, inserted=piece
+            )
+        except StorageError as exc:
+            log.error("could not record the AI insertion: %s", exc)
+
+    def _on_suggestions_unavailable(self, state: str) -> None:
+        if state == "loading":
+            self.message.emit(self.tr("The model is still loading."))
+        else:
+            self.message.emit(self.tr("No model is ready. Choose one under Model."))
+
+    def _set_active(self, editor: QuestionEditor | None) -> None:
+        if editor is not self.active:
+            self.active = editor
+            self.active_editor_changed.emit(editor)
+
+    def _on_editor_activated(self, question_id: int) -> None:
+        self._set_active(self._editor(question_id))
+
+    def critiques(self, question_id: int) -> list[CritiqueRecord]:
+        try:
+            return list(self.db.run(list_critiques, question_id=question_id))
+        except StorageError:
+            return []
+
+    def review(self, editors: list[QuestionEditor]) -> None:
+        if self.reviews is None:
+            return
+        for editor in editors:
+            editor.flush()
+        self.reviews.review([(e.question_id, self.request_for(e)) for e in editors])
+
+    def review_active(self) -> None:
+        if self.active is not None:
+            self.review([self.active])
+
+    def review_all(self) -> None:
+        self.review(list(self.editors))
+
+    def _on_editor_review_requested(self, question_id: int) -> None:
+        editor = self._editor(question_id)
+        self._set_active(editor)
+        self.review([editor])
+
+    def _on_editor_draft_requested(self, question_id: int) -> None:
+        editor = self._editor(question_id)
+        self._set_active(editor)
+        self.draft(editor)
+
+    def draft_active(self) -> None:
+        if self.active is not None:
+            self.draft(self.active)
+
+    def draft(self, editor: QuestionEditor) -> None:
+        if self.assistant is None:
+            return
+        dialog = DraftDialog(self.assistant, self.request_for(editor), parent=self)
+        if not dialog.exec() or not dialog.draft:
+            return
+        before = editor.text()
+        edit = editor.answer_edit
+        if before.strip():
+            piece = ("\n" if not before.endswith("\n") else "") + dialog.draft
+            edit.moveCursor(edit.textCursor().MoveOperation.End)
+            edit.insertPlainText(piece)
+        else:
+            piece = dialog.draft
+            edit.setPlainText(piece)
+        self._record_ai_insert(editor, before, piece)
 
     def reload(self) -> None:
         self.show_application(self.record.id if self.record else None)

@@ -34,4 +34,24 @@ def reason_label(reason: str) -> str:
         "manual": QCoreApplication.translate("Labels", "Saved before a change"),
         "before-AI-insert": QCoreApplication.translate("Labels", "Before AI text was inserted"),
         "restore": QCoreApplication.translate("Labels", "Restored"),
+        "reviewed": QCoreApplication.translate("Labels", "Reviewed"),
     }.get(reason, reason)
+
+
+def severity_label(severity: str) -> str:
+    return {
+        "critical": QCoreApplication.translate("Labels", "Critical"),
+        "major": QCoreApplication.translate("Labels", "Major"),
+        "minor": QCoreApplication.translate("Labels", "Minor"),
+    }.get(severity, severity)
+
+
+def dimension_label(dimension: str) -> str:
+    return {
+        "question_fit": QCoreApplication.translate("Labels", "Question fit"),
+        "evidence": QCoreApplication.translate("Labels", "Evidence"),
+        "job_company_fit": QCoreApplication.translate("Labels", "Job and company fit"),
+        "structure": QCoreApplication.translate("Labels", "Structure"),
+        "distinctiveness": QCoreApplication.translate("Labels", "Distinctiveness"),
+        "mechanics": QCoreApplication.translate("Labels", "Mechanics"),
+    }.get(dimension, dimension)

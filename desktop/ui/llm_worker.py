@@ -28,6 +28,7 @@ from desktop.engine.backend import (
     SamplingParams,
 )
 from desktop.engine.errors import EngineError, GenerationCancelled, NotLoaded
+from desktop.engine.tasks.io import TaskIO
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,27 @@ class LoadJob:
 
 
 @dataclass(frozen=True)
+class TaskJob:
+    """An engine task (suggest, draft, critique) run with the loaded backend.
+
+    ``run`` gets the backend and a ``TaskIO`` wired to the worker's signals; its return value
+    is the job's result.
+    """
+
+    run: Callable[[Backend, TaskIO], object]
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class GenerateJob:
     """A prompt, or chat messages rendered with the model's template."""
 
     prompt: str | None = None
     messages: tuple[Message, ...] = ()
     params: SamplingParams = field(default_factory=SamplingParams)
+
+
+Job = LoadJob | GenerateJob | TaskJob
 
 
 class JobTable:
@@ -58,13 +74,13 @@ class JobTable:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._jobs: dict[int, tuple[LoadJob | GenerateJob, threading.Event]] = {}
+        self._jobs: dict[int, tuple[Job, threading.Event]] = {}
 
-    def put(self, job_id: int, job: LoadJob | GenerateJob, cancel: threading.Event) -> None:
+    def put(self, job_id: int, job: Job, cancel: threading.Event) -> None:
         with self._lock:
             self._jobs[job_id] = (job, cancel)
 
-    def take(self, job_id: int) -> tuple[LoadJob | GenerateJob, threading.Event] | None:
+    def take(self, job_id: int) -> tuple[Job, threading.Event] | None:
         with self._lock:
             return self._jobs.pop(job_id, None)
 
@@ -75,12 +91,14 @@ class LlmWorker(QObject):
     Signals:
         chunk_produced(int, str): text decoded for job id.
         progress_changed(int, str, int, int): job id, phase ("prompt"/"tokens"), done, total.
+        event_produced(int, object): a finished part of a task's result (a candidate).
         job_finished(int, object): job id and its result (GenerationResult or model info dict).
         job_failed(int, str, str): job id, a short message, copyable details.
         job_cancelled(int): job id ended by its cancel event.
     """
 
     chunk_produced = Signal(int, str)
+    event_produced = Signal(int, object)
     progress_changed = Signal(int, str, int, int)
     job_finished = Signal(int, object)
     job_failed = Signal(int, str, str)
@@ -106,6 +124,8 @@ class LlmWorker(QObject):
                 result: object = self._load(job)
             elif isinstance(job, GenerateJob):
                 result = self._generate(job_id, job, cancel)
+            elif isinstance(job, TaskJob):
+                result = self._task(job_id, job, cancel)
             else:
                 raise TypeError(f"unknown job {job!r}")
         except GenerationCancelled:
@@ -132,6 +152,26 @@ class LlmWorker(QObject):
             "n_ctx": backend.n_ctx,
             "seconds": time.perf_counter() - started,
         }
+
+    def _task(self, job_id: int, job: TaskJob, cancel: threading.Event) -> object:
+        backend = self.backend
+        if backend is None:
+            raise NotLoaded("No model is loaded. Choose one in the model settings.")
+
+        def on_text(text: str) -> None:
+            if text:
+                self.chunk_produced.emit(job_id, text)
+
+        def on_event(event: object) -> None:
+            self.event_produced.emit(job_id, event)
+
+        def on_progress(update: Progress) -> None:
+            self.progress_changed.emit(job_id, update.phase, update.done, update.total)
+
+        result = job.run(backend, TaskIO(cancel, on_text, on_event, on_progress))
+        if cancel.is_set():
+            raise GenerationCancelled("Cancelled.")
+        return result
 
     def _generate(self, job_id: int, job: GenerateJob, cancel: threading.Event) -> GenerationResult:
         backend = self.backend
@@ -170,6 +210,7 @@ class LlmClient(QObject):
 
     Signals:
         text_ready(int, str): batched text for job id (every ~30 ms while it streams).
+        event_ready(int, object): a finished part of a task, after the text streamed before it.
         progress_changed(int, str, int, int): as LlmWorker's.
         job_finished(int, object), job_failed(int, str, str), job_cancelled(int): the job's end;
             any text of the job is delivered through text_ready before it.
@@ -178,6 +219,7 @@ class LlmClient(QObject):
     job_requested = Signal(int)
     shutdown_requested = Signal()
     text_ready = Signal(int, str)
+    event_ready = Signal(int, object)
     progress_changed = Signal(int, str, int, int)
     job_finished = Signal(int, object)
     job_failed = Signal(int, str, str)
@@ -196,6 +238,7 @@ class LlmClient(QObject):
         self.job_requested.connect(self.worker._on_client_job_requested)
         self.shutdown_requested.connect(self.worker._on_client_shutdown_requested)
         self.worker.chunk_produced.connect(self._on_worker_chunk_produced)
+        self.worker.event_produced.connect(self._on_worker_event_produced)
         self.worker.progress_changed.connect(self.progress_changed)
         self.worker.job_finished.connect(self._on_worker_job_finished)
         self.worker.job_failed.connect(self._on_worker_job_failed)
@@ -206,7 +249,7 @@ class LlmClient(QObject):
         self._flush_timer.timeout.connect(self._on_flush_timer_timeout)
         self.thread.start()
 
-    def submit(self, job: LoadJob | GenerateJob) -> int:
+    def submit(self, job: Job) -> int:
         job_id = next(self._ids)
         self._cancels[job_id] = threading.Event()
         self._jobs.put(job_id, job, self._cancels[job_id])
@@ -232,6 +275,10 @@ class LlmClient(QObject):
         self._pending.setdefault(job_id, []).append(text)
         if not self._flush_timer.isActive():
             self._flush_timer.start()
+
+    def _on_worker_event_produced(self, job_id: int, event: object) -> None:
+        self._flush(job_id)
+        self.event_ready.emit(job_id, event)
 
     def _flush(self, job_id: int) -> None:
         parts = self._pending.pop(job_id, None)

@@ -5,10 +5,19 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.paths import AppPaths, resource
@@ -22,6 +31,9 @@ from desktop.store.search import search
 from desktop.ui.app_list import ApplicationListPanel
 from desktop.ui.application_dialog import ApplicationDialog
 from desktop.ui.application_view import ApplicationView
+from desktop.ui.assist_panel import AssistPanel
+from desktop.ui.assistant import Assistant
+from desktop.ui.job_status import JobStatus
 from desktop.ui.reuse_dialog import ReuseDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.trash_dialog import TrashDialog
@@ -33,23 +45,41 @@ class MainWindow(QMainWindow):
     """Composes the list and the view; owns menus, the status bar and window geometry."""
 
     def __init__(
-        self, db: Database, settings: Settings, paths: AppPaths, parent: QWidget | None = None
+        self,
+        db: Database,
+        settings: Settings,
+        paths: AppPaths,
+        assistant: Assistant | None = None,
+        ui_lang: str = "ko",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
         self.paths = paths
+        self.assistant = assistant
         self.setWindowTitle("Jaso")
         self.list_panel = ApplicationListPanel()
-        self.view = ApplicationView(db, settings)
+        self.view = ApplicationView(db, settings, assistant, ui_lang)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 880])
         self.setCentralWidget(splitter)
+        self.assist = AssistPanel(self.view)
+        self.assist_dock = QDockWidget(self.tr("Writing help"), self)
+        self.assist_dock.setObjectName("assist-dock")
+        self.assist_dock.setWidget(self.assist)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assist_dock)
+        self.model_state = QLabel()
         self.save_state = QLabel()
+        if assistant is not None:
+            self.statusBar().addPermanentWidget(JobStatus(assistant))
+            assistant.state_changed.connect(self._on_assistant_state_changed)
+        self.statusBar().addPermanentWidget(self.model_state)
         self.statusBar().addPermanentWidget(self.save_state)
+        self.view.message.connect(self._on_view_message)
 
         self.list_panel.filter_changed.connect(self._on_list_panel_filter_changed)
         self.list_panel.application_selected.connect(self._on_list_panel_application_selected)
@@ -94,8 +124,57 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
+        model_menu = self.menuBar().addMenu(self.tr("&Model"))
+        model_menu.addAction(self._action(self.tr("&Choose model file…"), self.choose_model))
+        self.show_ai_action = self._action(
+            self.tr("&Highlight text taken from the model"), self._on_show_ai_toggled
+        )
+        self.show_ai_action.setCheckable(True)
+        model_menu.addAction(self.show_ai_action)
+        model_menu.addAction(self.assist_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Jaso"), self.show_about))
+
+    # Model ---------------------------------------------------------------------------------
+
+    def load_model(self) -> None:
+        """Load the model chosen in the settings, in the background."""
+        path = Path(self.settings.model_path) if self.settings.model_path else None
+        if self.assistant is None:
+            return
+        if path is None:
+            self._on_assistant_state_changed("none", "")
+            return
+        self.assistant.load(self.settings.model_backend, path, self.settings.n_ctx)
+
+    def choose_model(self) -> None:
+        start = self.settings.model_path or str(self.paths.models_dir)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a model file"), start, self.tr("GGUF models (*.gguf)")
+        )
+        if name:
+            self.settings.model_path = name
+            self.settings.model_backend = "llama_cpp"
+            self._save_settings()
+            self.load_model()
+
+    def _on_assistant_state_changed(self, state: str, detail: str) -> None:
+        text = {
+            "none": self.tr("No model (Model ▸ Choose model file…)"),
+            "loading": self.tr("Loading %1…"),
+            "ready": self.tr("Model: %1"),
+            "failed": self.tr("Model failed: %1"),
+        }.get(state, state)
+        self.model_state.setText(text.replace("%1", detail))
+        self.model_state.setStyleSheet("color: #c62828" if state == "failed" else "")
+
+    def _on_show_ai_toggled(self, checked: bool) -> None:
+        self.view.show_ai_text = checked
+        for editor in self.view.editors:
+            editor.set_show_ai_text(checked)
+
+    def _on_view_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     # List ----------------------------------------------------------------------------------
 

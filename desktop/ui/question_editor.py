@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,26 +19,18 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
+from desktop.ui.answer_edit import AnswerEdit, Mark
 from desktop.ui.counter import CounterLabel
+from desktop.ui.labels import severity_label
+from desktop.writing.checks import run_checks
+from desktop.writing.flags import CheckContext, EditorOffsets, Flag
 
 log = logging.getLogger(__name__)
 
 SaveAnswer = Callable[[int, str], datetime]
+ContextProvider = Callable[["QuestionEditor"], CheckContext]
 _RETRY_MS = 5000
-
-
-class AnswerEdit(QPlainTextEdit):
-    """A plain-text editor that reports losing focus.
-
-    Signals:
-        focus_lost: the editor lost keyboard focus.
-    """
-
-    focus_lost = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
+_CHECKS_MS = 300
 
 
 class QuestionEditor(QFrame):
@@ -55,6 +46,9 @@ class QuestionEditor(QFrame):
         edit_requested(int), history_requested(int), delete_requested(int):
             the user asked to edit, see the history of, or delete question id.
         move_requested(int, int): the user asked to move question id by an offset.
+        review_requested(int), draft_requested(int): the user asked for a critique or a draft.
+        activated(int): the answer editor of question id got the keyboard focus.
+        flags_changed(int): the offline checks of question id were re-run.
     """
 
     saved = Signal(int, datetime)
@@ -63,6 +57,10 @@ class QuestionEditor(QFrame):
     history_requested = Signal(int)
     delete_requested = Signal(int)
     move_requested = Signal(int, int)
+    review_requested = Signal(int)
+    draft_requested = Signal(int)
+    activated = Signal(int)
+    flags_changed = Signal(int)
 
     def __init__(
         self,
@@ -72,6 +70,7 @@ class QuestionEditor(QFrame):
         *,
         idle_ms: int = 1000,
         max_wait_ms: int = 3000,
+        context: ContextProvider | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +78,11 @@ class QuestionEditor(QFrame):
         self.question = question
         self._save_answer = save_answer
         self._dirty = False
+        self._context = context
+        self.flags: list[Flag] = []
+        self.offsets = EditorOffsets("")
+        self.ai_pieces: list[str] = []
+        self.show_ai_text = False
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -86,6 +90,16 @@ class QuestionEditor(QFrame):
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         for label, tip, handler in (
+            (
+                self.tr("Review"),
+                self.tr("Ask the model for a critique of this answer"),
+                self._on_review_clicked,
+            ),
+            (
+                self.tr("Draft…"),
+                self.tr("Write a first draft from your keywords or notes"),
+                self._on_draft_clicked,
+            ),
             (
                 self.tr("Edit"),
                 self.tr("Edit the question, its limit and counting rule"),
@@ -128,11 +142,16 @@ class QuestionEditor(QFrame):
         self._idle_timer = self._timer(idle_ms)
         self._max_wait_timer = self._timer(max_wait_ms)
         self._retry_timer = self._timer(_RETRY_MS)
+        self._checks_timer = QTimer(self)
+        self._checks_timer.setSingleShot(True)
+        self._checks_timer.setInterval(_CHECKS_MS)
+        self._checks_timer.timeout.connect(self.run_checks)
         self.set_question(question, number)
         self.answer_edit.setPlainText(question.answer)
         self.counter.set_text(question.answer)
         self.answer_edit.textChanged.connect(self._on_answer_edit_text_changed)
         self.answer_edit.focus_lost.connect(self._on_answer_edit_focus_lost)
+        self.answer_edit.focus_gained.connect(self._on_answer_edit_focus_gained)
 
     def _timer(self, interval_ms: int) -> QTimer:
         timer = QTimer(self)
@@ -154,6 +173,7 @@ class QuestionEditor(QFrame):
         self.question = question
         self.title.setText(f"<b>{number}.</b> {_escape(question.text)}")
         self.counter.set_rule(question.char_limit, question.profile)
+        self._checks_timer.start()
 
     def text(self) -> str:
         return self.answer_edit.toPlainText()
@@ -162,8 +182,62 @@ class QuestionEditor(QFrame):
         """Replace the answer (a restored revision); saved like typing."""
         self.answer_edit.setPlainText(text)
 
+    def nfc_text(self) -> str:
+        return unicodedata.normalize("NFC", self.text())
+
+    def check_context(self) -> CheckContext:
+        if self._context is None:
+            return CheckContext(limit=self.question.char_limit, profile=self.question.profile)
+        return self._context(self)
+
+    def run_checks(self) -> None:
+        """Re-run the offline checks now and underline what they find."""
+        self._checks_timer.stop()
+        text = self.text()
+        self.offsets = EditorOffsets(text)
+        self.flags = run_checks(text, self.check_context())
+        marks = [
+            Mark(
+                self.offsets.to_editor(flag.start),
+                self.offsets.to_editor(flag.end),
+                flag.severity,
+                f"{severity_label(flag.severity)} · {flag.rule_id}\n{flag.message}",
+            )
+            for flag in self.flags
+        ]
+        self.answer_edit.set_marks(marks)
+        self._update_highlights()
+        self.flags_changed.emit(self.question.id)
+
+    def _update_highlights(self) -> None:
+        spans: list[tuple[int, int]] = []
+        if self.show_ai_text and self.ai_pieces:
+            offsets = EditorOffsets(self.text())
+            for piece in self.ai_pieces:
+                piece = unicodedata.normalize("NFC", piece.strip())
+                at = offsets.nfc.find(piece) if piece else -1
+                if at >= 0:
+                    end = at + len(piece)
+                    spans.append((offsets.to_editor(at), offsets.to_editor(end)))
+        self.answer_edit.set_highlights(spans)
+
+    def set_show_ai_text(self, show: bool) -> None:
+        self.show_ai_text = show
+        self._update_highlights()
+
+    def select_nfc_span(self, start: int, end: int) -> None:
+        """Select a span given in NFC offsets (a flag, a critique quote)."""
+        offsets = EditorOffsets(self.text())
+        self.answer_edit.select_span(offsets.to_editor(start), offsets.to_editor(end))
+
+    def note_ai_insert(self, piece: str) -> None:
+        """Remember text taken from the model so it can be shown highlighted."""
+        self.ai_pieces.append(piece)
+        self._update_highlights()
+
     def _on_answer_edit_text_changed(self) -> None:
         self.counter.set_text(self.text())
+        self._checks_timer.start()
         if not self._dirty:
             self._dirty = True
             self._max_wait_timer.start()
@@ -171,6 +245,15 @@ class QuestionEditor(QFrame):
 
     def _on_answer_edit_focus_lost(self) -> None:
         self.flush()
+
+    def _on_answer_edit_focus_gained(self) -> None:
+        self.activated.emit(self.question.id)
+
+    def _on_review_clicked(self) -> None:
+        self.review_requested.emit(self.question.id)
+
+    def _on_draft_clicked(self) -> None:
+        self.draft_requested.emit(self.question.id)
 
     def _on_timer_timeout(self) -> None:
         self.flush()

@@ -1,8 +1,16 @@
-"""Preferences the user can change: UI language and autosave timing."""
+"""Preferences the user can change: UI language, autosave timing and suggestions."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.settings import Settings
 
@@ -27,10 +35,23 @@ class SettingsDialog(QDialog):
         self.backups = QSpinBox()
         self.backups.setRange(1, 365)
         self.backups.setValue(settings.backup_keep)
+        self.suggest_auto = QCheckBox(self.tr("Suggest when I pause typing"))
+        self.suggest_auto.setChecked(settings.suggest_auto)
+        self.pause = QSpinBox()
+        self.pause.setRange(100, 10_000)
+        self.pause.setSingleStep(100)
+        self.pause.setSuffix(" ms")
+        self.pause.setValue(settings.suggest_pause_ms)
+        self.candidates = QSpinBox()
+        self.candidates.setRange(1, 5)
+        self.candidates.setValue(settings.suggest_count)
         form = QFormLayout(self)
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Autosave after a pause of"), self.idle)
         form.addRow(self.tr("Daily backups to keep"), self.backups)
+        form.addRow(self.suggest_auto)
+        form.addRow(self.tr("Typing pause before suggesting"), self.pause)
+        form.addRow(self.tr("Candidates per suggestion"), self.candidates)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -42,3 +63,6 @@ class SettingsDialog(QDialog):
         settings.language = str(self.language.currentData())
         settings.autosave_idle_ms = self.idle.value()
         settings.backup_keep = self.backups.value()
+        settings.suggest_auto = self.suggest_auto.isChecked()
+        settings.suggest_pause_ms = self.pause.value()
+        settings.suggest_count = self.candidates.value()

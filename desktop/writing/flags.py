@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Final
@@ -104,3 +105,27 @@ def drop_overlaps(flags: list[Flag]) -> list[Flag]:
             continue
         kept.append(flag)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
+
+
+class EditorOffsets:
+    """Maps offsets in the NFC text to UTF-16 positions in the editor's raw text.
+
+    Qt's text cursors count UTF-16 units, and the editor may hold decomposed Hangul that the
+    checks saw composed; both are accounted for, once per text.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.nfc, self._to_raw = nfc_offsets(raw)
+        units = [0]
+        for char in raw:
+            units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
+        self._units = units
+
+    def to_editor(self, nfc_offset: int) -> int:
+        offset = max(0, min(nfc_offset, len(self._to_raw) - 1))
+        return self._units[self._to_raw[offset]]
+
+    def to_nfc(self, editor_position: int) -> int:
+        """The NFC offset at or before a UTF-16 editor position."""
+        raw = max(0, bisect.bisect_right(self._units, editor_position) - 1)
+        return max(0, bisect.bisect_right(self._to_raw, raw) - 1)

@@ -52,3 +52,12 @@ def test_ai_inserts_keep_the_text_before_and_the_inserted_piece(db: Database) ->
     assert db.run(cs.list_ai_inserts, question_id=question_id) == [" 현장에서 배웠습니다."]
     revisions = db.run(qs.list_revisions, question_id=question_id)
     assert [(r.reason, r.text) for r in revisions] == [("before-AI-insert", "저는 물류")]
+
+
+def test_other_companies_are_the_other_live_applications(db: Database) -> None:
+    first = db.run(apps.create_application, company="한빛물류", questions=[])
+    db.run(apps.create_application, company="다온은행", questions=[])
+    gone = db.run(apps.create_application, company="새벽택배", questions=[])
+    db.run(apps.create_application, company="한빛물류", questions=[])
+    db.run(apps.trash_application, application_id=gone)
+    assert db.run(apps.other_companies, application_id=first) == ["다온은행"]

@@ -222,3 +222,13 @@ def test_sentences_and_offsets() -> None:
     nfc, mapping = nfc_offsets(raw)
     assert nfc == "한a😀b" and mapping == [0, 3, 4, 5, 6]
     assert utf16_offset(nfc, 3) == 4  # the emoji takes two UTF-16 units
+
+
+def test_editor_offsets_map_nfc_to_utf16_and_back() -> None:
+    from desktop.writing.flags import EditorOffsets
+
+    raw = unicodedata.normalize("NFD", "한빛") + "😀가"
+    offsets = EditorOffsets(raw)
+    assert offsets.nfc == "한빛😀가"
+    assert [offsets.to_editor(i) for i in range(5)] == [0, 3, 6, 8, 9]
+    assert [offsets.to_nfc(p) for p in (0, 3, 6, 8, 9)] == [0, 1, 2, 3, 4]

@@ -1,0 +1,60 @@
+"""The right-hand panel: checks, suggestions and reviews of the answer being edited."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop.ui.application_view import ApplicationView
+from desktop.ui.candidates_panel import CandidatesPanel
+from desktop.ui.checks_panel import ChecksPanel
+from desktop.ui.critique_panel import CritiquePanel
+from desktop.ui.question_editor import QuestionEditor
+
+
+class AssistPanel(QTabWidget):
+    """Follows the view's active editor."""
+
+    def __init__(self, view: ApplicationView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.editor: QuestionEditor | None = None
+        self.checks = ChecksPanel()
+        self.candidates = CandidatesPanel()
+        self.critique = CritiquePanel()
+        self.addTab(self.checks, self.tr("Checks"))
+        self.addTab(self.candidates, self.tr("Suggestions"))
+        self.addTab(self.critique, self.tr("Review"))
+        view.active_editor_changed.connect(self._on_view_active_editor_changed)
+        self.candidates.draft_requested.connect(view.draft_active)
+        self.critique.review_requested.connect(view.review_active)
+        self.critique.review_all_requested.connect(view.review_all)
+        self.critique.message.connect(view.message)
+        if view.reviews is not None:
+            view.reviews.critique_saved.connect(self._on_reviews_critique_saved)
+        else:
+            self.candidates.setEnabled(False)
+            self.critique.setEnabled(False)
+
+    def _on_view_active_editor_changed(self, editor: QuestionEditor | None) -> None:
+        if self.editor is not None:
+            self.editor.flags_changed.disconnect(self._on_editor_flags_changed)
+        self.editor = editor
+        self.checks.set_editor(editor)
+        controller = self.view.suggestions.get(editor.question_id) if editor else None
+        self.candidates.set_controller(controller)
+        self._show_critiques()
+        if editor is not None:
+            editor.flags_changed.connect(self._on_editor_flags_changed)
+
+    def _show_critiques(self) -> None:
+        editor = self.editor
+        critiques = self.view.critiques(editor.question_id) if editor else []
+        self.critique.set_editor(editor, critiques)
+
+    def _on_editor_flags_changed(self, _question_id: int) -> None:
+        self.critique.refresh_stale()
+
+    def _on_reviews_critique_saved(self, question_id: int) -> None:
+        if self.editor is not None and self.editor.question_id == question_id:
+            self._show_critiques()
+            self.setCurrentWidget(self.critique)

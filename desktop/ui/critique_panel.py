@@ -1,0 +1,187 @@
+"""The critique panel: scores as bars, strengths and improvements, summary, top fixes."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.tasks.critique import anchor
+from desktop.engine.tasks.critique_schema import DIMENSIONS
+from desktop.store.critiques import CritiqueRecord
+from desktop.ui.answer_edit import SEVERITY_COLORS
+from desktop.ui.labels import dimension_label, severity_label
+from desktop.ui.question_editor import QuestionEditor
+
+_QUOTE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CritiquePanel(QWidget):
+    """Shows the active answer's critiques (newest first, older ones in the history box).
+
+    Signals:
+        review_requested: review the active answer.
+        review_all_requested: review every answer of the application.
+        message(str): a short note for the status bar.
+    """
+
+    review_requested = Signal()
+    review_all_requested = Signal()
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor: QuestionEditor | None = None
+        self.critiques: list[CritiqueRecord] = []
+        self.review_button = QPushButton(self.tr("Review"))
+        self.review_all_button = QPushButton(self.tr("Review all"))
+        self.review_button.clicked.connect(self.review_requested)
+        self.review_all_button.clicked.connect(self.review_all_requested)
+        self.history = QComboBox()
+        self.history.currentIndexChanged.connect(self._on_history_current_index_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.review_button)
+        top.addWidget(self.review_all_button)
+        top.addWidget(self.history, 1)
+        self.stale = QLabel(
+            self.tr("The answer has changed since this review. Review again to update it.")
+        )
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff3c4; padding: 4px")
+        self.empty = QLabel(self.tr("No review yet. Press Review for a critique of this answer."))
+        self.empty.setWordWrap(True)
+
+        self.scores = QGridLayout()
+        self.bars: dict[str, QProgressBar] = {}
+        for row, name in enumerate(DIMENSIONS):
+            bar = QProgressBar()
+            bar.setRange(0, 5)
+            bar.setFormat("%v / 5")
+            self.scores.addWidget(QLabel(dimension_label(name)), row, 0)
+            self.scores.addWidget(bar, row, 1)
+            self.bars[name] = bar
+        self.strengths = self._list()
+        self.improvements = self._list()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.fixes = QLabel()
+        self.fixes.setWordWrap(True)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(self.scores)
+        for title, widget in (
+            (self.tr("Summary"), self.summary),
+            (self.tr("Strengths"), self.strengths),
+            (self.tr("To improve"), self.improvements),
+            (self.tr("Fix first"), self.fixes),
+        ):
+            heading = QLabel(f"<b>{title}</b>")
+            body_layout.addWidget(heading)
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stale)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+        self.set_editor(None, [])
+
+    def _list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.setWordWrap(True)
+        widget.setMinimumHeight(120)
+        widget.itemClicked.connect(self._on_item_clicked)
+        return widget
+
+    def set_editor(self, editor: QuestionEditor | None, critiques: list[CritiqueRecord]) -> None:
+        self.editor = editor
+        self.critiques = critiques
+        self.review_button.setEnabled(editor is not None)
+        self.history.blockSignals(True)
+        self.history.clear()
+        for record in critiques:
+            stamp = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.history.addItem(stamp)
+        self.history.blockSignals(False)
+        self.history.setVisible(len(critiques) > 1)
+        self.show_critique(critiques[0] if critiques else None)
+
+    def _on_history_current_index_changed(self, index: int) -> None:
+        if 0 <= index < len(self.critiques):
+            self.show_critique(self.critiques[index])
+
+    def refresh_stale(self) -> None:
+        index = self.history.currentIndex()
+        record = self.critiques[index] if 0 <= index < len(self.critiques) else None
+        stale = bool(
+            record is not None
+            and self.editor is not None
+            and record.is_stale(unicodedata.normalize("NFC", self.editor.text()))
+        )
+        self.stale.setVisible(stale)
+
+    def show_critique(self, record: CritiqueRecord | None) -> None:
+        self.empty.setVisible(record is None)
+        self.body.setVisible(record is not None)
+        self.strengths.clear()
+        self.improvements.clear()
+        if record is None:
+            self.stale.setVisible(False)
+            return
+        data: dict[str, Any] = record.data
+        for name, bar in self.bars.items():
+            score = data.get("scores", {}).get(name, {})
+            bar.setValue(int(score.get("score", 0)))
+            bar.setToolTip(str(score.get("rationale", "")))
+        for item in data.get("strengths", []):
+            self._add(self.strengths, item["point"], item.get("quote", ""), None)
+        for item in data.get("improvements", []):
+            text = f"{item['issue']}\n{item['why']}\n→ {item['suggestion']}"
+            self._add(self.improvements, text, item.get("quote", ""), item.get("severity"))
+        self.summary.setText(str(data.get("summary", "")))
+        self.fixes.setText(
+            "\n".join(f"{i}. {fix}" for i, fix in enumerate(data.get("top_fixes", []), 1))
+        )
+        self.refresh_stale()
+
+    def _add(self, widget: QListWidget, text: str, quote: str, severity: str | None) -> None:
+        label = text
+        if severity:
+            label = f"[{severity_label(severity)}] {label}"
+        if quote.strip():
+            label += f"\n«{quote.strip()}»"
+        item = QListWidgetItem(label)
+        item.setData(_QUOTE_ROLE, quote)
+        if severity:
+            item.setForeground(QColor(SEVERITY_COLORS.get(severity, "black")))
+        widget.addItem(item)
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        """Select the item's quote in the answer, found again by search (the text may move)."""
+        if self.editor is None:
+            return
+        quote = str(item.data(_QUOTE_ROLE) or "")
+        found = anchor(unicodedata.normalize("NFC", self.editor.text()), quote)
+        if found is None:
+            if quote.strip():
+                self.message.emit(self.tr("That passage is no longer in the answer."))
+            return
+        self.editor.select_nfc_span(*found)

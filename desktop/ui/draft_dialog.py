@@ -1,0 +1,137 @@
+"""Drafting from keywords: notes in, a draft streamed into a preview sized to the limit."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.backend import Backend
+from desktop.engine.tasks.draft import draft
+from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.tasks.io import TaskIO
+from desktop.ui.assistant import Assistant, Handlers
+from desktop.ui.counter import CounterLabel
+
+
+def _draft_task(request: EssayRequest, notes: str, backend: Backend, io: TaskIO) -> str:
+    return draft(backend, request, notes, io)
+
+
+class DraftDialog(QDialog):
+    """Accepted with ``draft`` holding the text to insert."""
+
+    def __init__(
+        self, assistant: Assistant, request: EssayRequest, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Draft from keywords"))
+        self.resize(640, 560)
+        self.assistant = assistant
+        self.request = request
+        self.job: int | None = None
+        self.draft = ""
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(
+            self.tr(
+                "Keywords or notes: what you did, your role, numbers, the result. The draft "
+                "uses only these facts."
+            )
+        )
+        self.notes.setMaximumHeight(140)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText(self.tr("The draft appears here."))
+        self.counter = CounterLabel()
+        self.counter.set_rule(request.limit, request.profile)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.generate_button = QPushButton(self.tr("Write draft"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.insert_button = QPushButton(self.tr("Insert"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.insert_button.clicked.connect(self._on_insert_button_clicked)
+        self.discard_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.generate_button, self.stop_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.insert_button, self.discard_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{request.question}</b>"))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.generate_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.insert_button.setEnabled(not busy and bool(self.preview.toPlainText().strip()))
+
+    def _on_generate_button_clicked(self) -> None:
+        notes = self.notes.toPlainText().strip()
+        if not notes:
+            self.status.setText(self.tr("Write a few keywords or notes first."))
+            return
+        self.preview.clear()
+        handlers = Handlers(
+            on_text=self._on_job_text,
+            on_finished=self._on_job_finished,
+            on_failed=self._on_job_failed,
+            on_cancelled=self._on_job_cancelled,
+        )
+        self.job = self.assistant.run("draft", partial(_draft_task, self.request, notes), handlers)
+        if self.job is None:
+            self.status.setText(self.tr("No model is ready. Choose one under Model."))
+            return
+        self.status.setText(self.tr("Writing…"))
+        self._set_busy(True)
+
+    def _on_job_text(self, text: str) -> None:
+        self.preview.moveCursor(self.preview.textCursor().MoveOperation.End)
+        self.preview.insertPlainText(text)
+        self.counter.set_text(self.preview.toPlainText())
+
+    def _on_job_finished(self, result: object) -> None:
+        self.job = None
+        self.preview.setPlainText(str(result))
+        self.counter.set_text(str(result))
+        self.status.setText(
+            self.tr("Cut to whole sentences within the limit. Rewrite it in your own words.")
+        )
+        self._set_busy(False)
+
+    def _on_job_failed(self, message: str, _details: str) -> None:
+        self.job = None
+        self.status.setText(self.tr("The draft failed: %1").replace("%1", message))
+        self._set_busy(False)
+
+    def _on_job_cancelled(self) -> None:
+        self.job = None
+        self.status.setText(self.tr("Stopped."))
+        self._set_busy(False)
+
+    def _on_stop_button_clicked(self) -> None:
+        self.assistant.cancel(self.job)
+
+    def _on_insert_button_clicked(self) -> None:
+        self.draft = self.preview.toPlainText().strip()
+        self.accept()
+
+    def reject(self) -> None:
+        self.assistant.cancel(self.job)
+        super().reject()

@@ -1,0 +1,113 @@
+"""A fake backend at the engine boundary for UI tests: scripted text, optional delay, cancel."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from desktop.engine.backend import (
+    Capabilities,
+    Chunk,
+    LoadOptions,
+    Message,
+    Progress,
+    ProgressCallback,
+    SamplingParams,
+)
+from desktop.engine.errors import GenerationCancelled, ModelLoadError
+from desktop.engine.tasks.critique_schema import DIMENSIONS
+
+
+def continuation(seed: int | None) -> list[str]:
+    """The pieces streamed for a continuation with ``seed`` (one sentence, then more)."""
+    number = (seed or 0) % 1000
+    return [" 후보", f" {number}번", " 문장입니다.", " 다음", " 문장"]
+
+
+def critique_json(answer: str) -> str:
+    quote = answer.split("\n")[-1][:12] if answer else ""
+    scores = {
+        name: {"score": 3 + i % 3, "rationale": f"근거 {i}"} for i, name in enumerate(DIMENSIONS)
+    }
+    data = {
+        "scores": scores,
+        "strengths": [{"point": "구체적인 숫자가 있습니다", "quote": quote}],
+        "improvements": [
+            {
+                "issue": "회사 연결이 약합니다",
+                "why": "직무와의 관계가 드러나지 않습니다",
+                "suggestion": "지원 직무의 업무와 연결하세요",
+                "severity": "major",
+                "quote": "없는 구절",
+            }
+        ],
+        "summary": "근거는 좋지만 회사와의 연결이 약합니다.",
+        "top_fixes": ["회사와 직무를 연결하기"],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+class FakeBackend:
+    """Streams scripted text; honours the cancel event between chunks like a real backend."""
+
+    name: ClassVar[str] = "fake"
+    capabilities: ClassVar[Capabilities] = Capabilities(json_schema=True, prefix_cache=True)
+
+    def __init__(self, delay: float = 0.0, fail_load: bool = False) -> None:
+        self.delay = delay
+        self.fail_load = fail_load
+        self.calls: list[SamplingParams] = []
+        self.loaded = False
+
+    def load(self, options: LoadOptions) -> None:
+        if self.fail_load:
+            raise ModelLoadError("The fake model cannot load.", "details of the failure")
+        self.loaded = True
+
+    @property
+    def n_ctx(self) -> int:
+        return 8192
+
+    def tokenize(self, text: str) -> list[int]:
+        return [ord(c) for c in text]
+
+    def count_tokens(self, text: str) -> int:
+        return len(text)
+
+    def render_chat(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> str:
+        return "".join(f"<{m['role']}>{m['content']}\n" for m in messages) + "<assistant>"
+
+    def stream(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        cancel: threading.Event,
+        on_progress: ProgressCallback | None = None,
+    ) -> Iterator[Chunk]:
+        self.calls.append(params)
+        text = prompt if isinstance(prompt, str) else "".join(map(chr, prompt))
+        if on_progress:
+            on_progress(Progress("prompt", len(text), len(text)))
+        if params.json_schema is not None:
+            answer = text.split("<<<\n")[-1].split("\n>>>")[0]
+            pieces = [critique_json(answer)]
+        else:
+            pieces = continuation(params.seed)
+        for done, piece in enumerate(pieces, 1):
+            if self.delay:
+                time.sleep(self.delay)
+            if cancel.is_set():
+                raise GenerationCancelled("Cancelled.")
+            yield Chunk(piece)
+            if on_progress:
+                on_progress(Progress("tokens", done, len(pieces)))
+
+    def close(self) -> None:
+        self.loaded = False
+
+
+def fake_factory(backend: FakeBackend) -> Any:
+    return lambda _name: backend
