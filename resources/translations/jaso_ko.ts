@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="43"/>
+        <location filename="../../desktop/app.py" line="45"/>
         <source>Something went wrong. Your text is saved; details are in the log.</source>
         <translation>문제가 발생했습니다. 입력한 글은 저장되어 있으며 자세한 내용은 로그에 있습니다.</translation>
     </message>
@@ -22,62 +22,62 @@
         <translation>새 지원서</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="37"/>
         <source>Has a deadline</source>
         <translation>마감일 있음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="53"/>
         <source>Blind hiring (no school, hometown, family or age)</source>
         <translation>블라인드 채용 (학교·출신지·가족·나이 기재 금지)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="56"/>
         <source>For counselors: whose application this is</source>
         <translation>상담사용: 누구의 지원서인지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="60"/>
         <source>Posting notes: duties, requirements, talent profile…</source>
         <translation>공고 메모: 직무 내용, 자격 요건, 인재상…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="64"/>
         <source>Company</source>
         <translation>회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="65"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="66"/>
         <source>Career level</source>
         <translation>경력 구분</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="68"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="70"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="71"/>
         <source>Essay language</source>
         <translation>작성 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="72"/>
         <source>Posting notes</source>
         <translation>공고 메모</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/application_dialog.py" line="91"/>
         <source>Enter the company name.</source>
         <translation>회사명을 입력하세요.</translation>
     </message>
@@ -108,54 +108,160 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="56"/>
+        <location filename="../../desktop/ui/application_view.py" line="89"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="57"/>
+        <location filename="../../desktop/ui/application_view.py" line="90"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="71"/>
+        <location filename="../../desktop/ui/application_view.py" line="105"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="96"/>
+        <location filename="../../desktop/ui/application_view.py" line="134"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="126"/>
+        <location filename="../../desktop/ui/application_view.py" line="241"/>
+        <source>The model is still loading.</source>
+        <translation>모델을 불러오는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/application_view.py" line="243"/>
+        <source>No model is ready. Choose one under Model.</source>
+        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/application_view.py" line="313"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="129"/>
+        <location filename="../../desktop/ui/application_view.py" line="317"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="131"/>
+        <location filename="../../desktop/ui/application_view.py" line="319"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="165"/>
+        <location filename="../../desktop/ui/application_view.py" line="353"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="202"/>
+        <location filename="../../desktop/ui/application_view.py" line="396"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="203"/>
+        <location filename="../../desktop/ui/application_view.py" line="398"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssistPanel</name>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="24"/>
+        <source>Checks</source>
+        <translation>점검</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="25"/>
+        <source>Suggestions</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="26"/>
+        <source>Review</source>
+        <translation>첨삭</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="33"/>
+        <source>Suggest (Ctrl+Space)</source>
+        <translation>이어 쓰기 제안 (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="35"/>
+        <source>Draft from keywords…</source>
+        <translation>키워드로 초안 쓰기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="47"/>
+        <source>Tab accepts the grey text, Ctrl+→ one word, Alt+] / Alt+[ the next or previous candidate, Esc dismisses. Suggestions are raw material: check every fact.</source>
+        <translation>Tab은 회색 글을 받아들이고, Ctrl+→는 한 어절, Alt+] / Alt+[는 다음·이전 후보, Esc는 닫기입니다. 제안은 재료일 뿐이니 모든 사실을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="76"/>
+        <source>+%1</source>
+        <translation>+%1자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="79"/>
+        <source>%1 left</source>
+        <translation>%1자 남음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="81"/>
+        <source>%1 over the limit</source>
+        <translation>%1자 초과</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="90"/>
+        <source>Click into an answer to get suggestions.</source>
+        <translation>답변을 클릭하면 제안을 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="94"/>
+        <source>Writing candidates…</source>
+        <translation>후보를 쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="96"/>
+        <source>Pause typing, or press Ctrl+Space, for suggestions.</source>
+        <translation>입력을 잠시 멈추거나 Ctrl+Space를 누르면 제안이 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="98"/>
+        <source>Click a candidate to insert it at the cursor.</source>
+        <translation>후보를 클릭하면 커서 위치에 넣습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates_panel.py" line="104"/>
+        <source>Not in your text, check: %1</source>
+        <translation>내 글에 없는 내용, 확인: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../desktop/ui/checks_panel.py" line="46"/>
+        <source>Click into an answer to see its checks.</source>
+        <translation>답변을 클릭하면 점검 결과가 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks_panel.py" line="50"/>
+        <source>No problems found.</source>
+        <translation>발견된 문제가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/checks_panel.py" line="52"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n건 발견</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -201,44 +307,196 @@
         <translation>%1 / %2%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="86"/>
+        <location filename="../../desktop/ui/counter.py" line="87"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/counter.py" line="95"/>
-        <source>Invisible characters: %n</source>
-        <translation>
-            <numerusform>보이지 않는 문자: %n개</numerusform>
-        </translation>
+</context>
+<context>
+    <name>CritiquePanel</name>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="51"/>
+        <source>Review</source>
+        <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="52"/>
+        <source>Review all</source>
+        <translation>전체 첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="62"/>
+        <source>The answer has changed since this review. Review again to update it.</source>
+        <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="66"/>
+        <source>No review yet. Press Review for a critique of this answer.</source>
+        <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="88"/>
+        <source>Summary</source>
+        <translation>총평</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="89"/>
+        <source>Strengths</source>
+        <translation>좋은점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="90"/>
+        <source>To improve</source>
+        <translation>아쉬운점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="91"/>
+        <source>Fix first</source>
+        <translation>먼저 고칠 점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="185"/>
+        <source>That passage is no longer in the answer.</source>
+        <translation>그 구절은 이제 답변에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="36"/>
+        <source>Draft from keywords</source>
+        <translation>키워드로 초안 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="45"/>
+        <source>Keywords or notes: what you did, your role, numbers, the result. The draft uses only these facts.</source>
+        <translation>키워드나 메모: 한 일, 내 역할, 숫자, 결과. 초안은 이 사실만 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="52"/>
+        <source>The draft appears here.</source>
+        <translation>초안이 여기에 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="57"/>
+        <source>Write draft</source>
+        <translation>초안 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="58"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="59"/>
+        <source>Insert</source>
+        <translation>넣기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="60"/>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="88"/>
+        <source>Write a few keywords or notes first.</source>
+        <translation>먼저 키워드나 메모를 몇 개 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="99"/>
+        <source>No model is ready. Choose one under Model.</source>
+        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="101"/>
+        <source>Writing…</source>
+        <translation>쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="114"/>
+        <source>Cut to whole sentences within the limit. Rewrite it in your own words.</source>
+        <translation>제한 안에서 문장 단위로 잘랐습니다. 자기 말로 다시 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="120"/>
+        <source>The draft failed: %1</source>
+        <translation>초안 쓰기에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_dialog.py" line="125"/>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="50"/>
         <source>Answer history</source>
         <translation>답변 기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="65"/>
         <source>Selected version</source>
         <translation>선택한 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="66"/>
         <source>Current answer</source>
         <translation>현재 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="83"/>
         <source>Restore this version</source>
         <translation>이 버전으로 복원</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="91"/>
         <source>No earlier versions yet.</source>
         <translation>아직 이전 버전이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="26"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="28"/>
+        <source>Details…</source>
+        <translation>자세히…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="46"/>
+        <source>Suggesting</source>
+        <translation>제안 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="47"/>
+        <source>Reviewing</source>
+        <translation>첨삭 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="48"/>
+        <source>Drafting</source>
+        <translation>초안 작성 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="81"/>
+        <source>reading the prompt</source>
+        <translation>프롬프트 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="81"/>
+        <source>writing</source>
+        <translation>쓰는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="94"/>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
     </message>
 </context>
 <context>
@@ -303,104 +561,204 @@
         <source>Restored</source>
         <translation>복원됨</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="37"/>
+        <source>Reviewed</source>
+        <translation>첨삭함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="43"/>
+        <source>Critical</source>
+        <translation>치명</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="44"/>
+        <source>Major</source>
+        <translation>중요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="45"/>
+        <source>Minor</source>
+        <translation>사소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="51"/>
+        <source>Question fit</source>
+        <translation>질문 적합성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <source>Evidence</source>
+        <translation>구체성·근거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="53"/>
+        <source>Job and company fit</source>
+        <translation>직무·회사 연관성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="54"/>
+        <source>Structure</source>
+        <translation>구성·가독성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="55"/>
+        <source>Distinctiveness</source>
+        <translation>차별성·진정성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="56"/>
+        <source>Mechanics</source>
+        <translation>표기·형식</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <source>Writing help</source>
+        <translation>글쓰기 도움</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Se&amp;ttings…</source>
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <source>&amp;Choose model file…</source>
+        <translation>모델 파일 선택(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <source>&amp;Highlight text taken from the model</source>
+        <translation>모델이 쓴 글 표시(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>Choose a model file</source>
+        <translation>모델 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 모델 (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <source>No model (Model ▸ Choose model file…)</source>
+        <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <source>Model failed: %1</source>
+        <translation>모델 오류: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -411,12 +769,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -434,37 +792,37 @@ Data folder: %2</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="32"/>
         <source>Paste the question as the form states it, e.g. “지원동기를 기술해 주십시오. (700자 이내)”</source>
         <translation>지원서 양식의 문항을 그대로 붙여 넣으세요. 예: “지원동기를 기술해 주십시오. (700자 이내)”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="38"/>
         <source>No limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="51"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="52"/>
         <source>Limit</source>
         <translation>글자 수 제한</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="53"/>
         <source>Counting rule</source>
         <translation>세는 방식</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="76"/>
         <source>Found in the question: %1 %2</source>
         <translation>문항에서 찾음: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/question_dialog.py" line="86"/>
         <source>Enter the question text.</source>
         <translation>문항을 입력하세요.</translation>
     </message>
@@ -472,47 +830,67 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="89"/>
+        <location filename="../../desktop/ui/question_editor.py" line="94"/>
+        <source>Review</source>
+        <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/question_editor.py" line="95"/>
+        <source>Ask the model for a critique of this answer</source>
+        <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/question_editor.py" line="99"/>
+        <source>Draft…</source>
+        <translation>초안…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/question_editor.py" line="100"/>
+        <source>Write a first draft from your keywords or notes</source>
+        <translation>키워드나 메모로 첫 초안을 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/question_editor.py" line="104"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="89"/>
+        <location filename="../../desktop/ui/question_editor.py" line="105"/>
         <source>Edit the question, its limit and counting rule</source>
         <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="91"/>
+        <location filename="../../desktop/ui/question_editor.py" line="109"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="91"/>
+        <location filename="../../desktop/ui/question_editor.py" line="110"/>
         <source>Earlier versions of this answer</source>
         <translation>이 답변의 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="93"/>
+        <location filename="../../desktop/ui/question_editor.py" line="113"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="94"/>
+        <location filename="../../desktop/ui/question_editor.py" line="114"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="95"/>
+        <location filename="../../desktop/ui/question_editor.py" line="116"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="95"/>
+        <location filename="../../desktop/ui/question_editor.py" line="117"/>
         <source>Move this question to the trash</source>
         <translation>이 문항을 휴지통으로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="108"/>
+        <location filename="../../desktop/ui/question_editor.py" line="131"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
@@ -525,54 +903,97 @@ Data folder: %2</source>
         <translation>다른 회사에 재사용</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reuse_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/reuse_dialog.py" line="35"/>
         <source>Replace “%1” with the new name (%n place(s)), fixing particles</source>
         <translation>
             <numerusform>“%1”을(를) 새 회사명으로 바꾸고 조사도 고치기 (%n곳)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reuse_dialog.py" line="42"/>
         <source>A wrong company name is the mistake recruiters rank most fatal. Read the copy through before you submit it.</source>
         <translation>회사명 오기는 인사담당자가 꼽는 가장 치명적인 실수입니다. 제출 전에 사본을 끝까지 읽어 보세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/reuse_dialog.py" line="48"/>
         <source>New company</source>
         <translation>새 회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/reuse_dialog.py" line="49"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../desktop/ui/review_controller.py" line="55"/>
+        <source>There is no answer to review yet.</source>
+        <translation>첨삭할 답변이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_controller.py" line="58"/>
+        <source>No model is ready. Choose one under Model.</source>
+        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_controller.py" line="95"/>
+        <source>Reviewing %1 of %2…</source>
+        <translation>%2개 중 %1번째 첨삭 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_controller.py" line="113"/>
+        <source>The review could not be saved: %1</source>
+        <translation>첨삭을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_controller.py" line="120"/>
+        <source>The review failed: %1</source>
+        <translation>첨삭에 실패했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="13"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="21"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="38"/>
+        <source>Suggest when I pause typing</source>
+        <translation>입력을 멈추면 제안하기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>Language (after restart)</source>
         <translation>언어 (재시작 후 적용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="50"/>
         <source>Autosave after a pause of</source>
         <translation>입력을 멈추고 자동 저장까지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
         <source>Daily backups to keep</source>
         <translation>보관할 일일 백업 수</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <source>Typing pause before suggesting</source>
+        <translation>제안까지 기다릴 입력 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <source>Candidates per suggestion</source>
+        <translation>제안당 후보 수</translation>
     </message>
 </context>
 <context>
@@ -589,7 +1010,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../desktop/ui/trash_dialog.py" line="39"/>
-        <location filename="../../desktop/ui/trash_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="76"/>
         <source>Delete permanently</source>
         <translation>영구 삭제</translation>
     </message>
@@ -604,7 +1025,7 @@ Data folder: %2</source>
         <translation>문항</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/trash_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/trash_dialog.py" line="77"/>
         <source>Delete %n item(s) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n개 항목을 영구 삭제할까요? 되돌릴 수 없습니다.</numerusform>
