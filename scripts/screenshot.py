@@ -1,6 +1,10 @@
 """Render the main window with the sample applications and save a PNG (for looking at the UI).
 
 Usage: python scripts/screenshot.py OUT.png [--lang ko|en] [--dialog history|application|question]
+           [--assist checks|suggestions|critique]
+
+``--assist`` shows the writing-help panel. Its model output comes from the scripted backend of
+the UI tests (tests/ui/fakes.py): random-weight test models write noise, which shows nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import json
 import sys
 import tempfile
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 
@@ -19,6 +23,7 @@ def main() -> int:
     parser.add_argument("out")
     parser.add_argument("--lang", default="ko")
     parser.add_argument("--dialog", default="")
+    parser.add_argument("--assist", default="")
     args = parser.parse_args()
 
     from desktop.paths import app_paths, resource
@@ -42,11 +47,15 @@ def main() -> int:
     assert not first
     answer = data["applications"][0]["questions"][0]["answer"]
     db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
-    window = MainWindow(db, Settings(language=args.lang), paths)
-    window.resize(1280, 820)
+    assistant = _scripted_assistant() if args.assist else None
+    window = MainWindow(db, Settings(language=args.lang), paths, assistant, args.lang)
+    window.resize(1440, 860)
     window.show()
-    window.reload_list(select_id=ids[0])
-    window.view.show_application(ids[0])
+    shown = ids[-3] if args.assist == "checks" else ids[0]  # S9 has many findings
+    window.reload_list(select_id=shown)
+    window.view.show_application(shown)
+    if args.assist:
+        _assist(app, window, args.assist)
     target: QDialog | None = None
     if args.dialog == "history":
         target = HistoryDialog(db.run(q.list_revisions, question_id=1), answer, window)
@@ -60,10 +69,55 @@ def main() -> int:
         widget.grab().save(args.out)
         app.quit()
 
-    QTimer.singleShot(800, grab)
+    QTimer.singleShot(2500 if args.assist else 800, grab)
     app.exec()
     del keep
     return 0
+
+
+SENTENCES = (
+    "이 경험을 바탕으로 한빛물류의 입고 검수 기준을 센터마다 같게 맞추겠습니다.",
+    "현장의 작은 오차도 데이터로 확인하는 습관이 제 강점입니다.",
+    "입사 첫해에는 야간 입고 오차를 2% 이하로 줄이는 것을 목표로 삼겠습니다.",
+    "동료들과 절차를 함께 다듬으며 개선을 이어가겠습니다.",
+)
+
+
+def _scripted_assistant() -> object:
+    from pathlib import Path
+
+    from desktop.ui.assistant import Assistant
+    from desktop.ui.llm_worker import LlmClient
+    from tests.ui.fakes import FakeBackend, fake_factory
+
+    assistant = Assistant(LlmClient(fake_factory(FakeBackend(delay=0.02, sentences=SENTENCES))))
+    assistant.load("fake", Path("qwen2.5-1.5b-instruct-q4_k_m.gguf"))
+    return assistant
+
+
+def _assist(app: QApplication, window: object, what: str) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    editor = window.view.editors[0]
+    window.activateWindow()
+    editor.answer_edit.setFocus()
+    editor.answer_edit.moveCursor(editor.answer_edit.textCursor().MoveOperation.End)
+    window.view._set_active(editor)  # noqa: SLF001 (offscreen windows get no focus events)
+    deadline = 200
+    while not (window.assistant and window.assistant.ready) and deadline:
+        app.processEvents()
+        QThread.msleep(10)
+        deadline -= 1
+    panel = window.assist
+    if what == "suggestions":
+        panel.setCurrentWidget(panel.candidates)
+        window.view.suggestions[editor.question_id].request_now()
+    elif what == "critique":
+        panel.setCurrentWidget(panel.critique)
+        window.view.review_active()
+    else:
+        panel.setCurrentWidget(panel.checks)
 
 
 if __name__ == "__main__":

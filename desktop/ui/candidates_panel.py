@@ -41,6 +41,8 @@ class CandidatesPanel(QWidget):
         self.status.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         hint = QLabel(
             self.tr(

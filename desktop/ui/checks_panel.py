@@ -23,6 +23,8 @@ class ChecksPanel(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -51,7 +53,8 @@ class ChecksPanel(QWidget):
             return
         self.summary.setText(self.tr("%n finding(s)", "", len(flags)))
         text = self.editor.offsets.nfc
-        for flag in flags:
+        order = {"critical": 0, "major": 1, "minor": 2}
+        for flag in sorted(flags, key=lambda f: (order.get(f.severity, 3), f.start)):
             excerpt = text[flag.start : flag.end].replace("\n", " ")
             if len(excerpt) > 30:
                 excerpt = excerpt[:29] + "…"

@@ -107,6 +107,8 @@ class CritiquePanel(QWidget):
     def _list(self) -> QListWidget:
         widget = QListWidget()
         widget.setWordWrap(True)
+        widget.setAlternatingRowColors(True)
+        widget.setSpacing(2)
         widget.setMinimumHeight(120)
         widget.itemClicked.connect(self._on_item_clicked)
         return widget
@@ -152,22 +154,27 @@ class CritiquePanel(QWidget):
             bar.setValue(int(score.get("score", 0)))
             bar.setToolTip(str(score.get("rationale", "")))
         for item in data.get("strengths", []):
-            self._add(self.strengths, item["point"], item.get("quote", ""), None)
+            self._add(self.strengths, item["point"], item, None)
         for item in data.get("improvements", []):
             text = f"{item['issue']}\n{item['why']}\n→ {item['suggestion']}"
-            self._add(self.improvements, text, item.get("quote", ""), item.get("severity"))
+            self._add(self.improvements, text, item, item.get("severity"))
         self.summary.setText(str(data.get("summary", "")))
         self.fixes.setText(
             "\n".join(f"{i}. {fix}" for i, fix in enumerate(data.get("top_fixes", []), 1))
         )
         self.refresh_stale()
 
-    def _add(self, widget: QListWidget, text: str, quote: str, severity: str | None) -> None:
+    def _add(
+        self, widget: QListWidget, text: str, item_data: dict[str, Any], severity: str | None
+    ) -> None:
+        quote = str(item_data.get("quote", ""))
         label = text
         if severity:
             label = f"[{severity_label(severity)}] {label}"
         if quote.strip():
             label += f"\n«{quote.strip()}»"
+            if item_data.get("start") is None:
+                label += " " + self.tr("(not found in the answer)")
         item = QListWidgetItem(label)
         item.setData(_QUOTE_ROLE, quote)
         if severity:

@@ -199,47 +199,47 @@
         <translation>키워드로 초안 쓰기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="47"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="49"/>
         <source>Tab accepts the grey text, Ctrl+→ one word, Alt+] / Alt+[ the next or previous candidate, Esc dismisses. Suggestions are raw material: check every fact.</source>
         <translation>Tab은 회색 글을 받아들이고, Ctrl+→는 한 어절, Alt+] / Alt+[는 다음·이전 후보, Esc는 닫기입니다. 제안은 재료일 뿐이니 모든 사실을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="76"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="78"/>
         <source>+%1</source>
         <translation>+%1자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="79"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="81"/>
         <source>%1 left</source>
         <translation>%1자 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="81"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="83"/>
         <source>%1 over the limit</source>
         <translation>%1자 초과</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="90"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="92"/>
         <source>Click into an answer to get suggestions.</source>
         <translation>답변을 클릭하면 제안을 받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="94"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="96"/>
         <source>Writing candidates…</source>
         <translation>후보를 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="96"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="98"/>
         <source>Pause typing, or press Ctrl+Space, for suggestions.</source>
         <translation>입력을 잠시 멈추거나 Ctrl+Space를 누르면 제안이 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="98"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="100"/>
         <source>Click a candidate to insert it at the cursor.</source>
         <translation>후보를 클릭하면 커서 위치에 넣습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="104"/>
+        <location filename="../../desktop/ui/candidates_panel.py" line="106"/>
         <source>Not in your text, check: %1</source>
         <translation>내 글에 없는 내용, 확인: %1</translation>
     </message>
@@ -247,17 +247,17 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="46"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="48"/>
         <source>Click into an answer to see its checks.</source>
         <translation>답변을 클릭하면 점검 결과가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="50"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="52"/>
         <source>No problems found.</source>
         <translation>발견된 문제가 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/checks_panel.py" line="52"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="54"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n건 발견</numerusform>
@@ -355,7 +355,12 @@
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="185"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="177"/>
+        <source>(not found in the answer)</source>
+        <translation>(답변에 없는 구절)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="192"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>

@@ -21,8 +21,11 @@ from desktop.engine.errors import GenerationCancelled, ModelLoadError
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 
 
-def continuation(seed: int | None) -> list[str]:
+def continuation(seed: int | None, sentences: Sequence[str] = ()) -> list[str]:
     """The pieces streamed for a continuation with ``seed`` (one sentence, then more)."""
+    if sentences:
+        words = sentences[(seed or 0) % len(sentences)].split(" ")
+        return [" " + word for word in words if word] + [" 다음", " 문장"]
     number = (seed or 0) % 1000
     return [" 후보", f" {number}번", " 문장입니다.", " 다음", " 문장"]
 
@@ -56,8 +59,11 @@ class FakeBackend:
     name: ClassVar[str] = "fake"
     capabilities: ClassVar[Capabilities] = Capabilities(json_schema=True, prefix_cache=True)
 
-    def __init__(self, delay: float = 0.0, fail_load: bool = False) -> None:
+    def __init__(
+        self, delay: float = 0.0, fail_load: bool = False, sentences: Sequence[str] = ()
+    ) -> None:
         self.delay = delay
+        self.sentences = sentences
         self.fail_load = fail_load
         self.calls: list[SamplingParams] = []
         self.loaded = False
@@ -95,7 +101,7 @@ class FakeBackend:
             answer = text.split("<<<\n")[-1].split("\n>>>")[0]
             pieces = [critique_json(answer)]
         else:
-            pieces = continuation(params.seed)
+            pieces = continuation(params.seed, self.sentences)
         for done, piece in enumerate(pieces, 1):
             if self.delay:
                 time.sleep(self.delay)

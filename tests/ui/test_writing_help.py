@@ -210,7 +210,9 @@ def test_checks_underline_list_and_select(qtbot: QtBot, helped: MainWindow) -> N
     assert len(editor.answer_edit.marks()) == len(editor.flags)
     panel = helped.assist.checks
     assert panel.list.count() == len(editor.flags)
-    row = next(i for i, f in enumerate(editor.flags) if f.rule_id == "KO.SPELL")
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert "010-1234-5678" in texts[0]  # critical findings first
+    row = next(i for i, text in enumerate(texts) if "«역활»" in text)
     _click(qtbot, panel.list, row)
     assert editor.answer_edit.textCursor().selectedText() == "역활"
 
