@@ -140,19 +140,19 @@ def main() -> int:
     edit.show()
     controller = SuggestionController(edit, assistant, request, pause_ms=60_000, auto=False)
     cancelled: list[float] = []
-    client = assistant.client
+    ended: dict[int, float] = {}
+    assistant.client.job_cancelled.connect(
+        lambda job_id: ended.setdefault(job_id, time.perf_counter())
+    )
     for _ in range(args.runs):
         controller.request_now()
         job = controller.job
+        assert job is not None
         wait(app, lambda: controller._streaming != "")  # noqa: SLF001 (tokens are flowing)
-        seen: list[float] = []
-        client.job_cancelled.connect(
-            lambda job_id, s=seen, j=job: s.append(time.perf_counter()) if job_id == j else None
-        )
         pressed = time.perf_counter()
         edit.insertPlainText("가")  # a keystroke: the controller cancels the job
-        wait(app, lambda: bool(seen))
-        cancelled.append((seen[0] - pressed) * 1000)
+        wait(app, lambda j=job: j in ended)
+        cancelled.append((ended[job] - pressed) * 1000)
         edit.undo()
     print(
         f"keystroke to cancel     median {statistics.median(cancelled):6.1f} ms  "
