@@ -31,7 +31,7 @@ from desktop.store.critiques import (
 )
 from desktop.store.records import ApplicationRecord
 from desktop.ui.assistant import Assistant
-from desktop.ui.draft_dialog import DraftDialog
+from desktop.ui.draft_dialog import draft_into
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.question_dialog import QuestionDialog
@@ -287,19 +287,9 @@ class ApplicationView(QWidget):
     def draft(self, editor: QuestionEditor) -> None:
         if self.assistant is None:
             return
-        dialog = DraftDialog(self.assistant, self.request_for(editor), parent=self)
-        if not dialog.exec() or not dialog.draft:
-            return
-        before = editor.text()
-        edit = editor.answer_edit
-        if before.strip():
-            piece = ("\n" if not before.endswith("\n") else "") + dialog.draft
-            edit.moveCursor(edit.textCursor().MoveOperation.End)
-            edit.insertPlainText(piece)
-        else:
-            piece = dialog.draft
-            edit.setPlainText(piece)
-        self._record_ai_insert(editor, before, piece)
+        inserted = draft_into(editor.answer_edit, self.assistant, self.request_for(editor), self)
+        if inserted is not None:
+            self._record_ai_insert(editor, *inserted)
 
     def reload(self) -> None:
         self.show_application(self.record.id if self.record else None)

@@ -135,3 +135,24 @@ class DraftDialog(QDialog):
     def reject(self) -> None:
         self.assistant.cancel(self.job)
         super().reject()
+
+
+def draft_into(
+    edit: QPlainTextEdit, assistant: Assistant, request: EssayRequest, parent: QWidget
+) -> tuple[str, str] | None:
+    """Run the dialog; an inserted draft replaces an empty answer or follows the text.
+
+    Returns the text before and the piece inserted, or None when nothing was inserted.
+    """
+    dialog = DraftDialog(assistant, request, parent=parent)
+    if not dialog.exec() or not dialog.draft:
+        return None
+    before = edit.toPlainText()
+    if before.strip():
+        piece = ("" if before.endswith("\n") else "\n") + dialog.draft
+        edit.moveCursor(edit.textCursor().MoveOperation.End)
+        edit.insertPlainText(piece)
+    else:
+        piece = dialog.draft
+        edit.setPlainText(piece)
+    return before, piece

@@ -16,7 +16,7 @@ from desktop.settings import Settings
 from desktop.store import Database
 from desktop.store import questions as qs
 from desktop.store.critiques import list_ai_inserts, list_critiques
-from desktop.ui.assistant import Assistant
+from desktop.ui.assistant import Assistant, Handlers
 from desktop.ui.llm_worker import LlmClient
 from desktop.ui.main_window import MainWindow
 from desktop.ui.question_editor import QuestionEditor
@@ -233,9 +233,50 @@ def test_a_failed_model_load_is_reported(
             assistant.run(
                 "suggest",
                 lambda b, io: None,
-                __import__("desktop.ui.assistant").ui.assistant.Handlers(),
+                Handlers(),
             )
             is None
         )
     finally:
         assert assistant.shutdown()
+
+
+def test_draft_dialog_streams_a_preview_and_inserts_it(
+    qtbot: QtBot, helped: MainWindow, db: Database
+) -> None:
+    from desktop.ui.draft_dialog import DraftDialog
+    from tests.ui.conftest import when_modal
+
+    editor = helped.view.editors[0]
+    editor.answer_edit.setPlainText("")
+    seen: list[str] = []
+
+    def drive(dialog: object) -> None:
+        assert isinstance(dialog, DraftDialog)
+        dialog.notes.setPlainText("물류센터 아르바이트, 오차율 개선")
+        dialog.generate_button.click()
+        qtbot.waitUntil(lambda: dialog.insert_button.isEnabled(), timeout=5000)
+        seen.append(dialog.preview.toPlainText())
+        dialog.insert_button.click()
+
+    when_modal(drive)
+    editor.draft_requested.emit(editor.question_id)
+    assert seen and seen[0].startswith("후보")
+    assert editor.text() == seen[0]
+    assert db.run(list_ai_inserts, question_id=editor.question_id) == [seen[0]]
+
+
+def test_a_failed_job_shows_a_message_with_details(qtbot: QtBot, helped: MainWindow) -> None:
+    from desktop.engine.errors import EngineError
+    from desktop.ui.job_status import JobStatus
+
+    def broken(_backend: object, _io: object) -> None:
+        raise EngineError("The model ran out of context.", "trace: 4096 tokens")
+
+    status = helped.findChild(JobStatus)
+    assert helped.assistant is not None and status is not None
+    with qtbot.waitSignal(helped.assistant.job_failed, timeout=3000):
+        helped.assistant.run("critique", broken, Handlers())
+    assert status.isVisible()
+    assert "ran out of context" in status.text.text()
+    assert status.details_button.isVisible() and status._details == "trace: 4096 tokens"  # noqa: SLF001
