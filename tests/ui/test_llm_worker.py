@@ -110,3 +110,31 @@ def test_bad_model_fails_with_a_message_and_the_thread_lives_on(
     assert "No model is loaded" in not_loaded.args[1]
     with qtbot.waitSignal(client.job_finished, timeout=20_000):
         client.load("llama_cpp", LoadOptions(tiny_model.gguf("q4_0"), n_ctx=256))
+
+
+def test_real_backend_suggestions_through_the_assistant(
+    qtbot: QtBot, client: LlmClient, tiny_model: TestModel
+) -> None:
+    """The whole path: editor, controller, assistant, worker thread, llama.cpp, and back."""
+    from desktop.engine.tasks.essay import EssayRequest
+    from desktop.ui.answer_edit import AnswerEdit
+    from desktop.ui.assistant import Assistant
+    from desktop.ui.suggestions import SuggestionController
+
+    assistant = Assistant(client)
+    with qtbot.waitSignal(assistant.state_changed, timeout=20_000):
+        assistant.load("llama_cpp", Path(tiny_model.gguf("q8_0")), 2048)
+    qtbot.waitUntil(lambda: assistant.ready, timeout=20_000)
+    edit = AnswerEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("저는 물류센터에서 일했습니다.")
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    controller = SuggestionController(
+        edit, assistant, lambda text: EssayRequest(text=text, limit=500), auto=False, n=3
+    )
+    controller.request_now()
+    qtbot.waitUntil(
+        lambda: controller.job is None and len(controller.candidates) == 3, timeout=30_000
+    )
+    assert edit.ghost_text == controller.candidates[0].text
+    assert all(c.remaining_after is not None for c in controller.candidates)
