@@ -188,3 +188,30 @@ def test_critique_cancel_before_start(llama: LlamaCppBackend) -> None:
     io.cancel.set()
     with pytest.raises(GenerationCancelled):
         critique(llama, REQUEST, io)
+
+
+def test_suggest_cli_prints_candidates_and_rejects_bad_requests(tiny_model: TestModel) -> None:
+    model = str(tiny_model.gguf("q8_0"))
+    command = [sys.executable, "-m", "desktop", "suggest", "--json", "--model", model]
+    request = {"text": ANSWER, "question": "지원동기 (300자)", "company": "한빛물류"}
+    result = subprocess.run(
+        [*command, "--n", "2", "--seed", "5"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    candidates = json.loads(result.stdout)["candidates"]
+    assert len(candidates) == 2
+    assert {"text", "cost", "remaining_after", "fits", "flags"} <= set(candidates[0])
+    bad = subprocess.run(command, input='{"text": 3}', capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "text" in bad.stderr and bad.stdout == ""
+    missing = subprocess.run(
+        [*command[:-1], "/nonexistent.gguf"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
