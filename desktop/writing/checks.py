@@ -20,7 +20,7 @@ from desktop.writing.counting import (
     graphemes,
     has_mixed_line_endings,
 )
-from desktop.writing.flags import CheckContext, Flag, drop_overlaps
+from desktop.writing.flags import CheckContext, Flag, drop_overlaps, matches
 from desktop.writing.wordlists import lines
 
 Rule = Callable[[str, CheckContext], list[Flag]]
@@ -134,7 +134,7 @@ def _jamo(text: str, context: CheckContext) -> list[Flag]:
         "낱자(ㅋㅋ, ㅠㅠ 등)는 자기소개서에 쓰지 않습니다.",
         "Stray Korean letters (ㅋㅋ, ㅠㅠ) do not belong in an essay.",
     )
-    return [Flag("TXT.JAMO", "major", m.start(), m.end(), message) for m in _JAMO.finditer(text)]
+    return matches(_JAMO, text, "TXT.JAMO", "major", message)
 
 
 # Contact details ---------------------------------------------------------------------------
@@ -154,10 +154,7 @@ def _contact(text: str, context: CheckContext) -> list[Flag]:
         "연락처나 주민등록번호 같은 개인정보는 본문에 쓰지 않습니다.",
         "Contact details or ID numbers do not belong in the essay.",
     )
-    return [
-        Flag("PII.CONTACT", "critical", m.start(), m.end(), message)
-        for m in _CONTACT.finditer(text)
-    ]
+    return matches(_CONTACT, text, "PII.CONTACT", "critical", message)
 
 
 # Company names -----------------------------------------------------------------------------
@@ -182,10 +179,7 @@ def _placeholder(text: str, context: CheckContext) -> list[Flag]:
         "템플릿의 자리표시가 남아 있습니다. 회사 이름을 쓰세요.",
         "A template placeholder is left in; write the company's name.",
     )
-    flags = [
-        Flag("COMPANY.PLACEHOLDER", "critical", m.start(), m.end(), message)
-        for m in _BRACKETED.finditer(text)
-    ]
+    flags = matches(_BRACKETED, text, "COMPANY.PLACEHOLDER", "critical", message)
     for mask in _MASK.finditer(text):
         if _BLIND_MASK.match(text, mask.end()):
             continue

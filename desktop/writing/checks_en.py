@@ -7,7 +7,7 @@ from typing import Final
 
 import regex
 
-from desktop.writing.flags import CheckContext, Flag
+from desktop.writing.flags import CheckContext, Flag, matches
 from desktop.writing.wordlists import phrase_regex
 
 Rule = Callable[[str, CheckContext], list[Flag]]
@@ -46,10 +46,7 @@ def _salutation(text: str, context: CheckContext) -> list[Flag]:
         "관례적인 인사말입니다. 담당자 이름이나 'Dear Hiring Team'을 쓰세요.",
         "An outdated salutation; address a person or 'Dear Hiring Team'.",
     )
-    return [
-        Flag("EN.SALUTATION", "major", m.start(), m.end(), message)
-        for m in _SALUTATION.finditer(text)
-    ]
+    return matches(_SALUTATION, text, "EN.SALUTATION", "major", message)
 
 
 def _contraction(text: str, context: CheckContext) -> list[Flag]:
@@ -57,10 +54,7 @@ def _contraction(text: str, context: CheckContext) -> list[Flag]:
         "축약형은 격식 있는 글에서 풀어 씁니다.",
         "Write contractions out in a formal letter.",
     )
-    return [
-        Flag("EN.CONTRACTION", "minor", m.start(), m.end(), message)
-        for m in _CONTRACTION.finditer(text)
-    ]
+    return matches(_CONTRACTION, text, "EN.CONTRACTION", "minor", message)
 
 
 def _cliche(text: str, context: CheckContext) -> list[Flag]:
@@ -68,10 +62,8 @@ def _cliche(text: str, context: CheckContext) -> list[Flag]:
         "상투적인 표현입니다. 구체적인 사례로 바꾸세요.",
         "A stock phrase; show it with an example instead.",
     )
-    return [
-        Flag("EN.CLICHE", "minor", m.start(), m.end(), message)
-        for m in phrase_regex("en_cliches.txt", ignore_case=True).finditer(text)
-    ]
+    cliches = phrase_regex("en_cliches.txt", ignore_case=True)
+    return matches(cliches, text, "EN.CLICHE", "minor", message)
 
 
 RULES: Final[list[Rule]] = [_word_count, _salutation, _contraction, _cliche]

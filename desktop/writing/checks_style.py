@@ -9,7 +9,7 @@ from typing import Final
 import regex
 
 from desktop.writing.counting import graphemes
-from desktop.writing.flags import CheckContext, Flag
+from desktop.writing.flags import CheckContext, Flag, matches
 from desktop.writing.josa import PARTICLE_PAIRS, particle_for
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
@@ -67,10 +67,7 @@ def _cliche(text: str, context: CheckContext) -> list[Flag]:
         "상투적인 표현입니다. 자신만의 경험으로 바꾸세요.",
         "A stock phrase; replace it with something only you could write.",
     )
-    return [
-        Flag("STYLE.CLICHE", "minor", m.start(), m.end(), message)
-        for m in phrase_regex("ko_cliches.txt").finditer(text)
-    ]
+    return matches(phrase_regex("ko_cliches.txt"), text, "STYLE.CLICHE", "minor", message)
 
 
 _HEDGE: Final = regex.compile(
@@ -101,9 +98,7 @@ def _filler(text: str, context: CheckContext) -> list[Flag]:
         "말할 때 쓰는 군말입니다. 글에서는 빼세요.",
         "A spoken filler; leave it out of written text.",
     )
-    return [
-        Flag("STYLE.FILLER", "minor", m.start(), m.end(), message) for m in _FILLER.finditer(text)
-    ]
+    return matches(_FILLER, text, "STYLE.FILLER", "minor", message)
 
 
 # Blind hiring ------------------------------------------------------------------------------

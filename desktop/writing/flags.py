@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Final
 
+import regex
+
 from desktop.writing.counting import DEFAULT_PROFILE, graphemes
 
 SEVERITIES: Final = ("critical", "major", "minor")
@@ -84,6 +86,13 @@ def nfc_offsets(text: str) -> tuple[str, list[int]]:
         raw += len(cluster)
     mapping.append(raw)
     return "".join(parts), mapping
+
+
+def matches(
+    pattern: regex.Pattern[str], text: str, rule_id: str, severity: str, message: str
+) -> list[Flag]:
+    """A flag with ``message`` on every match of ``pattern`` in ``text``."""
+    return [Flag(rule_id, severity, m.start(), m.end(), message) for m in pattern.finditer(text)]
 
 
 def utf16_offset(text: str, offset: int) -> int:
