@@ -86,7 +86,8 @@ class SecretStore:
         if isinstance(error, keyring.errors.KeyringError):
             raise SecretsUnavailable(f"The system keyring refused: {error}") from error
         if isinstance(error, BaseException):
-            raise SecretsUnavailable(f"The system keyring failed: {type(error).__name__}") from error
+            message = f"The system keyring failed: {type(error).__name__}"
+            raise SecretsUnavailable(message) from error
         return box.get("value")  # type: ignore[return-value]
 
     def get(self, name: str) -> str | None:
