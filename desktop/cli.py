@@ -42,6 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--n", type=int, default=4, help="how many candidates (1-8)")
     critique = sub.add_parser("critique", help="critique one answer (JSON request on stdin)")
     add_arguments(critique)
+    from desktop.engine.cli_models import add_parser as add_models_parser
+
+    add_models_parser(sub)
     dev = sub.add_parser("dev", help="developer tools")
     dev_sub = dev.add_subparsers(dest="dev_command", required=True)
     make = dev_sub.add_parser("make-test-model", help="build a random-weight test model")
@@ -91,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "suggest" and not 1 <= args.n <= 8:
             return _fail("--n must be between 1 and 8")
         return run_task(args)
+    if args.command == "models":
+        from desktop.engine.cli_models import run_models
+
+        return run_models(args)
     if args.command == "dev":
         from desktop.engine.cli_commands import run_make_test_model
 
