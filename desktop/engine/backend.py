@@ -33,6 +33,10 @@ class LoadOptions:
     use_mmap: bool = True
     device: str = "auto"  # transformers: auto | cuda | mps | cpu
     seed: int = 0
+    base_url: str = (
+        ""  # openai: the server, e.g. http://127.0.0.1:8000 (model_path names the model)
+    )
+    timeout_s: float = 60.0  # openai: connect and between-token timeout
 
 
 @dataclass(frozen=True)
@@ -140,10 +144,17 @@ def _transformers() -> Backend:
     return TransformersBackend()
 
 
+def _openai() -> Backend:
+    from desktop.engine.openai_backend import OpenAIBackend
+
+    return OpenAIBackend()
+
+
 # A plain dict: entry-point plugins lose their metadata in PyInstaller builds.
 BACKENDS: dict[str, Callable[[], Backend]] = {
     "llama_cpp": _llama_cpp,
     "transformers": _transformers,
+    "openai": _openai,
 }
 
 

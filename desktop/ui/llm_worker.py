@@ -178,13 +178,15 @@ class LlmWorker(QObject):
         if backend is None:
             raise NotLoaded("No model is loaded. Choose one in the model settings.")
         prompt = job.prompt if job.prompt is not None else backend.render_chat(job.messages)
-        prompt_ids = backend.tokenize(prompt)
+        prompt_ids: str | list[int] = (
+            backend.tokenize(prompt) if backend.capabilities.token_ids else prompt
+        )
 
         def progress(update: Progress) -> None:
             self.progress_changed.emit(job_id, update.phase, update.done, update.total)
 
         started = time.perf_counter()
-        result = GenerationResult(text="", prompt_tokens=len(prompt_ids))
+        result = GenerationResult(text="", prompt_tokens=backend.count_tokens(prompt))
         for chunk in backend.stream(prompt_ids, job.params, cancel, progress):
             if chunk.text:
                 result.text += chunk.text

@@ -127,7 +127,8 @@ def suggest(
     finished ``Candidate``.
     """
     prompt = continuation_prompt(backend, request, params.max_tokens)
-    tokens = backend.tokenize(prompt)
+    # Token ids let the llama.cpp backend skip re-tokenizing; a remote server takes the text.
+    tokens: str | list[int] = backend.tokenize(prompt) if backend.capabilities.token_ids else prompt
     base = seed if seed is not None else int(time.time() * 1000) % 1_000_000
     context = request.check_context(ui_lang)
     source = request.source_text()

@@ -1,0 +1,127 @@
+"""The remote backend against llama-cpp-python's own OpenAI-compatible server and tiny model."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from desktop.engine.backend import LoadOptions, SamplingParams
+from desktop.engine.errors import GenerationCancelled
+from desktop.engine.openai_backend import OpenAIBackend, RemoteError
+from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.critique_schema import SCHEMA
+from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.tasks.io import TaskIO
+from desktop.engine.tasks.suggest import suggest
+from desktop.engine.testmodel import TestModel
+
+API_KEY = "sk-test-jaso"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tiny_model: TestModel) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(tiny_model.gguf("q8_0"))]
+        + ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"]
+        + ["--api_key", API_KEY, "--model_alias", "tiny"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            request = urllib.request.Request(f"{url}/v1/models")
+            request.add_header("Authorization", f"Bearer {API_KEY}")
+            urllib.request.urlopen(request, timeout=2)  # noqa: S310
+            break
+        except OSError as exc:
+            if process.poll() is not None:
+                output = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(f"the server did not start: {output}") from exc
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture
+def remote(server: str) -> OpenAIBackend:
+    backend = OpenAIBackend(api_key=API_KEY)
+    backend.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=60))
+    return backend
+
+
+def test_streams_chat_text(remote: OpenAIBackend) -> None:
+    prompt = remote.render_chat([{"role": "user", "content": "지원동기를 쓰세요."}])
+    params = SamplingParams(max_tokens=16, temperature=0, seed=1)
+    chunks = list(remote.stream(prompt, params, threading.Event()))
+    assert chunks and "".join(c.text for c in chunks)
+
+
+def test_suggestions_and_a_valid_critique_through_the_server(remote: OpenAIBackend) -> None:
+    request = EssayRequest(
+        text="저는 물류센터에서 오차율을 3.5%에서 0.8%로 낮췄습니다. 귀사에서 역활을 하겠습니다.",
+        question="지원동기 (500자)",
+        company="한빛물류",
+    )
+    candidates = suggest(remote, request, TaskIO(), n=2, seed=4)
+    assert len(candidates) == 2
+    result = critique(remote, request, TaskIO(), seed=2)
+    model_part = {key: result[key] for key in SCHEMA["properties"]}
+    for item in model_part["strengths"] + model_part["improvements"]:
+        item.pop("start"), item.pop("end")
+    jsonschema.validate(model_part, SCHEMA)  # the grammar went over the wire
+
+
+def test_cancel_closes_the_stream(remote: OpenAIBackend) -> None:
+    prompt = remote.render_chat([{"role": "user", "content": "길게 쓰세요."}])
+    cancel = threading.Event()
+    pieces = []
+    started = time.monotonic()
+    with pytest.raises(GenerationCancelled):
+        for chunk in remote.stream(prompt, SamplingParams(max_tokens=2000), cancel):
+            pieces.append(chunk)
+            if len(pieces) == 3:
+                cancel.set()
+    assert len(pieces) == 3 and time.monotonic() - started < 30
+
+
+def test_errors_become_clear_messages(server: str) -> None:
+    wrong_key = OpenAIBackend(api_key="nope")
+    with pytest.raises(RemoteError, match="refused the API key"):
+        wrong_key.load(LoadOptions(Path("tiny"), base_url=server))
+    nobody = OpenAIBackend(api_key=API_KEY)
+    port = _free_port()
+    with pytest.raises(RemoteError, match="Cannot reach"):
+        nobody.load(LoadOptions(Path("tiny"), base_url=f"http://127.0.0.1:{port}"))
+
+
+def test_the_key_comes_from_the_keyring(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop import secrets
+    from tests.test_secrets import MemoryKeyring
+
+    keyring = MemoryKeyring()
+    monkeypatch.setattr(secrets.keyring, "get_keyring", lambda: keyring)
+    secrets.SecretStore().set(secrets.REMOTE_API_KEY, API_KEY)
+    backend = OpenAIBackend()
+    backend.load(LoadOptions(Path("tiny"), base_url=server))  # no key passed: from the keyring
+    assert backend.options.base_url == server
