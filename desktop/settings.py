@@ -26,9 +26,15 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     last_application_id: int = 0
-    model_path: str = ""
-    model_backend: str = "llama_cpp"
+    model_path: str = ""  # the default model (suggestions; critiques too unless set below)
+    critique_model_path: str = ""
+    model_backend: str = "llama_cpp"  # llama_cpp | transformers | openai
     n_ctx: int = 4096
+    n_threads: int = 0  # 0: chosen from the CPU count
+    n_gpu_layers: int = 0  # llama.cpp layers offloaded to the GPU (builds with GPU support)
+    remote_url: str = ""  # openai backend: the server; model_path names the model there
+    suggest_temperature: float = 0.9
+    suggest_top_p: float = 0.9
     suggest_auto: bool = True
     suggest_pause_ms: int = 600
     suggest_count: int = 4
@@ -43,8 +49,14 @@ _VALIDATORS: dict[str, Any] = {
     "window_state": lambda v: isinstance(v, str),
     "last_application_id": lambda v: isinstance(v, int) and v >= 0,
     "model_path": lambda v: isinstance(v, str),
-    "model_backend": lambda v: v in ("llama_cpp", "transformers"),
+    "critique_model_path": lambda v: isinstance(v, str),
+    "model_backend": lambda v: v in ("llama_cpp", "transformers", "openai"),
     "n_ctx": lambda v: isinstance(v, int) and 512 <= v <= 131_072,
+    "n_threads": lambda v: isinstance(v, int) and 0 <= v <= 256,
+    "n_gpu_layers": lambda v: isinstance(v, int) and 0 <= v <= 999,
+    "remote_url": lambda v: isinstance(v, str) and (not v or v.startswith(("http://", "https://"))),
+    "suggest_temperature": lambda v: isinstance(v, int | float) and 0 <= v <= 2,
+    "suggest_top_p": lambda v: isinstance(v, int | float) and 0 < v <= 1,
     "suggest_auto": lambda v: isinstance(v, bool),
     "suggest_pause_ms": lambda v: isinstance(v, int) and 100 <= v <= 10_000,
     "suggest_count": lambda v: isinstance(v, int) and 1 <= v <= 5,

@@ -39,6 +39,22 @@ def check_fits(model_bytes: int, use_mmap: bool, *, available: int | None = None
         )
 
 
+def fit_hint(model_bytes: int, *, available: int | None = None) -> str:
+    """``fits``, ``tight`` (under 1.5x the model is free) or ``too_big``; ``unknown`` if unknown."""
+    free = available if available is not None else available_memory()
+    if free is None:
+        return "unknown"
+    if model_bytes > _total_memory():
+        return "too_big"
+    if model_bytes * 1.5 > free:
+        return "tight"
+    return "fits"
+
+
+def total_memory() -> int:
+    return _total_memory()
+
+
 def _total_memory() -> int:
     try:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")

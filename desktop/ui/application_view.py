@@ -6,6 +6,7 @@ import html
 import logging
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -82,6 +83,8 @@ class ApplicationView(QWidget):
         self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
         if self.reviews is not None:
             self.reviews.message.connect(self.message)
+            if settings.critique_model_path:
+                self.reviews.model = Path(settings.critique_model_path)
 
         self.header = QLabel()
         self.header.setWordWrap(True)

@@ -55,6 +55,9 @@ class Assistant(QObject):
         self.client = client
         self.state = "none"
         self.model_name = ""
+        self.model_path: Path | None = None
+        self._backend_name = "llama_cpp"
+        self._load_options: dict[str, object] = {}
         self._load_job: int | None = None
         self._handlers: dict[int, Handlers] = {}
         client.text_ready.connect(self._on_client_text_ready)
@@ -68,16 +71,33 @@ class Assistant(QObject):
     def ready(self) -> bool:
         return self.state == "ready"
 
-    def load(self, backend: str, path: Path, n_ctx: int = 4096) -> None:
+    def load(self, backend: str, path: Path, n_ctx: int = 4096, **options: object) -> None:
+        """Load a model in the background; jobs queued after this run on it."""
         self.model_name = path.name
+        self.model_path = path
+        self._backend_name = backend
+        self._load_options = {"n_ctx": n_ctx, **options}
         self._set_state("loading", path.name)
-        self._load_job = self.client.load(backend, LoadOptions(path, n_ctx=n_ctx))
+        self._load_job = self.client.load(
+            backend,
+            LoadOptions(path, **self._load_options),  # type: ignore[arg-type]
+        )
 
     def run(
-        self, label: str, task: Callable[[Backend, TaskIO], object], handlers: Handlers
+        self,
+        label: str,
+        task: Callable[[Backend, TaskIO], object],
+        handlers: Handlers,
+        model: Path | None = None,
     ) -> int | None:
-        """Queue ``task`` for the model thread; None (and nothing queued) if no model is ready."""
-        if not self.ready:
+        """Queue ``task`` for the model thread; None (and nothing queued) without a model.
+
+        With ``model`` (a task's own default, such as a larger model for critiques), that model
+        is loaded first when another one is loaded; the worker runs jobs in order.
+        """
+        if model is not None and self.state in ("ready", "loading") and model != self.model_path:
+            self.load(self._backend_name, model, **self._load_options)  # type: ignore[arg-type]
+        if self.state not in ("ready", "loading"):
             return None
         job_id = self.client.submit(TaskJob(task, label))
         self._handlers[job_id] = handlers

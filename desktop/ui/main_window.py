@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
         model_menu = self.menuBar().addMenu(self.tr("&Model"))
+        model_menu.addAction(self._action(self.tr("&Models…"), self.open_model_manager))
         model_menu.addAction(self._action(self.tr("&Choose model file…"), self.choose_model))
         self.show_ai_action = self._action(
             self.tr("&Highlight text taken from the model"), self._on_show_ai_toggled
@@ -139,13 +140,20 @@ class MainWindow(QMainWindow):
 
     def load_model(self) -> None:
         """Load the model chosen in the settings, in the background."""
-        path = Path(self.settings.model_path) if self.settings.model_path else None
+        settings = self.settings
         if self.assistant is None:
             return
-        if path is None:
+        if not settings.model_path:
             self._on_assistant_state_changed("none", "")
             return
-        self.assistant.load(self.settings.model_backend, path, self.settings.n_ctx)
+        options: dict[str, object] = {"n_threads": settings.n_threads or None}
+        if settings.model_backend == "llama_cpp":
+            options["n_gpu_layers"] = settings.n_gpu_layers
+        if settings.model_backend == "openai":
+            options["base_url"] = settings.remote_url
+        self.assistant.load(
+            settings.model_backend, Path(settings.model_path), settings.n_ctx, **options
+        )
 
     def choose_model(self) -> None:
         start = self.settings.model_path or str(self.paths.models_dir)
@@ -155,6 +163,15 @@ class MainWindow(QMainWindow):
         if name:
             self.settings.model_path = name
             self.settings.model_backend = "llama_cpp"
+            self._save_settings()
+            self.load_model()
+
+    def open_model_manager(self) -> None:
+        from desktop.ui.model_manager import ModelManagerDialog
+
+        dialog = ModelManagerDialog(self.settings, self.paths.models_dir, parent=self)
+        dialog.exec()
+        if dialog.changed:
             self._save_settings()
             self.load_model()
 

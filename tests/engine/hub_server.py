@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ class HubFile:
     sha256: str = ""  # what the hub advertises; defaults to the data's own
     cut_after: int | None = None  # drop the connection after this many bytes, once
     token: str | None = None  # require "Authorization: Bearer <token>"
+    rate: int | None = None  # bytes per second, to watch a download in progress
     gets: list[str] = field(default_factory=list)  # the Range header of each GET
 
 
@@ -75,6 +77,12 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 item.cut_after = None
                 self.close_connection = True
+                return
+            if item.rate:
+                step = max(1, item.rate // 20)
+                for offset in range(0, len(body), step):
+                    self.wfile.write(body[offset : offset + step])
+                    time.sleep(0.05)
                 return
             self.wfile.write(body)
 
