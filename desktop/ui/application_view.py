@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -217,6 +218,11 @@ class ApplicationView(QWidget):
             n=self.settings.suggest_count,
             ui_lang=self.ui_lang,
             parent=editor,
+        )
+        controller.params = replace(
+            controller.params,
+            temperature=self.settings.suggest_temperature,
+            top_p=self.settings.suggest_top_p,
         )
         controller.ai_inserted.connect(
             lambda before, piece, e=editor: self._record_ai_insert(e, before, piece)

@@ -328,8 +328,19 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            fields = (
+                "model_backend",
+                "model_path",
+                "n_ctx",
+                "n_threads",
+                "n_gpu_layers",
+                "remote_url",
+            )
+            before = [getattr(self.settings, name) for name in fields]
             dialog.apply_to(self.settings)
             self._save_settings()
+            if before != [getattr(self.settings, name) for name in fields]:
+                self.load_model()
 
     def show_about(self) -> None:
         QMessageBox.about(

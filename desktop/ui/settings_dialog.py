@@ -12,11 +12,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.secrets import SecretStore
 from desktop.settings import Settings
+from desktop.ui.model_settings import ModelSettings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, secrets: SecretStore | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
@@ -52,6 +56,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.suggest_auto)
         form.addRow(self.tr("Typing pause before suggesting"), self.pause)
         form.addRow(self.tr("Candidates per suggestion"), self.candidates)
+        self.model = ModelSettings(settings, secrets or SecretStore())
+        form.addRow(self.model)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -66,3 +72,4 @@ class SettingsDialog(QDialog):
         settings.suggest_auto = self.suggest_auto.isChecked()
         settings.suggest_pause_ms = self.pause.value()
         settings.suggest_count = self.candidates.value()
+        self.model.apply_to(settings)

@@ -7,10 +7,16 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.engine.backend import Backend
+from desktop.engine.backend import Backend, SamplingParams
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
-from desktop.engine.tasks.suggest import AttemptStarted, Candidate, join_piece, suggest
+from desktop.engine.tasks.suggest import (
+    DEFAULT_PARAMS,
+    AttemptStarted,
+    Candidate,
+    join_piece,
+    suggest,
+)
 from desktop.ui.answer_edit import AnswerEdit
 from desktop.ui.assistant import Assistant, Handlers
 
@@ -18,9 +24,14 @@ RequestFactory = Callable[[str], EssayRequest]  # the text before the cursor -> 
 
 
 def _suggest_task(
-    request: EssayRequest, n: int, ui_lang: str, backend: Backend, io: TaskIO
+    request: EssayRequest,
+    n: int,
+    ui_lang: str,
+    backend: Backend,
+    io: TaskIO,
+    params: SamplingParams = DEFAULT_PARAMS,
 ) -> list[Candidate]:
-    return suggest(backend, request, io, n=n, ui_lang=ui_lang)
+    return suggest(backend, request, io, n=n, ui_lang=ui_lang, params=params)
 
 
 class SuggestionController(QObject):
@@ -60,6 +71,7 @@ class SuggestionController(QObject):
         self.auto = auto
         self.n = n
         self.ui_lang = ui_lang
+        self.params = DEFAULT_PARAMS
         self.candidates: list[Candidate] = []
         self.current = 0
         self.job: int | None = None
@@ -103,7 +115,7 @@ class SuggestionController(QObject):
         if not text.strip() or self.edit.composing:
             return
         request = self._request_factory(text)
-        task = partial(_suggest_task, request, self.n, self.ui_lang)
+        task = partial(_suggest_task, request, self.n, self.ui_lang, params=self.params)
         handlers = Handlers(
             on_text=self._on_job_text,
             on_event=self._on_job_event,

@@ -100,3 +100,39 @@ def test_secrets_never_reach_files(
     ]
     assert leaked == []
     assert dialog.token.text() == ""  # not kept in the widget either
+
+
+def test_settings_choose_a_server_and_keep_its_key_in_the_keyring(
+    qtbot: QtBot, paths: AppPaths, jaso_home: Path
+) -> None:
+    from desktop.secrets import REMOTE_API_KEY
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    secrets = SecretStore(MemoryKeyring())
+    settings = Settings()
+    dialog = SettingsDialog(settings, secrets=secrets)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert not model.url.isEnabled()
+    model.backend.setCurrentIndex(model.backend.findData("openai"))
+    assert model.url.isEnabled() and not model.gpu_layers.isEnabled()
+    model.url.setText("http://127.0.0.1:8000/v1")
+    model.remote_model.setText("qwen2.5-1.5b-instruct")
+    model.api_key.setText("sk-NeverOnDisk-42")
+    dialog.apply_to(settings)
+    assert (settings.model_backend, settings.remote_url, settings.model_path) == (
+        "openai",
+        "http://127.0.0.1:8000/v1",
+        "qwen2.5-1.5b-instruct",
+    )
+    qtbot.waitUntil(lambda: secrets.get(REMOTE_API_KEY) == "sk-NeverOnDisk-42", timeout=5000)
+    save_settings(settings, paths.settings_file)
+    assert b"sk-NeverOnDisk-42" not in paths.settings_file.read_bytes()
+    model.backend.setCurrentIndex(model.backend.findData("llama_cpp_gpu"))
+    model.gpu_layers.setValue(20)
+    dialog.apply_to(settings)
+    assert (settings.model_backend, settings.n_gpu_layers, settings.model_path) == (
+        "llama_cpp",
+        20,
+        "",
+    )
