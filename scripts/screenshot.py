@@ -61,6 +61,8 @@ def main() -> int:
         target = HistoryDialog(db.run(q.list_revisions, question_id=1), answer, window)
     elif args.dialog == "application":
         target = ApplicationDialog(window.view.record, window)
+    elif args.dialog == "models":
+        target = _model_manager(window, paths)
     if target is not None:
         target.show()
 
@@ -69,10 +71,43 @@ def main() -> int:
         widget.grab().save(args.out)
         app.quit()
 
-    QTimer.singleShot(2500 if args.assist else 800, grab)
+    QTimer.singleShot(2500 if args.assist or args.dialog == "models" else 800, grab)
     app.exec()
     del keep
     return 0
+
+
+_KEEP: list[object] = []
+
+
+def _model_manager(window: object, paths: object) -> QDialog:
+    """The model manager during a download from a local, throttled hub server."""
+    import os
+
+    from desktop.engine.catalog import find_entry
+    from desktop.engine.testmodel import build_test_model
+    from desktop.secrets import SecretStore
+    from desktop.settings import Settings
+    from desktop.ui.model_manager import ModelManagerDialog
+    from tests.engine.hub_server import HubFile, serve
+    from tests.test_secrets import MemoryKeyring
+
+    _KEEP.append(serve())
+    hub = _KEEP[-1].__enter__()  # serves until the process ends
+    os.environ["HF_ENDPOINT"] = hub.url
+    tiny = build_test_model("tiny").gguf("q8_0")
+    entry = find_entry("qwen2.5-1.5b-instruct-q4_k_m")
+    assert entry is not None
+    data = tiny.read_bytes()
+    hub.add(entry.repo, entry.file, HubFile(data, rate=len(data) // 6))
+    models_dir = paths.models_dir  # type: ignore[attr-defined]
+    dialog = ModelManagerDialog(Settings(), models_dir, SecretStore(MemoryKeyring()), window)  # type: ignore[arg-type]
+    dialog.import_file(tiny, copy=False)
+    dialog.installed_table.selectRow(0)
+    dialog._use("model_path")  # noqa: SLF001
+    dialog.catalog_table.selectRow(0)
+    dialog.start_download(entry)
+    return dialog
 
 
 SENTENCES = (

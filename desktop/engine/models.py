@@ -13,6 +13,35 @@ from desktop.engine.errors import EngineError, ModelFileInvalid
 from desktop.engine.gguf_check import GgufInfo, read_gguf, validate_in_subprocess
 
 REGISTRY = "registered.json"
+# llama.cpp's llama_ftype values (general.file_type) for the common quantizations.
+FILE_TYPES = {
+    0: "F32",
+    1: "F16",
+    2: "Q4_0",
+    3: "Q4_1",
+    7: "Q8_0",
+    8: "Q5_0",
+    9: "Q5_1",
+    10: "Q2_K",
+    11: "Q3_K_S",
+    12: "Q3_K_M",
+    13: "Q3_K_L",
+    14: "Q4_K_S",
+    15: "Q4_K_M",
+    16: "Q5_K_S",
+    17: "Q5_K_M",
+    18: "Q6_K",
+    19: "IQ2_XXS",
+    20: "IQ2_XS",
+    24: "IQ1_S",
+    25: "IQ4_NL",
+    26: "IQ3_S",
+    27: "IQ3_M",
+    28: "IQ2_S",
+    29: "IQ2_M",
+    30: "IQ4_XS",
+    32: "BF16",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +61,13 @@ class InstalledModel:
         return self.path.stem
 
     @property
+    def quantization(self) -> str:
+        if self.catalog is not None:
+            return self.catalog.quantization
+        file_type = self.info.file_type if self.info else None
+        return FILE_TYPES.get(file_type, "?") if isinstance(file_type, int) else "?"
+
+    @property
     def license(self) -> str:
         if self.catalog is not None:
             return self.catalog.license
@@ -48,6 +84,7 @@ class InstalledModel:
             "architecture": info.architecture if info else None,
             "parameters": info.parameters if info else None,
             "file_type": info.file_type if info else None,
+            "quantization": self.quantization,
             "context_length": info.context_length if info else None,
             "size": self.path.stat().st_size if self.path.exists() else None,
             "license": self.license,

@@ -78,6 +78,7 @@ class ModelManagerDialog(QDialog):
                 self.tr("Model"),
                 self.tr("Architecture"),
                 self.tr("Parameters"),
+                self.tr("Quantization"),
                 self.tr("Context"),
                 self.tr("Size"),
                 self.tr("Licence"),
@@ -191,6 +192,7 @@ class ModelManagerDialog(QDialog):
                 if info
                 else self.tr("invalid: %1").replace("%1", model.error or ""),
                 f"{info.parameters / 1e9:.2f} B" if info and info.parameters else "",
+                model.quantization,
                 f"{info.context_length:,}" if info and info.context_length else "",
                 _size(model.path.stat().st_size) if model.path.exists() else "",
                 model.license,
@@ -218,7 +220,10 @@ class ModelManagerDialog(QDialog):
                 entry.license,
                 self.tr("yes") if entry.commercial_use else self.tr("no (non-commercial)"),
                 hints[fit_hint(entry.size_mb * (1 << 20), available=free)],
-                ", ".join(entry.recommended_for),
+                ", ".join(
+                    self.tr("suggestions") if use == "suggestions" else self.tr("critiques")
+                    for use in entry.recommended_for
+                ),
             ]
             for column, text in enumerate(cells):
                 self.catalog_table.setItem(row, column, QTableWidgetItem(text))

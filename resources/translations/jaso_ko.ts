@@ -108,62 +108,62 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="89"/>
+        <location filename="../../desktop/ui/application_view.py" line="93"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="90"/>
+        <location filename="../../desktop/ui/application_view.py" line="94"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="105"/>
+        <location filename="../../desktop/ui/application_view.py" line="109"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="134"/>
+        <location filename="../../desktop/ui/application_view.py" line="138"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="241"/>
+        <location filename="../../desktop/ui/application_view.py" line="250"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="243"/>
+        <location filename="../../desktop/ui/application_view.py" line="252"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="313"/>
+        <location filename="../../desktop/ui/application_view.py" line="312"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="317"/>
+        <location filename="../../desktop/ui/application_view.py" line="316"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="319"/>
+        <location filename="../../desktop/ui/application_view.py" line="318"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="353"/>
+        <location filename="../../desktop/ui/application_view.py" line="352"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="396"/>
+        <location filename="../../desktop/ui/application_view.py" line="395"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="398"/>
+        <location filename="../../desktop/ui/application_view.py" line="397"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
@@ -671,99 +671,104 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <source>&amp;Models…</source>
+        <translation>모델 관리(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -774,14 +779,342 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="64"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="78"/>
+        <location filename="../../desktop/ui/model_manager.py" line="106"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="79"/>
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="80"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="81"/>
+        <source>Quantization</source>
+        <translation>양자화</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="82"/>
+        <source>Context</source>
+        <translation>컨텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="83"/>
+        <location filename="../../desktop/ui/model_manager.py" line="107"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/model_manager.py" line="108"/>
+        <source>Licence</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="85"/>
+        <source>Used for</source>
+        <translation>용도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="88"/>
+        <source>Import GGUF…</source>
+        <translation>GGUF 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="89"/>
+        <source>Copy into the models folder</source>
+        <translation>모델 폴더로 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="90"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="91"/>
+        <source>Use for suggestions</source>
+        <translation>제안에 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="92"/>
+        <source>Use for critiques</source>
+        <translation>첨삭에 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="109"/>
+        <source>Commercial use</source>
+        <translation>상업적 이용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="110"/>
+        <source>Fits this computer</source>
+        <translation>이 컴퓨터에서 실행</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="111"/>
+        <source>Good for</source>
+        <translation>추천 용도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="114"/>
+        <source>Download</source>
+        <translation>내려받기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="115"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="116"/>
+        <source>Cancel download</source>
+        <translation>내려받기 취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="130"/>
+        <source>Hub token (only for gated models)</source>
+        <translation>허브 토큰 (승인이 필요한 모델만)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="131"/>
+        <source>Save token</source>
+        <translation>토큰 저장</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="141"/>
+        <source>Installed</source>
+        <translation>설치된 모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="144"/>
+        <source>Catalog</source>
+        <translation>카탈로그</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="159"/>
+        <source>Memory: %1 free of %2 · CPU threads: %3 · GPU: checked when a GPU backend is chosen</source>
+        <translation>메모리: %2 중 %1 사용 가능 · CPU 스레드: %3 · GPU: GPU 방식을 고를 때 확인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="169"/>
+        <source>Keyring ready</source>
+        <translation>키링 사용 가능</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="176"/>
+        <location filename="../../desktop/ui/model_manager.py" line="224"/>
+        <source>suggestions</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="178"/>
+        <location filename="../../desktop/ui/model_manager.py" line="180"/>
+        <location filename="../../desktop/ui/model_manager.py" line="224"/>
+        <source>critiques</source>
+        <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="193"/>
+        <source>invalid: %1</source>
+        <translation>사용 불가: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="208"/>
+        <location filename="../../desktop/ui/model_manager.py" line="221"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="209"/>
+        <source>tight</source>
+        <translation>빠듯함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="210"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="216"/>
+        <source>(paused)</source>
+        <translation>(일시 정지됨)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="221"/>
+        <source>no (non-commercial)</source>
+        <translation>아니요 (비상업용)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="240"/>
+        <source>Import a model</source>
+        <translation>모델 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="240"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 모델 (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="249"/>
+        <source>Not a usable model</source>
+        <translation>사용할 수 없는 모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="259"/>
+        <source>Delete %1 from the models folder?</source>
+        <translation>모델 폴더에서 %1을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="261"/>
+        <source>Forget %1? The file itself stays where it is.</source>
+        <translation>%1을(를) 목록에서 뺄까요? 파일은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="264"/>
+        <source>Remove model</source>
+        <translation>모델 제거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="320"/>
+        <source>Starting %1…</source>
+        <translation>%1 시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="334"/>
+        <source>%1 left</source>
+        <translation>%1 남음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="339"/>
+        <source>Downloaded and checked: %1</source>
+        <translation>내려받고 확인함: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="350"/>
+        <source>Paused; Download resumes it, also after a restart.</source>
+        <translation>일시 정지했습니다. 내려받기를 누르면 이어받습니다(다시 시작한 뒤에도).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="352"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="381"/>
+        <source>Token saved in the keyring</source>
+        <translation>토큰을 키링에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSettings</name>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="56"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="62"/>
+        <source>llama.cpp on the CPU</source>
+        <translation>CPU에서 llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="63"/>
+        <source>llama.cpp with GPU layers</source>
+        <translation>GPU 레이어를 쓰는 llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="64"/>
+        <source>transformers on a GPU</source>
+        <translation>GPU에서 transformers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="65"/>
+        <source>A server (OpenAI-compatible)</source>
+        <translation>서버 (OpenAI 호환)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="79"/>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="92"/>
+        <source>kept in the system keyring</source>
+        <translation>시스템 키링에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="107"/>
+        <source>Run models with</source>
+        <translation>모델 실행 방식</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="108"/>
+        <source>GPU layers</source>
+        <translation>GPU 레이어</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="110"/>
+        <source>CPU threads</source>
+        <translation>CPU 스레드</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="111"/>
+        <source>Context size (tokens)</source>
+        <translation>컨텍스트 크기 (토큰)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="112"/>
+        <source>Server URL</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="113"/>
+        <source>Model name on the server</source>
+        <translation>서버의 모델 이름</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="114"/>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="116"/>
+        <source>Suggestion temperature</source>
+        <translation>제안 온도(temperature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="117"/>
+        <source>Suggestion top-p</source>
+        <translation>제안 top-p</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_settings.py" line="128"/>
+        <source>Looking for a GPU…</source>
+        <translation>GPU를 찾는 중…</translation>
     </message>
 </context>
 <context>
@@ -933,27 +1266,27 @@ Data folder: %2</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../desktop/ui/review_controller.py" line="55"/>
+        <location filename="../../desktop/ui/review_controller.py" line="57"/>
         <source>There is no answer to review yet.</source>
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_controller.py" line="58"/>
+        <location filename="../../desktop/ui/review_controller.py" line="60"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_controller.py" line="95"/>
+        <location filename="../../desktop/ui/review_controller.py" line="97"/>
         <source>Reviewing %1 of %2…</source>
         <translation>%2개 중 %1번째 첨삭 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_controller.py" line="113"/>
+        <location filename="../../desktop/ui/review_controller.py" line="115"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_controller.py" line="120"/>
+        <location filename="../../desktop/ui/review_controller.py" line="122"/>
         <source>The review failed: %1</source>
         <translation>첨삭에 실패했습니다: %1</translation>
     </message>
@@ -961,42 +1294,42 @@ Data folder: %2</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="28"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
         <source>Suggest when I pause typing</source>
         <translation>입력을 멈추면 제안하기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>Language (after restart)</source>
         <translation>언어 (재시작 후 적용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>Autosave after a pause of</source>
         <translation>입력을 멈추고 자동 저장까지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>Daily backups to keep</source>
         <translation>보관할 일일 백업 수</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>Typing pause before suggesting</source>
         <translation>제안까지 기다릴 입력 멈춤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
         <source>Candidates per suggestion</source>
         <translation>제안당 후보 수</translation>
     </message>

@@ -55,7 +55,8 @@ def test_import_use_and_remove(
     dialog.installed_table.selectRow(0)
     dialog.suggest_button.click()
     assert dialog.changed and dialog.settings.model_path == str(tiny_model.gguf("q8_0").resolve())
-    assert "suggestions" in dialog.installed_table.item(0, 6).text()
+    assert dialog.installed_table.item(0, 3).text() == "Q8_0"
+    assert "suggestions" in dialog.installed_table.item(0, 7).text()
     dialog.installed_table.selectRow(0)
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
     dialog.remove_button.click()
@@ -89,10 +90,16 @@ def test_secrets_never_reach_files(
     dialog.token_button.click()
     qtbot.waitUntil(lambda: "saved" in dialog.keyring_state.text(), timeout=5000)
     assert dialog.secrets.get(HUB_TOKEN) == secret
+    from desktop.app import setup_logging
+
+    setup_logging(paths)  # the app's own log file, as in a running app
     save_settings(dialog.settings, paths.settings_file)
     import logging
 
-    logging.getLogger("desktop").warning("settings saved")  # the app's log handlers, if any
+    logging.getLogger("desktop").warning("settings saved")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert (paths.log_dir / "jaso.log").exists()
     leaked = [
         str(path)
         for path in jaso_home.rglob("*")
@@ -100,6 +107,10 @@ def test_secrets_never_reach_files(
     ]
     assert leaked == []
     assert dialog.token.text() == ""  # not kept in the widget either
+    for handler in list(logging.getLogger().handlers):
+        if str(jaso_home) in str(getattr(handler, "baseFilename", "")):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
 
 
 def test_settings_choose_a_server_and_keep_its_key_in_the_keyring(
