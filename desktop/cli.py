@@ -20,6 +20,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"jaso {__version__}")
     parser.add_argument("--home", metavar="DIR", help=f"keep all data under DIR (env {HOME_ENV})")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this build end to end, then exit 0 or 1"
+    )
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="count and check one answer (JSON request on stdin)")
     check.add_argument("--json", action="store_true", help="print JSON (the only format so far)")
@@ -82,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.home:
         os.environ[HOME_ENV] = os.path.abspath(args.home)
+    if args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
     if args.command == "check":
         return _run_check()
     if args.command == "generate":

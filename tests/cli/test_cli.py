@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +96,30 @@ def test_malformed_input_exits_2_with_one_line(stdin: str, message: str) -> None
     assert result.stdout == ""
     assert message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_self_test_passes_and_reports_each_step() -> None:
+    result = jaso("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[1:4]] == [
+        "ok   store",
+        "ok   model",
+        "ok   window",
+    ]
+    assert lines[-1] == "self-test passed"
+
+
+def test_self_test_fails_cleanly_on_a_bad_model(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"GGUF" + b"\x00" * 64)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "JASO_SELFTEST_MODEL": str(bad)},
+    )
+    assert result.returncode == 1
+    assert "FAIL model" in result.stdout and "ok   store" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("self-test FAILED")
