@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck pytest sysdeps translations bench clean
+.PHONY: run test check lint typecheck pytest sysdeps translations bench clean package package-test
 
 run: sysdeps $(VENV)/.run-stamp
 	$(PY) -m desktop
@@ -53,3 +53,11 @@ bench: $(VENV)/.test-stamp
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Release bundles (see packaging/README.md). VARIANT=lite (llama.cpp only) or gpu.
+VARIANT ?= lite
+package: $(VENV)/.test-stamp
+	$(PY) packaging/build.py --variant $(VARIANT)
+
+package-test: $(VENV)/.test-stamp
+	$(PY) packaging/package_test.py

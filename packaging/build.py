@@ -1,0 +1,239 @@
+"""Build a release bundle: python packaging/build.py --variant lite|gpu.
+
+1. A clean virtual environment for the variant under build/ (lite: llama.cpp only, and the
+   build fails if torch or transformers slip in; gpu: adds the [gpu] extra).
+2. llama-cpp-python compiled once with GGML_NATIVE=OFF (portable to older CPUs), kept as a
+   wheel in build/wheels-portable and reused.
+3. PyInstaller (packaging/jaso.spec, one folder) with the resources, a small self-test GGUF,
+   the third-party licences and SOURCE_DATE_EPOCH / PYTHONHASHSEED fixed.
+4. dist/jaso-<version>-linux-x86_64-<variant>.tar.gz (sorted, fixed times and owners),
+   an SBOM (CycloneDX JSON) and SHA256SUMS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+FORBIDDEN_IN_LITE = ("torch", "transformers")
+LLAMA_PIN = "llama-cpp-python==0.3.36"
+TORCH_PIN = "torch==2.13.0"
+
+
+def say(text: str) -> None:
+    sys.stdout.write(f"[build] {text}\n")
+    sys.stdout.flush()
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run([str(a) for a in args], check=True, env={**os.environ, **(env or {})})
+
+
+def version() -> str:
+    return str(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"])
+
+
+def portable_llama_wheel(python: Path) -> Path:
+    wheels = BUILD / "wheels-portable"
+    found = sorted(wheels.glob("llama_cpp_python-*.whl"))
+    if found:
+        return found[-1]
+    say("compiling llama-cpp-python with GGML_NATIVE=OFF (once; several minutes)")
+    run(
+        python,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-binary",
+        "llama-cpp-python",
+        "--no-cache-dir",
+        "-w",
+        wheels,
+        LLAMA_PIN,
+        env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF -DLLAMA_CURL=OFF"},
+    )
+    return sorted(wheels.glob("llama_cpp_python-*.whl"))[-1]
+
+
+def make_venv(variant: str, reuse: bool) -> Path:
+    venv = BUILD / f"venv-{variant}"
+    python = venv / "bin" / "python"
+    if reuse and python.exists():
+        return python
+    shutil.rmtree(venv, ignore_errors=True)
+    say(f"clean virtual environment {venv.relative_to(ROOT)}")
+    run(sys.executable, "-m", "venv", venv)
+    run(python, "-m", "pip", "install", "-q", "-U", "pip", "wheel")
+    run(python, "-m", "pip", "install", "-q", portable_llama_wheel(python))
+    if variant == "gpu":
+        run(python, "-m", "pip", "install", "-q", TORCH_PIN)
+        run(python, "-m", "pip", "install", "-q", f"{ROOT}[gpu]")
+    else:
+        run(python, "-m", "pip", "install", "-q", str(ROOT))
+    run(python, "-m", "pip", "install", "-q", "pyinstaller>=6.10,<7")
+    if variant == "lite":
+        check = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) for m in %r))"
+        result = subprocess.run([python, "-c", check % (FORBIDDEN_IN_LITE,)])
+        if result.returncode:
+            raise SystemExit("lite build: torch or transformers is installed in its environment")
+    return python
+
+
+LICENSE_SCRIPT = r"""
+import json, sys
+from importlib import metadata
+out = []
+for dist in sorted(metadata.distributions(), key=lambda d: d.metadata["Name"].lower()):
+    name, ver = dist.metadata["Name"], dist.version
+    texts = []
+    for f in dist.files or []:
+        base = f.name.upper()
+        if base.startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE")):
+            try:
+                texts.append(f.read_text())
+            except Exception:
+                pass
+    lic = dist.metadata.get("License-Expression") or dist.metadata.get("License") or ""
+    out.append({"name": name, "version": ver, "license": lic.splitlines()[0] if lic else "",
+                "texts": texts})
+json.dump(out, sys.stdout)
+"""
+
+
+def licences_and_sbom(python: Path, variant: str, stem: str) -> Path:
+    raw = subprocess.run([python, "-c", LICENSE_SCRIPT], check=True, capture_output=True, text=True)
+    dists = json.loads(raw.stdout)
+    folder = BUILD / f"licenses-{variant}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for dist in dists:
+        body = "\n\n".join(dist["texts"]) or f"License: {dist['license'] or 'see the project'}\n"
+        (folder / f"{dist['name']}-{dist['version']}.txt").write_text(body, encoding="utf-8")
+    sbom = {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.5",
+        "metadata": {"component": {"type": "application", "name": "jaso", "version": version()}},
+        "components": [
+            {
+                "type": "library",
+                "name": d["name"],
+                "version": d["version"],
+                "purl": f"pkg:pypi/{d['name'].lower()}@{d['version']}",
+                **(
+                    {"licenses": [{"license": {"name": d["license"][:200]}}]}
+                    if d["license"]
+                    else {}
+                ),
+            }
+            for d in dists
+        ],
+    }
+    path = DIST / f"{stem}.cdx.json"
+    path.write_text(json.dumps(sbom, indent=1, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def selftest_model() -> Path:
+    sys.path.insert(0, str(ROOT))
+    from desktop.engine.testmodel import build_test_model
+
+    target = BUILD / "selftest" / "selftest.gguf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(build_test_model("tiny").gguf("q4_0"), target)
+    return target
+
+
+def deterministic_tar(folder: Path, out: Path, epoch: int) -> None:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for path in sorted(folder.parent.joinpath(folder.name).rglob("*")):
+            info = tar.gettarinfo(str(path), arcname=str(path.relative_to(folder.parent)))
+            info.mtime, info.uid, info.gid, info.uname, info.gname = epoch, 0, 0, "", ""
+            if info.isfile():
+                with path.open("rb") as handle:
+                    tar.addfile(info, handle)
+            else:
+                tar.addfile(info)
+    # No file name and no time in the gzip header: both would differ between builds.
+    with out.open("wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as gz:
+        gz.write(buffer.getvalue())
+
+
+def sha256sums() -> None:
+    lines = []
+    for path in sorted(DIST.glob("jaso-*")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.name}\n")
+    (DIST / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
+
+
+def tree_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def build(variant: str, *, reuse_venv: bool = False, tag: str = "") -> Path:
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 1_700_000_000)
+    stem = f"jaso-{version()}-linux-x86_64-{variant}"
+    DIST.mkdir(exist_ok=True)
+    python = make_venv(variant, reuse_venv)
+    licences_and_sbom(python, variant, stem)
+    model = selftest_model()
+    dist_dir = BUILD / f"pyi-dist-{variant}{tag}"
+    say(f"PyInstaller ({variant}) -> {dist_dir.relative_to(ROOT)}")
+    run(
+        python,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        dist_dir,
+        "--workpath",
+        BUILD / f"pyi-work-{variant}{tag}",
+        ROOT / "packaging" / "jaso.spec",
+        env={
+            "JASO_VARIANT": variant,
+            "JASO_SELFTEST_GGUF": str(model),
+            "SOURCE_DATE_EPOCH": str(epoch),
+            "PYTHONHASHSEED": "0",
+        },
+    )
+    bundle = dist_dir / "jaso"
+    if variant == "lite":
+        leaked = [p for p in bundle.rglob("*") if p.name in FORBIDDEN_IN_LITE and p.is_dir()]
+        if leaked:
+            raise SystemExit(f"lite build contains {', '.join(map(str, leaked))}")
+    archive = DIST / f"{stem}.tar.gz"
+    deterministic_tar(bundle, archive, epoch)
+    sha256sums()
+    say(f"{archive.relative_to(ROOT)}: unpacked {tree_size(bundle) / 2**20:.0f} MB")
+    return bundle
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--variant", choices=["lite", "gpu"], default="lite")
+    parser.add_argument("--reuse-venv", action="store_true")
+    args = parser.parse_args()
+    build(args.variant, reuse_venv=args.reuse_venv)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
