@@ -148,12 +148,20 @@ def licences_and_sbom(python: Path, variant: str, stem: str) -> Path:
 
 
 def selftest_model() -> Path:
+    """The tiny random-weight model, all of it Q4_0 (the output layer too: 16 MB, not 21)."""
     sys.path.insert(0, str(ROOT))
+    import llama_cpp
+
     from desktop.engine.testmodel import build_test_model
 
     target = BUILD / "selftest" / "selftest.gguf"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(build_test_model("tiny").gguf("q4_0"), target)
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = 2  # LLAMA_FTYPE_MOSTLY_Q4_0
+    params.output_tensor_type = 2  # GGML_TYPE_Q4_0
+    source = str(build_test_model("tiny").gguf("f32")).encode()
+    if llama_cpp.llama_model_quantize(source, str(target).encode(), params) != 0:
+        raise SystemExit("could not quantize the self-test model")
     return target
 
 
@@ -181,8 +189,34 @@ def sha256sums() -> None:
     (DIST / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
+def strip_debug_info(bundle: Path) -> None:
+    """Drop debug sections from libpython and llama.cpp's libraries (not from wheels' vendored
+    libraries, which auditwheel laid out in a way strip breaks)."""
+    if not shutil.which("strip"):
+        say("strip not found: debug information stays in")
+        return
+    internal = bundle / "_internal"
+    targets = list(internal.glob("libpython3*.so*")) + list(internal.glob("llama_cpp/lib/*.so*"))
+    for path in targets:
+        if path.is_file() and not path.is_symlink():
+            run("strip", "--strip-debug", path)
+
+
+def link_duplicate_libraries(bundle: Path) -> None:
+    """Make ``libx.so`` a symlink to an identical ``libx.so.N`` beside it (tar keeps links)."""
+    for path in sorted(bundle.rglob("*.so")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        for twin in sorted(path.parent.glob(path.name + ".*")):
+            if twin.is_file() and not twin.is_symlink() and twin.read_bytes() == path.read_bytes():
+                path.unlink()
+                path.symlink_to(twin.name)
+                break
+
+
 def tree_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Bytes on disk once unpacked (a symlink counts as itself, not its target)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
 def build(variant: str, *, reuse_venv: bool = False, tag: str = "") -> Path:
@@ -215,6 +249,8 @@ def build(variant: str, *, reuse_venv: bool = False, tag: str = "") -> Path:
         },
     )
     bundle = dist_dir / "jaso"
+    strip_debug_info(bundle)
+    link_duplicate_libraries(bundle)
     if variant == "lite":
         leaked = [p for p in bundle.rglob("*") if p.name in FORBIDDEN_IN_LITE and p.is_dir()]
         if leaked:
