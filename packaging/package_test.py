@@ -26,6 +26,8 @@ def hashes(folder: Path) -> dict[str, str]:
 def main() -> int:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763600000")
     first = build.build("lite")
+    archive = next(build.DIST.glob("jaso-*-lite.tar.gz"))
+    first_archive = hashlib.sha256(archive.read_bytes()).hexdigest()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("JASO_SELFTEST_MODEL", None)
     result = subprocess.run(
@@ -40,7 +42,10 @@ def main() -> int:
     second = build.build("lite", reuse_venv=True, tag="-again")
     a, b = hashes(first), hashes(second)
     differ = sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
-    build.say(f"reproducibility: {len(a)} files, {len(differ)} differ")
+    same_archive = hashlib.sha256(archive.read_bytes()).hexdigest() == first_archive
+    build.say(
+        f"reproducibility: {len(a)} files, {len(differ)} differ; archive identical: {same_archive}"
+    )
     for name in differ[:50]:
         build.say(f"  differs: {name}")
     failed = result.returncode != 0 or size_mb > SIZE_BUDGET_MB
