@@ -101,3 +101,72 @@ def test_limit_status() -> None:
 def test_unknown_profile_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown count profile"):
         count("x", "chars")
+
+
+def _reference_counts(text: str) -> dict[str, int]:
+    """The definitions, written the slow obvious way (one grapheme or code point at a time)."""
+    import regex
+
+    from desktop.writing.counting import normalize
+
+    norm = normalize(text)
+    clusters = regex.findall(r"\X", norm)
+
+    def hangul(char: str) -> bool:
+        code = ord(char)
+        ranges = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F))
+        return any(low <= code <= high for low, high in ranges + ((0xD7B0, 0xD7FF),))
+
+    return {
+        "chars_incl_spaces": len(clusters),
+        "chars_incl_spaces_crlf": len(clusters) + norm.count("\n"),
+        "chars_excl_spaces": sum(1 for g in clusters if not g.isspace()),
+        "bytes_2": sum(2 if c == "\n" or ord(c) >= 0x80 else 1 for c in norm),
+        "bytes_utf8": len(norm.encode("utf-8")),
+        "bytes_neis": sum(
+            2 if c == "\n" else 1 if ord(c) < 0x80 else 3 if hangul(c) else len(c.encode())
+            for c in norm
+        ),
+        "words": len(norm.split()),
+    }
+
+
+def test_fast_counts_equal_the_definitions_on_random_text() -> None:
+    import random
+    import unicodedata
+
+    from desktop.writing.counting import count_all
+
+    pieces = [
+        "가",
+        "한빛",
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        "a",
+        "Z",
+        "1",
+        ".",
+        "é",
+        unicodedata.normalize("NFD", "한"),
+        "\u0301",
+        "\u200d",
+        "👨\u200d👩\u200d👧",
+        "🇰🇷",
+        "👍🏽",
+        "\u00a0",
+        "\u3000",
+        "ㅋ",
+        "\u1100",
+        "\u11a8",
+        "ع",
+        "中",
+        "\ufe0f",
+        "\u200b",
+        "\x00",
+    ]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert count_all(text) == _reference_counts(text), repr(text)
