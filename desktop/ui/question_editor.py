@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +32,30 @@ SaveAnswer = Callable[[int, str], datetime]
 ContextProvider = Callable[["QuestionEditor"], CheckContext]
 _RETRY_MS = 5000
 _CHECKS_MS = 300
+# Above this size the checks run on a thread (a 1 MB answer takes over a second to check) and
+# the counter waits for a pause in typing instead of recounting on every keystroke.
+LARGE_TEXT_CHARS = 20_000
+MAX_MARKS = 500  # underlines drawn; the checks panel still lists every finding
+
+
+class _ChecksDone(QObject):
+    """Carries a background check's result to the GUI thread.
+
+    Signals:
+        done(int, object): the request's generation, and (offsets, flags).
+    """
+
+    done = Signal(int, object)
+
+
+def _check_in_background(
+    carrier: _ChecksDone, generation: int, text: str, context: CheckContext
+) -> None:
+    result = (EditorOffsets(text), run_checks(text, context))
+    try:
+        carrier.done.emit(generation, result)
+    except RuntimeError:
+        pass  # the editor was closed while its text was being checked
 
 
 class QuestionEditor(QFrame):
@@ -145,7 +170,14 @@ class QuestionEditor(QFrame):
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(_CHECKS_MS)
-        self._checks_timer.timeout.connect(self.run_checks)
+        self._checks_timer.timeout.connect(self._on_checks_timer_timeout)
+        self._checks_generation = 0
+        self._checks_done = _ChecksDone(self)
+        self._checks_done.done.connect(self._on_checks_done)
+        self._counter_timer = QTimer(self)
+        self._counter_timer.setSingleShot(True)
+        self._counter_timer.setInterval(_CHECKS_MS // 2)
+        self._counter_timer.timeout.connect(self._on_counter_timer_timeout)
         self.set_question(question, number)
         self.answer_edit.setPlainText(question.answer)
         self.counter.set_text(question.answer)
@@ -191,11 +223,33 @@ class QuestionEditor(QFrame):
         return self._context(self)
 
     def run_checks(self) -> None:
-        """Re-run the offline checks now and underline what they find."""
+        """Re-run the offline checks now, on this thread, and underline what they find."""
         self._checks_timer.stop()
+        self._checks_generation += 1  # a background check still running is now stale
         text = self.text()
-        self.offsets = EditorOffsets(text)
-        self.flags = run_checks(text, self.check_context())
+        self._apply_checks(EditorOffsets(text), run_checks(text, self.check_context()))
+
+    def _on_checks_timer_timeout(self) -> None:
+        text = self.text()
+        if len(text) <= LARGE_TEXT_CHARS:
+            self.run_checks()
+            return
+        self._checks_generation += 1
+        threading.Thread(
+            target=_check_in_background,
+            args=(self._checks_done, self._checks_generation, text, self.check_context()),
+            name="checks",
+            daemon=True,
+        ).start()
+
+    def _on_checks_done(self, generation: int, result: object) -> None:
+        if generation == self._checks_generation:
+            offsets, flags = result  # type: ignore[misc]
+            self._apply_checks(offsets, flags)
+
+    def _apply_checks(self, offsets: EditorOffsets, flags: list[Flag]) -> None:
+        self.offsets = offsets
+        self.flags = flags
         marks = [
             Mark(
                 self.offsets.to_editor(flag.start),
@@ -203,7 +257,7 @@ class QuestionEditor(QFrame):
                 flag.severity,
                 f"{severity_label(flag.severity)} · {flag.rule_id}\n{flag.message}",
             )
-            for flag in self.flags
+            for flag in self.flags[:MAX_MARKS]
         ]
         self.answer_edit.set_marks(marks)
         self._update_highlights()
@@ -235,8 +289,14 @@ class QuestionEditor(QFrame):
         self.ai_pieces.append(piece)
         self._update_highlights()
 
-    def _on_answer_edit_text_changed(self) -> None:
+    def _on_counter_timer_timeout(self) -> None:
         self.counter.set_text(self.text())
+
+    def _on_answer_edit_text_changed(self) -> None:
+        if self.answer_edit.document().characterCount() > LARGE_TEXT_CHARS:
+            self._counter_timer.start()
+        else:
+            self.counter.set_text(self.text())
         self._checks_timer.start()
         if not self._dirty:
             self._dirty = True

@@ -124,17 +124,33 @@ class EditorOffsets:
     """
 
     def __init__(self, raw: str) -> None:
+        # Most text is NFC and has no characters outside the BMP: then every offset maps to
+        # itself, and no table is built (1 MB answers stay cheap).
+        self.identity = unicodedata.is_normalized("NFC", raw) and len(
+            raw.encode("utf-16-le")
+        ) == 2 * len(raw)
+        self._to_raw: list[int] = []
+        self._units: list[int] = []
+        if self.identity:
+            self.nfc = raw
+            self._length = len(raw)
+            return
         self.nfc, self._to_raw = nfc_offsets(raw)
         units = [0]
         for char in raw:
             units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
         self._units = units
+        self._length = len(self.nfc)
 
     def to_editor(self, nfc_offset: int) -> int:
+        if self.identity:
+            return max(0, min(nfc_offset, self._length))
         offset = max(0, min(nfc_offset, len(self._to_raw) - 1))
         return self._units[self._to_raw[offset]]
 
     def to_nfc(self, editor_position: int) -> int:
         """The NFC offset at or before a UTF-16 editor position."""
+        if self.identity:
+            return max(0, min(editor_position, self._length))
         raw = max(0, bisect.bisect_right(self._units, editor_position) - 1)
         return max(0, bisect.bisect_right(self._to_raw, raw) - 1)
