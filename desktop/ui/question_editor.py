@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
 from desktop.ui.answer_edit import AnswerEdit, Mark
+from desktop.ui.check_runner import check_elsewhere
 from desktop.ui.counter import CounterLabel
 from desktop.ui.labels import severity_label
 from desktop.writing.checks import run_checks
@@ -32,8 +32,8 @@ SaveAnswer = Callable[[int, str], datetime]
 ContextProvider = Callable[["QuestionEditor"], CheckContext]
 _RETRY_MS = 5000
 _CHECKS_MS = 300
-# Above this size the checks run on a thread (a 1 MB answer takes over a second to check) and
-# the counter waits for a pause in typing instead of recounting on every keystroke.
+# Above this size the checks run in a worker process (a 1 MB answer takes over a second to
+# check) and the counter waits for a pause in typing instead of recounting on every keystroke.
 LARGE_TEXT_CHARS = 20_000
 MAX_MARKS = 500  # underlines drawn; the checks panel still lists every finding
 
@@ -51,11 +51,15 @@ class _ChecksDone(QObject):
 def _check_in_background(
     carrier: _ChecksDone, generation: int, text: str, context: CheckContext
 ) -> None:
-    result = (EditorOffsets(text), run_checks(text, context))
-    try:
-        carrier.done.emit(generation, result)
-    except RuntimeError:
-        pass  # the editor was closed while its text was being checked
+    def deliver(flags: list[Flag] | None) -> None:
+        if flags is None:
+            return
+        try:
+            carrier.done.emit(generation, (EditorOffsets(text), flags))
+        except RuntimeError:
+            pass  # the editor was closed while its text was being checked
+
+    check_elsewhere(text, context, deliver)
 
 
 class QuestionEditor(QFrame):
@@ -235,12 +239,7 @@ class QuestionEditor(QFrame):
             self.run_checks()
             return
         self._checks_generation += 1
-        threading.Thread(
-            target=_check_in_background,
-            args=(self._checks_done, self._checks_generation, text, self.check_context()),
-            name="checks",
-            daemon=True,
-        ).start()
+        _check_in_background(self._checks_done, self._checks_generation, text, self.check_context())
 
     def _on_checks_done(self, generation: int, result: object) -> None:
         if generation == self._checks_generation:

@@ -1,0 +1,45 @@
+"""Offline checks of large answers in a separate process.
+
+A thread is not enough: the checks' long regex scans hold the GIL, and a 1 MB answer then
+stalls the GUI thread for hundreds of milliseconds (tests/reliability/test_hostile_text.py).
+One spawned worker process is kept for the session and started on first use.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from desktop.writing.checks import run_checks
+from desktop.writing.flags import CheckContext, Flag
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def _executor() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _pool
+
+
+def check_elsewhere(
+    text: str, context: CheckContext, done: Callable[[list[Flag] | None], None]
+) -> None:
+    """Run the checks in the worker process; ``done`` gets the flags, or None if it failed.
+
+    ``done`` is called on a pool thread: it must only hand the result to the GUI thread.
+    """
+
+    def finished(future: Future[list[Flag]]) -> None:
+        try:
+            flags: list[Flag] | None = future.result()
+        except Exception:  # noqa: BLE001 (a broken worker: no underlines this time)
+            flags = None
+        done(flags)
+
+    try:
+        _executor().submit(run_checks, text, context).add_done_callback(finished)
+    except RuntimeError:  # the pool is shutting down with the app
+        done(None)
