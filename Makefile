@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck pytest sysdeps translations bench clean package package-test
+.PHONY: run test check lint typecheck pytest sysdeps translations bench clean package package-test reliability
 
 run: sysdeps $(VENV)/.run-stamp
 	$(PY) -m desktop
@@ -61,3 +61,10 @@ package: $(VENV)/.test-stamp
 
 package-test: $(VENV)/.test-stamp
 	$(PY) packaging/package_test.py
+
+# The full reliability counts (make test runs the same tests with quick counts), then the table.
+reliability: $(VENV)/.test-stamp
+	rm -f build/reliability.json
+	JASO_RELIABILITY=full JASO_RELIABILITY_OUT=build/reliability.json QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -ra tests/reliability; status=$$?; \
+		$(PY) scripts/reliability_report.py build/reliability.json RELIABILITY.md; exit $$status

@@ -27,10 +27,18 @@ class Ledger:
         self.rows: list[dict[str, Any]] = []
 
     def record(
-        self, area: str, what: str, tried: int, survived: int, lost: str, note: str = ""
+        self,
+        area: str,
+        what: str,
+        tried: int,
+        survived: int,
+        lost: str,
+        note: str = "",
+        lost_n: int | None = None,
     ) -> None:
         self.rows.append(
             {
+                "lost_n": lost_n,
                 "area": area,
                 "what": what,
                 "tried": tried,

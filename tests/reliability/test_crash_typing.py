@@ -19,8 +19,9 @@ from desktop.paths import app_paths
 from desktop.settings import Settings, save_settings
 from desktop.store import Database
 from desktop.store.applications import NewQuestion, create_application
+from tests.reliability.conftest import Ledger, count
 
-RUNS = 20
+RUNS = count(20, 100)
 IDLE_MS = 500
 MAX_WAIT_MS = 1000
 TYPE_INTERVAL_MS = 10
@@ -60,7 +61,7 @@ def _typed_at(log: Path, moment: float) -> int:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("run", range(RUNS))
-def test_sigkill_while_typing(run: int, tmp_path: Path) -> None:
+def test_sigkill_while_typing(run: int, tmp_path: Path, ledger: Ledger) -> None:
     rng = random.Random(run)
     home = tmp_path / "home"
     _prepare(home)
@@ -99,12 +100,23 @@ def test_sigkill_while_typing(run: int, tmp_path: Path) -> None:
     database = app_paths(home).database
     conn = sqlite3.connect(database)
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         (answer,) = conn.execute("SELECT answer FROM question").fetchone()
     finally:
         conn.close()
     typed_total = _typed_at(log, killed_at)
     must_have = _typed_at(log, killed_at - MAX_WAIT_MS / 1000 - SLACK_S)
+    survived = integrity == "ok" and SCRIPT.startswith(answer) and must_have <= len(answer)
+    ledger.record(
+        "crashes",
+        f"SIGKILL of the real app while it types (autosave window {MAX_WAIT_MS} ms)",
+        1,
+        int(survived),
+        f"{typed_total - len(answer)} characters",
+        "integrity ok" if integrity == "ok" else f"integrity: {integrity}",
+        lost_n=typed_total - len(answer),
+    )
+    assert integrity == "ok"
     assert SCRIPT.startswith(answer), "saved text is not what was typed"
     assert must_have <= len(answer) <= typed_total, json.dumps(
         {"saved": len(answer), "must_have": must_have, "typed": typed_total}
