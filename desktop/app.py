@@ -12,7 +12,8 @@ from types import TracebackType
 from desktop.paths import AppPaths, app_paths
 from desktop.settings import load_settings
 from desktop.store import Database, StorageError
-from desktop.store.backup import daily_backup
+from desktop.store.backup import daily_backup, list_backups, recover_from_backup
+from desktop.store.errors import StoreDamaged
 
 log = logging.getLogger("desktop")
 
@@ -64,6 +65,32 @@ def _install_excepthooks() -> None:
     threading.excepthook = thread_hook
 
 
+def _offer_restore(paths: AppPaths, problem: str) -> Database | None:
+    """Ask to set the damaged database aside and restore the newest backup; the damaged file
+    is kept under a new name, never overwritten."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    backups = list_backups(paths.backup_dir)
+    if not backups:
+        missing = QApplication.translate("App", "There is no backup.")
+        QMessageBox.critical(None, "Jaso", problem + "\n\n" + missing)
+        return None
+    question = QApplication.translate(
+        "App",
+        "The database cannot be read. Restore the newest backup (%1)? The damaged file is kept "
+        "next to it under a new name.",
+    ).replace("%1", backups[0].name)
+    answer = QMessageBox.question(None, "Jaso", problem + "\n\n" + question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        recover_from_backup(paths.database, paths.backup_dir)
+        return Database(paths.database)
+    except StorageError as exc:
+        QMessageBox.critical(None, "Jaso", str(exc))
+        return None
+
+
 def run_gui() -> int:
     paths = app_paths()
     paths.ensure()
@@ -84,6 +111,12 @@ def run_gui() -> int:
     _install_excepthooks()
     try:
         db = Database(paths.database)
+    except StoreDamaged as exc:
+        log.error("the database is damaged: %s", exc)
+        recovered = _offer_restore(paths, str(exc))
+        if recovered is None:
+            return 1
+        db = recovered
     except StorageError as exc:
         log.error("cannot open the database: %s", exc)
         QMessageBox.critical(None, "Jaso", str(exc))

@@ -73,3 +73,38 @@ def restore_backup(backup: Path, db_path: Path) -> None:
         _copy(backup, db_path)
     except sqlite3.Error as exc:
         raise StorageError(f"Could not restore {backup.name}: {exc}") from exc
+
+
+def _intact(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def recover_from_backup(db_path: Path, backup_dir: Path) -> tuple[Path, Path]:
+    """Set a damaged database aside and restore the newest intact backup in its place.
+
+    The damaged file (and its -wal/-shm) is renamed, never overwritten or deleted, so nothing in
+    it is lost for good. Returns the backup used and where the damaged file now is.
+    """
+    backup = next((b for b in list_backups(backup_dir) if _intact(b)), None)
+    if backup is None:
+        raise StorageError("There is no intact backup to restore.")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    try:
+        db_path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = db_path.with_name(db_path.name + suffix)
+            if extra.exists():
+                extra.rename(aside.with_name(aside.name + suffix))
+        _copy(backup, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"Restoring {backup.name} failed: {exc}") from exc
+    log.warning("damaged database moved to %s; restored %s", aside, backup)
+    return backup, aside

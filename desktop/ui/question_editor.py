@@ -34,7 +34,7 @@ _RETRY_MS = 5000
 _CHECKS_MS = 300
 # Above this size the checks run in a worker process (a 1 MB answer takes over a second to
 # check) and the counter waits for a pause in typing instead of recounting on every keystroke.
-LARGE_TEXT_CHARS = 20_000
+LARGE_TEXT_CHARS = 5_000
 MAX_MARKS = 500  # underlines drawn; the checks panel still lists every finding
 
 

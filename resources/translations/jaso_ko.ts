@@ -4,9 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="45"/>
+        <location filename="../../desktop/app.py" line="46"/>
         <source>Something went wrong. Your text is saved; details are in the log.</source>
         <translation>문제가 발생했습니다. 입력한 글은 저장되어 있으며 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="75"/>
+        <source>There is no backup.</source>
+        <translation>백업이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="78"/>
+        <source>The database cannot be read. Restore the newest backup (%1)? The damaged file is kept next to it under a new name.</source>
+        <translation>데이터베이스를 읽을 수 없습니다. 가장 최근 백업(%1)으로 복원할까요? 손상된 파일은 다른 이름으로 옆에 보관합니다.</translation>
     </message>
 </context>
 <context>
@@ -1168,67 +1178,67 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="94"/>
+        <location filename="../../desktop/ui/question_editor.py" line="123"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="95"/>
+        <location filename="../../desktop/ui/question_editor.py" line="124"/>
         <source>Ask the model for a critique of this answer</source>
         <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="99"/>
+        <location filename="../../desktop/ui/question_editor.py" line="128"/>
         <source>Draft…</source>
         <translation>초안…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="100"/>
+        <location filename="../../desktop/ui/question_editor.py" line="129"/>
         <source>Write a first draft from your keywords or notes</source>
         <translation>키워드나 메모로 첫 초안을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="104"/>
+        <location filename="../../desktop/ui/question_editor.py" line="133"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="105"/>
+        <location filename="../../desktop/ui/question_editor.py" line="134"/>
         <source>Edit the question, its limit and counting rule</source>
         <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="109"/>
+        <location filename="../../desktop/ui/question_editor.py" line="138"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="110"/>
+        <location filename="../../desktop/ui/question_editor.py" line="139"/>
         <source>Earlier versions of this answer</source>
         <translation>이 답변의 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="113"/>
+        <location filename="../../desktop/ui/question_editor.py" line="142"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="114"/>
+        <location filename="../../desktop/ui/question_editor.py" line="143"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="116"/>
+        <location filename="../../desktop/ui/question_editor.py" line="145"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="117"/>
+        <location filename="../../desktop/ui/question_editor.py" line="146"/>
         <source>Move this question to the trash</source>
         <translation>이 문항을 휴지통으로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="131"/>
+        <location filename="../../desktop/ui/question_editor.py" line="160"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
