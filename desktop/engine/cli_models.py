@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from desktop.engine.errors import EngineError, ModelFileInvalid, ModelFileMissing
 
@@ -32,8 +33,6 @@ def _out(data: object) -> None:
 
 
 def run_models(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from desktop.paths import app_paths
 
     models_dir = app_paths().models_dir
@@ -70,15 +69,12 @@ def run_models(args: argparse.Namespace) -> int:
         return EXIT_FAILED
 
 
-def _download(name: str, models_dir: object) -> int:
-    from pathlib import Path
-
+def _download(name: str, models_dir: Path) -> int:
     from desktop.engine.catalog import find_entry
     from desktop.engine.downloads import Download, DownloadProgress, hub_url
     from desktop.engine.gguf_check import validate_in_subprocess
     from desktop.secrets import HUB_TOKEN, SecretStore, SecretsUnavailable
 
-    assert isinstance(models_dir, Path)
     entry = find_entry(name)
     if entry is None:
         sys.stderr.write(f"jaso: {name!r} is not in the catalog (see jaso models list)\n")

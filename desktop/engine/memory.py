@@ -32,7 +32,7 @@ def check_fits(model_bytes: int, use_mmap: bool, *, available: int | None = None
     if free is None:
         return
     needed = model_bytes if use_mmap else int(model_bytes * 1.1)
-    if needed > free and (not use_mmap or model_bytes > _total_memory()):
+    if needed > free and (not use_mmap or model_bytes > total_memory()):
         raise OutOfMemory(
             f"This model needs about {needed / 2**30:.1f} GiB of memory and only "
             f"{free / 2**30:.1f} GiB is free. Close other programs or choose a smaller model."
@@ -44,7 +44,7 @@ def fit_hint(model_bytes: int, *, available: int | None = None) -> str:
     free = available if available is not None else available_memory()
     if free is None:
         return "unknown"
-    if model_bytes > _total_memory():
+    if model_bytes > total_memory():
         return "too_big"
     if model_bytes * 1.5 > free:
         return "tight"
@@ -52,10 +52,6 @@ def fit_hint(model_bytes: int, *, available: int | None = None) -> str:
 
 
 def total_memory() -> int:
-    return _total_memory()
-
-
-def _total_memory() -> int:
     try:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):

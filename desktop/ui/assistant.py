@@ -108,9 +108,6 @@ class Assistant(QObject):
         if job_id is not None:
             self.client.cancel(job_id)
 
-    def busy_jobs(self) -> list[int]:
-        return list(self._handlers)
-
     def _set_state(self, state: str, detail: str) -> None:
         self.state = state
         self.state_changed.emit(state, detail)

@@ -89,14 +89,6 @@ class SuggestionController(QObject):
         edit.suggest_requested.connect(self._on_edit_suggest_requested)
         edit.focus_lost.connect(self._on_edit_focus_lost)
 
-    @property
-    def pause_ms(self) -> int:
-        return self._timer.interval()
-
-    def set_pause(self, pause_ms: int, auto: bool) -> None:
-        self._timer.setInterval(pause_ms)
-        self.auto = auto
-
     # Starting and stopping ---------------------------------------------------------------
 
     def request_now(self) -> None:

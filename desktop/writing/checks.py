@@ -247,13 +247,13 @@ _GENERIC: Final = regex.compile(
 
 
 def _generic_company(text: str, context: CheckContext) -> list[Flag]:
-    message = context.say(
-        "'{word}' 대신 회사 이름({company})을 쓰면 더 구체적입니다.",
-        "Name the company ({company}) instead of '{word}'.",
-        word="{word}",
-        company=context.company or "…",
-    )
-    return [
-        Flag("COMPANY.GENERIC", "minor", m.start(), m.end(), message.replace("{word}", m.group()))
-        for m in _GENERIC.finditer(text)
-    ]
+    flags = []
+    for match in _GENERIC.finditer(text):
+        message = context.say(
+            "'{word}' 대신 회사 이름({company})을 쓰면 더 구체적입니다.",
+            "Name the company ({company}) instead of '{word}'.",
+            word=match.group(),
+            company=context.company or "…",
+        )
+        flags.append(Flag("COMPANY.GENERIC", "minor", match.start(), match.end(), message))
+    return flags

@@ -27,13 +27,6 @@ DEFAULT_PROFILE: Final = "chars_incl_spaces"
 
 _GRAPHEME = regex.compile(r"\X")
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}")
-_HANGUL_RANGES: Final = (
-    (0xAC00, 0xD7A3),  # syllables
-    (0x1100, 0x11FF),  # jamo
-    (0x3130, 0x318F),  # compatibility jamo
-    (0xA960, 0xA97F),
-    (0xD7B0, 0xD7FF),
-)
 
 
 def normalize(text: str) -> str:
@@ -45,11 +38,6 @@ def graphemes(text: str) -> list[str]:
     """User-perceived characters (extended grapheme clusters) of ``text`` as given."""
     clusters: list[str] = _GRAPHEME.findall(text)
     return clusters
-
-
-def _is_hangul(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _HANGUL_RANGES)
 
 
 class _Prepared:

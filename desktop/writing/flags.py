@@ -95,11 +95,6 @@ def matches(
     return [Flag(rule_id, severity, m.start(), m.end(), message) for m in pattern.finditer(text)]
 
 
-def utf16_offset(text: str, offset: int) -> int:
-    """The UTF-16 position (what Qt's text cursors use) of code-point ``offset`` in ``text``."""
-    return offset + sum(1 for char in text[:offset] if ord(char) > 0xFFFF)
-
-
 def drop_overlaps(flags: list[Flag]) -> list[Flag]:
     """Of overlapping flags with the same rule, keep the longest; sort by position."""
     kept: list[Flag] = []

@@ -70,10 +70,6 @@ def particle_for(word: str, particle: str) -> str:
     return particle
 
 
-def is_particle_wrong(word: str, particle: str) -> bool:
-    return particle_for(word, particle) != particle
-
-
 def replace_name(text: str, old: str, new: str) -> tuple[str, int]:
     """Replace every ``old`` with ``new``, fixing the particle after each; returns the count."""
     if not old:

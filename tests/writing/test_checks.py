@@ -9,7 +9,12 @@ import pytest
 
 from desktop.writing.checks import run_checks
 from desktop.writing.fabrication import fabrication_flags
-from desktop.writing.flags import HIGH_PRECISION_RULES, CheckContext, nfc_offsets, utf16_offset
+from desktop.writing.flags import (
+    HIGH_PRECISION_RULES,
+    CheckContext,
+    EditorOffsets,
+    nfc_offsets,
+)
 from desktop.writing.sentences import first_sentence, sentence_spans
 from tests.conftest import SAMPLES
 
@@ -221,7 +226,7 @@ def test_sentences_and_offsets() -> None:
     raw = unicodedata.normalize("NFD", "한") + "a😀b"
     nfc, mapping = nfc_offsets(raw)
     assert nfc == "한a😀b" and mapping == [0, 3, 4, 5, 6]
-    assert utf16_offset(nfc, 3) == 4  # the emoji takes two UTF-16 units
+    assert EditorOffsets(nfc).to_editor(3) == 4  # the emoji takes two UTF-16 units
 
 
 def test_editor_offsets_map_nfc_to_utf16_and_back() -> None:

@@ -8,7 +8,6 @@ its anchor.
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any, Final
 
 import regex
@@ -142,7 +141,3 @@ def critique(
     result = add_anchors(data, request.text)
     result["findings"] = [flag.to_json() for flag in findings]
     return result
-
-
-def dumps(result: dict[str, Any]) -> str:
-    return json.dumps(result, ensure_ascii=False)

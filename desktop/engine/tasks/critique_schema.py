@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from desktop.writing.flags import SEVERITIES
+
 DIMENSIONS: Final = (
     "question_fit",
     "evidence",
@@ -20,7 +22,6 @@ DIMENSION_NAMES: Final = {
     "distinctiveness": ("차별성·진정성", "Distinctiveness"),
     "mechanics": ("표기·형식", "Mechanics"),
 }
-SEVERITIES: Final = ("critical", "major", "minor")
 
 
 def _text(max_length: int, min_length: int = 1) -> dict[str, Any]:
@@ -62,6 +63,3 @@ SCHEMA: Final[dict[str, Any]] = _object(
         "top_fixes": {"type": "array", "minItems": 1, "maxItems": 3, "items": _text(100)},
     }
 )
-
-# What the stored critique adds to the model's JSON: anchors, and where it came from.
-ANCHOR_FIELDS: Final = ("start", "end")
