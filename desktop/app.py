@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import signal
 import sys
 import threading
 import traceback
@@ -19,9 +20,14 @@ log = logging.getLogger("desktop")
 
 
 def setup_logging(paths: AppPaths) -> None:
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir / "jaso.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler: logging.Handler
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir / "jaso.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:  # a read-only home: log to stderr rather than not start
+        handler = logging.StreamHandler()
+        sys.stderr.write(f"jaso: logging to stderr only: {exc}\n")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -91,9 +97,20 @@ def _offer_restore(paths: AppPaths, problem: str) -> Database | None:
         return None
 
 
+def _ignore_file_size_signal() -> None:
+    """Past a file-size limit (RLIMIT_FSIZE) a write should fail with EFBIG, which the store
+    reports like a full disk, instead of SIGXFSZ killing the app with the text in it."""
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
 def run_gui() -> int:
+    _ignore_file_size_signal()
     paths = app_paths()
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as exc:  # a read-only home: the database may still be readable
+        sys.stderr.write(f"jaso: {exc}\n")
     setup_logging(paths)
     from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from datetime import date, datetime
@@ -29,16 +30,17 @@ def _copy(source: Path, destination: Path) -> None:
 
 def create_backup(db_path: Path, backup_dir: Path, label: str | None = None) -> Path:
     """Copy the database into ``backup_dir``; returns the backup's path."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = label or datetime.now().strftime("%Y%m%d-%H%M%S")
     final = backup_dir / f"{_PREFIX}{stamp}{_SUFFIX}"
     partial = final.with_suffix(".partial")
     try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
         _copy(db_path, partial)
         partial.replace(final)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise StorageError(f"Backup to {backup_dir} failed: {exc}") from exc
     return final
 
@@ -62,7 +64,10 @@ def daily_backup(
     made = None if existing else create_backup(db_path, backup_dir, label=f"{day}-daily")
     daily = [p for p in list_backups(backup_dir) if p.name.endswith(f"-daily{_SUFFIX}")]
     for old in daily[keep:]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Could not remove the old backup {old}: {exc}") from exc
         log.info("removed old backup %s", old)
     return made
 

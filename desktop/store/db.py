@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,12 +23,44 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def writable(path: Path) -> bool:
+    """Whether the database at ``path`` and its folder (WAL and lock files) can be written."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _read_only_uri(path: Path) -> str:
+    # immutable=1: a WAL database in a folder we cannot write has no -shm to share, so SQLite
+    # must be told nobody else writes it; otherwise it refuses to read at all.
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+
+
+def storage_kind(error: BaseException | None) -> str:
+    """Classify a driver error for the user: "full", "readonly", "locked" or "other"."""
+    text = str(error).lower()
+    if "full" in text or "disk i/o error" in text or "file too large" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "locked" in text or "busy" in text:
+        return "locked"
+    return "other"
+
+
 def read_user_version(path: Path) -> int:
-    """The schema version of the database at ``path``, read without modifying it (0 if absent)."""
+    """The schema version of the database at ``path``, read without modifying it (0 if absent).
+
+    A read-only file is not a damaged one: it is read as immutable, and only a file that fails
+    then, or lacks the SQLite header, is reported as damaged.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return 0
+    uri = f"{path.resolve().as_uri()}?mode=ro" if writable(path) else _read_only_uri(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             row = conn.execute("PRAGMA user_version").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -78,7 +111,9 @@ def migrate(path: Path, *, target: int = LATEST_VERSION) -> int:
                 raise
             log.info("database %s migrated to schema %d", path, version)
     except sqlite3.Error as exc:
-        raise StorageError(f"Could not prepare the database {path}: {exc}") from exc
+        raise StorageError(
+            f"Could not prepare the database {path}: {exc}", storage_kind(exc)
+        ) from exc
     finally:
         conn.close()
     return start
@@ -89,21 +124,57 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     _configure(dbapi_conn)
 
 
-def create_db_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 5}
-    )
-    event.listen(engine, "connect", _on_connect)
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+
+def create_db_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        url = f"sqlite:///{_read_only_uri(path).replace('file://', 'file:')}&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     return engine
 
 
 class Database:
-    """The app's SQLite database: migrated on open, short sessions per unit of work."""
+    """The app's SQLite database: migrated on open, short sessions per unit of work.
+
+    A database in a folder that cannot be written (a read-only home, a write-protected stick)
+    opens read-only: reading works, every write raises ``StorageError`` of kind "readonly", and
+    the first write after the folder becomes writable again reopens it read-write.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.started_from_version = migrate(path)
-        self.engine = create_db_engine(path)
+        self.read_only = path.exists() and not writable(path)
+        if self.read_only:
+            self.started_from_version = read_user_version(path)
+            self._check_read_only_version()
+            self.engine = create_db_engine(path, read_only=True)
+            log.warning("database %s is read-only", path)
+        else:
+            self.started_from_version = migrate(path)
+            self.engine = create_db_engine(path)
+
+    def _check_read_only_version(self) -> None:
+        if self.started_from_version > LATEST_VERSION:
+            migrate(self.path)  # raises StoreTooNew with its message
+        if self.started_from_version < LATEST_VERSION:
+            raise StorageError(
+                f"The database {self.path} needs an upgrade, but its folder is read-only. "
+                "Make the folder writable and start Jaso again.",
+                "readonly",
+            )
+
+    def _reopen_if_writable(self) -> None:
+        if not self.read_only or not writable(self.path):
+            return
+        self.engine.dispose()
+        self.engine = create_db_engine(self.path)
+        self.read_only = False
+        log.info("database %s is writable again", self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -111,13 +182,16 @@ class Database:
 
         Driver errors (disk full, read-only file, locked database) become ``StorageError``.
         """
+        self._reopen_if_writable()
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                raise StorageError(f"Could not write to the database: {exc.orig}") from exc
+                raise StorageError(
+                    f"Could not write to the database: {exc.orig}", storage_kind(exc.orig)
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise

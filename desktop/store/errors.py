@@ -4,7 +4,15 @@ from __future__ import annotations
 
 
 class StorageError(Exception):
-    """A database operation failed; ``str(error)`` is a short message for the user."""
+    """A database operation failed; ``str(error)`` is a short message for the user.
+
+    ``kind`` lets the UI word the cause in its own language: "full" (no space, or a file-size
+    limit), "readonly" (the data folder cannot be written), "locked", or "other".
+    """
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class StoreTooNew(StorageError):

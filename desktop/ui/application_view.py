@@ -32,6 +32,7 @@ from desktop.store.critiques import (
     record_ai_insert,
 )
 from desktop.store.records import ApplicationRecord
+from desktop.store.recovery import RecoveryFiles
 from desktop.ui.assistant import Assistant
 from desktop.ui.draft_dialog import draft_into
 from desktop.ui.history_dialog import HistoryDialog
@@ -81,6 +82,7 @@ class ApplicationView(QWidget):
         self.active: QuestionEditor | None = None
         self.show_ai_text = False
         self._other_companies: tuple[str, ...] = ()
+        self.recovery: RecoveryFiles | None = None
         self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
         if self.reviews is not None:
             self.reviews.message.connect(self.message)
@@ -157,6 +159,7 @@ class ApplicationView(QWidget):
                 idle_ms=self.settings.autosave_idle_ms,
                 max_wait_ms=self.settings.autosave_max_wait_ms,
                 context=self.check_context,
+                recovery=self.recovery,
             )
             editor.saved.connect(self._on_editor_saved)
             editor.save_failed.connect(self._on_editor_save_failed)

@@ -26,6 +26,7 @@ from desktop.store import Database, StorageError
 from desktop.store import applications as app_store
 from desktop.store import trash as trash_store
 from desktop.store.records import TrashItem
+from desktop.store.recovery import RecoveryFiles, restore_pending
 from desktop.store.samples import import_applications
 from desktop.store.search import search
 from desktop.ui.app_list import ApplicationListPanel
@@ -88,6 +89,16 @@ class MainWindow(QMainWindow):
         self.view.details_requested.connect(self._on_view_details_requested)
         self._build_menus()
         self._restore_geometry()
+        self.recovery = RecoveryFiles.for_data_dir(paths.data_dir)
+        self.view.recovery = self.recovery
+        self._restore_recovered()
+        if db.read_only:
+            self._on_view_save_failed(
+                self.tr(
+                    "The data folder is read-only: what you type is kept in recovery files "
+                    "and saved once the folder can be written."
+                )
+            )
         self.reload_list(select_id=settings.last_application_id or None)
         if self.list_panel.selected_id() is not None:
             self.view.show_application(self.list_panel.selected_id())
@@ -232,7 +243,30 @@ class MainWindow(QMainWindow):
     def _on_view_save_failed(self, message: str) -> None:
         self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
         self.save_state.setText(self.tr("Not saved: your text is kept and saving is retried"))
+        self.save_state.setToolTip(message)
         self.statusBar().showMessage(message, 15_000)
+
+    def _restore_recovered(self) -> None:
+        """Put text that could not be saved in the last session back into the database."""
+        if not self.recovery.pending():
+            return
+        try:
+            restored = self.db.run(restore_pending, files=self.recovery)
+        except StorageError as exc:
+            log.error("recovered text not restored yet: %s", exc)
+            return
+        for question_id in restored.settled:
+            self.recovery.forget(question_id)
+        if restored.changed:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Restored unsaved text of %n answer(s) from the last session; "
+                    "the earlier text is in History.",
+                    "",
+                    len(restored.changed),
+                ),
+                20_000,
+            )
 
     # Actions -------------------------------------------------------------------------------
 

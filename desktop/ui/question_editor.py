@@ -6,6 +6,7 @@ import logging
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
+from desktop.store.recovery import RecoveryFiles
 from desktop.ui.answer_edit import AnswerEdit, Mark
 from desktop.ui.check_runner import check_elsewhere
 from desktop.ui.counter import CounterLabel
@@ -30,7 +32,6 @@ log = logging.getLogger(__name__)
 
 SaveAnswer = Callable[[int, str], datetime]
 ContextProvider = Callable[["QuestionEditor"], CheckContext]
-_RETRY_MS = 5000
 _CHECKS_MS = 300
 # Above this size the checks run in a worker process (a 1 MB answer takes over a second to
 # check) and the counter waits for a pause in typing instead of recounting on every keystroke.
@@ -100,6 +101,7 @@ class QuestionEditor(QFrame):
         idle_ms: int = 1000,
         max_wait_ms: int = 3000,
         context: ContextProvider | None = None,
+        recovery: RecoveryFiles | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,6 +109,8 @@ class QuestionEditor(QFrame):
         self.question = question
         self._save_answer = save_answer
         self._dirty = False
+        self._recovery = recovery
+        self._in_recovery_file = False
         self._context = context
         self.flags: list[Flag] = []
         self.offsets = EditorOffsets("")
@@ -170,7 +174,9 @@ class QuestionEditor(QFrame):
 
         self._idle_timer = self._timer(idle_ms)
         self._max_wait_timer = self._timer(max_wait_ms)
-        self._retry_timer = self._timer(_RETRY_MS)
+        # A failed save is retried at the autosave cadence, writing the recovery file each time,
+        # so a crash while the disk is full loses no more than a normal autosave window.
+        self._retry_timer = self._timer(max_wait_ms)
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(_CHECKS_MS)
@@ -328,12 +334,34 @@ class QuestionEditor(QFrame):
             stamp = self._save_answer(self.question.id, text)
         except StorageError as exc:
             log.error("saving answer %d failed: %s", self.question.id, exc)
+            kept = self._recovery.keep(self.question.id, text) if self._recovery else None
+            self._in_recovery_file = kept is not None
             self._retry_timer.start()
-            self.save_failed.emit(self.question.id, str(exc))
+            self.save_failed.emit(self.question.id, self._failure_message(exc, kept))
             return False
         self._dirty = False
+        if self._in_recovery_file and self._recovery is not None:
+            self._recovery.forget(self.question.id)
+            self._in_recovery_file = False
         self.saved.emit(self.question.id, stamp)
         return True
+
+    def _failure_message(self, error: StorageError, kept: Path | None) -> str:
+        causes = {
+            "full": self.tr("The disk is full (or a file-size limit was reached)."),
+            "readonly": self.tr("The data folder is read-only."),
+            "locked": self.tr("The database is in use by another program."),
+        }
+        cause = causes.get(error.kind, str(error))
+        if kept is None:
+            where = self.tr(
+                "Your text is kept only in this window and saving is retried: do not close Jaso."
+            )
+        else:
+            where = self.tr("Your text is kept in %1 and saving is retried.").replace(
+                "%1", str(kept)
+            )
+        return f"{cause} {where}"
 
     def _on_edit_clicked(self) -> None:
         self.edit_requested.emit(self.question.id)

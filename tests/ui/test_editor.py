@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.paths import AppPaths
+from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as qs
 from desktop.store.applications import get_application, list_applications
 from desktop.store.records import QuestionRecord
+from desktop.store.recovery import RecoveryFiles
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.question_editor import QuestionEditor
@@ -120,27 +124,51 @@ def test_search_filters_the_list(qtbot: QtBot, window: MainWindow) -> None:
     assert "한결에너지공사" in window.list_panel.list.item(0).text()
 
 
-def test_failed_save_keeps_text_and_retries(qtbot: QtBot) -> None:
+def test_failed_save_keeps_text_in_a_recovery_file_and_retries(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     attempts: list[str] = []
 
     def flaky_save(question_id: int, text: str) -> datetime:
         attempts.append(text)
         if len(attempts) == 1:
-            raise StorageError("disk full")
+            raise StorageError("database or disk is full", "full")
         return datetime.now().astimezone()
 
+    recovery = RecoveryFiles([tmp_path / "recovery"])
     question = QuestionRecord(1, 1, 0, "q (100자)", 100, "chars_incl_spaces", "", datetime.now())
-    editor = QuestionEditor(question, 1, flaky_save, idle_ms=200)
+    editor = QuestionEditor(question, 1, flaky_save, idle_ms=200, recovery=recovery)
     qtbot.addWidget(editor)
     editor._retry_timer.setInterval(100)
     with qtbot.waitSignal(editor.save_failed, timeout=2000) as failed:
         type_text(editor.answer_edit, "지켜야 할 글")
-    assert failed.args == [1, "disk full"]
+    assert failed.args[0] == 1
+    assert "disk is full" in failed.args[1] and str(tmp_path / "recovery") in failed.args[1]
+    assert [p.text for p in recovery.pending()] == ["지켜야 할 글"]
     assert editor.dirty and editor.text() == "지켜야 할 글"
     with qtbot.waitSignal(editor.saved, timeout=2000):
         pass
     assert attempts == ["지켜야 할 글", "지켜야 할 글"]
     assert not editor.dirty
+    assert recovery.pending() == [], "a saved answer leaves no recovery file"
+
+
+def test_failed_save_without_any_recovery_folder_says_the_text_is_only_in_the_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    def no_save(question_id: int, text: str) -> datetime:
+        raise StorageError("attempt to write a readonly database", "readonly")
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    question = QuestionRecord(1, 1, 0, "q (100자)", 100, "chars_incl_spaces", "", datetime.now())
+    editor = QuestionEditor(
+        question, 1, no_save, idle_ms=100, recovery=RecoveryFiles([blocker / "recovery"])
+    )
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.save_failed, timeout=2000) as failed:
+        type_text(editor.answer_edit, "글")
+    assert "read-only" in failed.args[1] and "do not close" in failed.args[1]
 
 
 def test_new_application_appears_in_list(qtbot: QtBot, window: MainWindow, db: Database) -> None:
@@ -157,3 +185,19 @@ def test_new_application_appears_in_list(qtbot: QtBot, window: MainWindow, db: D
     record = window.view.record
     assert record is not None and (record.company, record.role) == ("누리바이오", "QC")
     assert db.run(get_application, application_id=record.id).questions == ()
+
+
+def test_text_left_in_a_recovery_file_is_restored_at_start(
+    qtbot: QtBot, db: Database, paths: AppPaths, sample_ids: list[int]
+) -> None:
+    question = db.run(get_application, application_id=sample_ids[0]).questions[0]
+    recovery = RecoveryFiles.for_data_dir(paths.data_dir)
+    recovery.keep(question.id, question.answer + " 디스크가 가득 찬 뒤에 쓴 문장.")
+    win = MainWindow(db, Settings(), paths)
+    qtbot.addWidget(win)
+    restored = db.run(get_application, application_id=sample_ids[0]).questions[0]
+    assert restored.answer.endswith("디스크가 가득 찬 뒤에 쓴 문장.")
+    assert recovery.pending() == []
+    assert "1" in win.statusBar().currentMessage()
+    history = [r.text for r in db.run(qs.list_revisions, question_id=question.id)]
+    assert question.answer in history
