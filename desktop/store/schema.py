@@ -93,6 +93,30 @@ MIGRATIONS: Final[dict[int, list[str]]] = {
         )""",
         "CREATE INDEX ix_ai_insert_question ON ai_insert(question_id)",
     ],
+    5: [
+        # Interview practice: a session of questions drawn from one application's answers.
+        """CREATE TABLE interview_session (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+            model TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL DEFAULT 'ko',
+            created_at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_interview_session_app ON interview_session(application_id, created_at)",
+        # One question of a session, the user's answer and the feedback on it (JSON, or '').
+        """CREATE TABLE interview_item (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES interview_session(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'model',
+            answer TEXT NOT NULL DEFAULT '',
+            feedback TEXT NOT NULL DEFAULT '',
+            answered_at DATETIME
+        )""",
+        "CREATE INDEX ix_interview_item_session ON interview_item(session_id, position)",
+    ],
 }
 
 LATEST_VERSION: Final = max(MIGRATIONS)

@@ -74,3 +74,27 @@ class AiInsert(SQLModel, table=True):
     revision_id: int = Field(foreign_key="revision.id")
     text: str
     created_at: datetime
+
+
+class InterviewSession(SQLModel, table=True):
+    __tablename__ = "interview_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id")
+    model: str = ""
+    lang: str = "ko"
+    created_at: datetime
+
+
+class InterviewItem(SQLModel, table=True):
+    __tablename__ = "interview_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="interview_session.id")
+    position: int
+    question: str
+    source: str = ""
+    kind: str = "model"
+    answer: str = ""
+    feedback: str = ""
+    answered_at: datetime | None = None
