@@ -48,6 +48,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from desktop.engine.cli_models import add_parser as add_models_parser
 
     add_models_parser(sub)
+    from desktop.engine.cli_eval import add_parsers as add_eval_parsers
+
+    add_eval_parsers(sub)
     dev = sub.add_parser("dev", help="developer tools")
     dev_sub = dev.add_subparsers(dest="dev_command", required=True)
     make = dev_sub.add_parser("make-test-model", help="build a random-weight test model")
@@ -105,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.engine.cli_models import run_models
 
         return run_models(args)
+    if args.command in ("eval", "interview"):
+        from desktop.engine import cli_eval
+
+        return cli_eval.run_eval(args) if args.command == "eval" else cli_eval.run_interview(args)
     if args.command == "dev":
         from desktop.engine.cli_commands import run_make_test_model
 

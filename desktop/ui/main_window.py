@@ -34,6 +34,7 @@ from desktop.ui.application_dialog import ApplicationDialog
 from desktop.ui.application_view import ApplicationView
 from desktop.ui.assist_panel import AssistPanel
 from desktop.ui.assistant import Assistant
+from desktop.ui.interview_dialog import InterviewDialog
 from desktop.ui.job_status import JobStatus
 from desktop.ui.reuse_dialog import ReuseDialog
 from desktop.ui.settings_dialog import SettingsDialog
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(
             self._action(self.tr("Import &sample applications"), self.import_samples)
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Interview practice…"), self.open_interview, "Ctrl+I")
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Delete application"), self.delete_application))
@@ -346,6 +350,17 @@ class MainWindow(QMainWindow):
         self.reload_list(select_id=ids[0] if ids else None)
         if ids:
             self.view.show_application(ids[0])
+
+    def open_interview(self) -> InterviewDialog | None:
+        """Practice the interview for the open application (non-modal)."""
+        if self.view.record is None or not self.view.flush():
+            return None
+        dialog = InterviewDialog(
+            self.db, self.assistant, self.view.record.id, self.view.ui_lang, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_trash(self) -> None:
         def restore(item: TrashItem) -> None:

@@ -53,6 +53,25 @@ def critique_json(answer: str) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def questions_json() -> str:
+    questions = [
+        {"question": "오차율을 낮춘 방법을 설명해 주시겠습니까?", "quote": "바코드 재확인"},
+        {"question": "입사 후 3년 동안 무엇을 하시겠습니까?", "quote": "입사 후 3년 안에"},
+        {"question": "이 문장은 질문이 아님", "quote": ""},
+    ]
+    return json.dumps({"questions": questions}, ensure_ascii=False)
+
+
+def feedback_json() -> str:
+    names = ("accuracy", "relevance", "consistency", "richness")
+    data = {
+        "scores": {name: {"score": 2, "rationale": f"{name} 근거"} for name in names},
+        "advice": "결과를 먼저 말하고 본인의 행동을 덧붙이세요.",
+        "example_answer": "바코드 재확인 절차를 제안했습니다. 덕분에 매출이 99% 늘었습니다.",
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
 class FakeBackend:
     """Streams scripted text; honours the cancel event between chunks like a real backend."""
 
@@ -99,7 +118,13 @@ class FakeBackend:
             on_progress(Progress("prompt", len(text), len(text)))
         if params.json_schema is not None:
             answer = text.split("<<<\n")[-1].split("\n>>>")[0]
-            pieces = [critique_json(answer)]
+            fields = params.json_schema["properties"]
+            if "questions" in fields:
+                pieces = [questions_json()]
+            elif "example_answer" in fields:
+                pieces = [feedback_json()]
+            else:
+                pieces = [critique_json(answer)]
         else:
             pieces = continuation(params.seed, self.sentences)
         for done, piece in enumerate(pieces, 1):

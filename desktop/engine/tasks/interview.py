@@ -124,6 +124,18 @@ def seed_questions(request: InterviewRequest) -> list[InterviewQuestion]:
             else f"Why {company}, beyond what your letter already says?",
             kind="motive",
         ),
+        InterviewQuestion(
+            f"{role} 직무와 관련해 본인의 약점은 무엇이고, 이를 보완하려고 어떤 노력을 했나요?"
+            if korean
+            else f"What is your weak point for the {role} role, and what have you done about it?",
+            kind="role",
+        ),
+        InterviewQuestion(
+            "자기소개서에 쓴 경험 중 하나를 골라 1분 동안 자기소개를 해 주세요."
+            if korean
+            else "Pick one experience from your letter and introduce yourself in one minute.",
+            kind="motive",
+        ),
     ]
     # interleave numbers and claims so one long answer does not take every slot
     mixed = [q for pair in zip_longest(numbers, claims) for q in pair if q is not None]
@@ -141,10 +153,18 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else float(a == b)
 
 
+def same_question(a: InterviewQuestion, b: InterviewQuestion) -> bool:
+    """Two questions on the same passage, or worded alike (the essay's own questions share a
+    template, so their passages are compared, not their words)."""
+    if a.source and b.source:
+        return similarity(a.source, b.source) >= SIMILAR
+    return similarity(a.text, b.text) >= SIMILAR
+
+
 def deduplicate(questions: list[InterviewQuestion]) -> list[InterviewQuestion]:
     kept: list[InterviewQuestion] = []
     for question in questions:
-        if all(similarity(question.text, other.text) < SIMILAR for other in kept):
+        if not any(same_question(question, other) for other in kept):
             kept.append(question)
     return kept
 
