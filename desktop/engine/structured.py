@@ -16,12 +16,25 @@ class InvalidStructuredOutput(EngineError):
     """The model's output was not valid JSON for the schema, even after one retry."""
 
 
+def _without_broken_characters(value: Any) -> Any:
+    """Strings without U+FFFD: a character whose bytes were split over tokens that do not join
+    decodes to one replacement mark per byte, which is noise and can push a string past its
+    ``maxLength`` even though the grammar counted it as one character."""
+    if isinstance(value, str):
+        return value.replace("\ufffd", "")
+    if isinstance(value, list):
+        return [_without_broken_characters(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_broken_characters(v) for k, v in value.items()}
+    return value
+
+
 def parse_and_validate(text: str, schema: dict[str, Any]) -> Any:
     """The parsed JSON if it is valid against ``schema``; raises ``InvalidStructuredOutput``."""
     start, end = text.find("{"), text.rfind("}")
     candidate = text[start : end + 1] if 0 <= start < end else text
     try:
-        data = json.loads(candidate)
+        data = _without_broken_characters(json.loads(candidate))
         jsonschema.validate(data, schema)
     except (ValueError, jsonschema.ValidationError) as exc:
         raise InvalidStructuredOutput(
@@ -41,18 +54,24 @@ def generate_json(
     """Generate JSON valid against ``schema``.
 
     Backends with constrained decoding get the schema; the others are told the schema in the
-    prompt, and an invalid answer is retried once with the error appended.
+    prompt, and an invalid answer is retried once with the error appended. A constrained answer
+    can still fail validation (a bound the grammar cannot express exactly); it is retried once
+    with another seed.
     """
     constrained = backend.capabilities.json_schema
     request = SamplingParams(**{**params.__dict__, "json_schema": schema if constrained else None})
     attempt_prompt = prompt
     last_error: InvalidStructuredOutput | None = None
-    for _ in range(1 if constrained else 2):
+    for _ in range(2):
         text = "".join(c.text for c in backend.stream(attempt_prompt, request, cancel, on_progress))
         try:
             return parse_and_validate(text, schema)
         except InvalidStructuredOutput as exc:
             last_error = exc
+            if constrained:
+                seed = None if request.seed is None else request.seed + 1
+                request = SamplingParams(**{**request.__dict__, "seed": seed})
+                continue
             attempt_prompt = (
                 f"{prompt}{text}\n\nThat was not valid. Answer again with only JSON matching "
                 f"this schema: {json.dumps(schema, ensure_ascii=False)}\n"

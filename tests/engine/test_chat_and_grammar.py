@@ -6,7 +6,7 @@ import threading
 import jsonschema
 import pytest
 
-from desktop.engine.backend import LoadOptions, SamplingParams
+from desktop.engine.backend import Chunk, LoadOptions, SamplingParams
 from desktop.engine.chat import fallback_prompt, render_chat
 from desktop.engine.errors import TemplateError
 from desktop.engine.grammar import schema_to_gbnf
@@ -95,3 +95,27 @@ def test_parse_and_validate() -> None:
         parse_and_validate('{"a": "x"}', schema)
     with pytest.raises(InvalidStructuredOutput):
         parse_and_validate("not json", schema)
+
+
+def test_split_characters_do_not_push_a_string_past_its_bound() -> None:
+    schema = {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}}
+    # one character whose bytes were decoded apart: three replacement marks, no real character
+    assert parse_and_validate('{"a": "ab\\ufffd\\ufffd\\ufffd"}', schema) == {"a": "ab"}
+    with pytest.raises(InvalidStructuredOutput):
+        parse_and_validate('{"a": "abcd"}', schema)
+
+
+def test_a_constrained_answer_that_fails_validation_is_retried_with_another_seed() -> None:
+    from desktop.engine.structured import generate_json
+    from tests.ui.fakes import FakeBackend
+
+    class Flaky(FakeBackend):
+        def stream(self, prompt, params, cancel, on_progress=None):  # type: ignore[no-untyped-def]
+            self.calls.append(params)
+            text = '{"a": "too long"}' if len(self.calls) == 1 else '{"a": "ok"}'
+            yield from [Chunk(text)]
+
+    schema = {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}}
+    backend = Flaky()
+    data = generate_json(backend, "p", schema, SamplingParams(seed=7), threading.Event())
+    assert data == {"a": "ok"} and [c.seed for c in backend.calls] == [7, 8]
