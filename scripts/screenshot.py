@@ -47,7 +47,7 @@ def main() -> int:
     assert not first
     answer = data["applications"][0]["questions"][0]["answer"]
     db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
-    assistant = _scripted_assistant() if args.assist else None
+    assistant = _scripted_assistant() if args.assist or args.dialog == "interview" else None
     window = MainWindow(db, Settings(language=args.lang), paths, assistant, args.lang)
     window.resize(1440, 860)
     window.show()
@@ -63,6 +63,8 @@ def main() -> int:
         target = ApplicationDialog(window.view.record, window)
     elif args.dialog == "models":
         target = _model_manager(window, paths)
+    elif args.dialog == "interview":
+        target = _interview(app, window)
     if target is not None:
         target.show()
 
@@ -71,8 +73,11 @@ def main() -> int:
         widget.grab().save(args.out)
         app.quit()
 
-    QTimer.singleShot(2500 if args.assist or args.dialog == "models" else 800, grab)
+    slow = args.assist or args.dialog in ("models", "interview")
+    QTimer.singleShot(2500 if slow else 800, grab)
     app.exec()
+    if assistant is not None:
+        assistant.shutdown()  # type: ignore[attr-defined]
     del keep
     return 0
 
@@ -128,6 +133,30 @@ def _scripted_assistant() -> object:
     assistant = Assistant(LlmClient(fake_factory(FakeBackend(delay=0.02, sentences=SENTENCES))))
     assistant.load("fake", Path("qwen2.5-1.5b-instruct-q4_k_m.gguf"))
     return assistant
+
+
+def _interview(app: QApplication, window: object) -> QDialog:
+    """The practice dialog with scripted questions, an answer typed and its feedback."""
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    deadline = 200
+    while not (window.assistant and window.assistant.ready) and deadline:
+        app.processEvents()
+        QThread.msleep(10)
+        deadline -= 1
+    dialog = window.open_interview()
+    assert dialog is not None
+    while dialog.session is None and deadline < 400:
+        app.processEvents()
+        QThread.msleep(10)
+        deadline += 1
+    dialog.answer.setPlainText(
+        "입고 기록 1,200건을 분석해 야간 입고에서 오차가 몰린다는 것을 찾았고, 바코드 재확인 "
+        "절차를 제안해 석 달 만에 오차율을 0.8%로 낮췄습니다."
+    )
+    dialog.request_feedback()
+    return dialog
 
 
 def _assist(app: QApplication, window: object, what: str) -> None:

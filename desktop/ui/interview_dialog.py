@@ -97,6 +97,9 @@ class InterviewDialog(QDialog):
         top.addWidget(self.new_button)
 
         self.questions = QListWidget()
+        self.questions.setWordWrap(True)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions.setSpacing(2)
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -317,28 +320,28 @@ class InterviewDialog(QDialog):
 
     def feedback_html(self, data: dict[str, Any]) -> str:
         korean = self.ui_lang == "ko"
+        capped_note = html.escape(self.tr("capped by the checks"))
         rows = []
         for rubric_id, ko, en, _meaning in RUBRIC:
             score = data["scores"][rubric_id]
             dots = "●" * score["score"] + "○" * (MAX_SCORE - score["score"])
-            capped = (
-                f" <i>({html.escape(self.tr('capped by the checks'))})</i>"
-                if score.get("capped_by") else ""
-            )  # fmt: skip
+            capped = f" <i>({capped_note})</i>" if score.get("capped_by") else ""
             rows.append(
                 f"<tr><td><b>{ko if korean else en}</b></td><td style='color:#1565c0'>{dots}</td>"
                 f"<td>{html.escape(score['rationale'])}{capped}</td></tr>"
             )
-        removed = data.get("example_removed", 0)
-        note = (
-            f"<p style='color:#777'>{html.escape(self.tr('%n sentence(s) with facts not in your essay were left out.', '', removed))}</p>"  # noqa: E501
-            if removed else ""
-        )  # fmt: skip
+        removed = int(data.get("example_removed", 0))
+        left_out = self.tr(
+            "%n sentence(s) with facts not in your essay were left out.", "", removed
+        )
+        note = f"<p style='color:#777'>{html.escape(left_out)}</p>" if removed else ""
         total = self.tr("Total: %1 / 8").replace("%1", str(data.get("total", 0)))
+        advice = self.tr("Advice")
+        example = self.tr("Example answer")
         return (
             f"<h3>{html.escape(total)}</h3><table cellspacing='6'>{''.join(rows)}</table>"
-            f"<h4>{html.escape(self.tr('Advice'))}</h4><p>{html.escape(data['advice'])}</p>"
-            f"<h4>{html.escape(self.tr('Example answer'))}</h4>"
+            f"<h4>{html.escape(advice)}</h4><p>{html.escape(data['advice'])}</p>"
+            f"<h4>{html.escape(example)}</h4>"
             f"<p>{html.escape(data['example_answer'])}</p>{note}"
         )
 

@@ -472,6 +472,111 @@
     </message>
 </context>
 <context>
+    <name>InterviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="88"/>
+        <source>Interview practice — %1</source>
+        <translation>면접 연습 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="92"/>
+        <source>New session</source>
+        <translation>새 연습</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="95"/>
+        <source>Session:</source>
+        <translation>연습:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="107"/>
+        <source>Answer as you would say it in the interview…</source>
+        <translation>면접에서 말하듯이 답해 보세요…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="108"/>
+        <source>Get feedback</source>
+        <translation>피드백 받기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="109"/>
+        <source>Next question</source>
+        <translation>다음 질문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="157"/>
+        <source>%1 · %2/%3 answered · %4/%5 points</source>
+        <translation>%1 · %2/%3개 답변 · %4/%5점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="168"/>
+        <source>Write at least one answer before practising.</source>
+        <translation>연습하기 전에 답변을 하나 이상 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="174"/>
+        <source>No model is ready: these questions come from your essay alone.</source>
+        <translation>준비된 모델이 없어 자기소개서만으로 질문을 만들었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="180"/>
+        <source>Drawing questions from your answers…</source>
+        <translation>답변에서 면접 질문을 뽑는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="244"/>
+        <source>From your essay: “%1”</source>
+        <translation>자기소개서: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="288"/>
+        <source>Listening to your answer…</source>
+        <translation>답변을 평가하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="310"/>
+        <source>The model failed: %1</source>
+        <translation>모델이 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="315"/>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="320"/>
+        <source>capped by the checks</source>
+        <translation>자동 점검으로 상한 적용</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/interview_dialog.py" line="332"/>
+        <source>%n sentence(s) with facts not in your essay were left out.</source>
+        <translation>
+            <numerusform>자기소개서에 없는 사실이 담긴 문장 %n개를 뺐습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="335"/>
+        <source>Total: %1 / 8</source>
+        <translation>합계: %1 / 8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="336"/>
+        <source>Advice</source>
+        <translation>조언</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="337"/>
+        <source>Example answer</source>
+        <translation>모범 답변</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/interview_dialog.py" line="353"/>
+        <source>Feedback needs a model: choose one under Model.</source>
+        <translation>피드백에는 모델이 필요합니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <location filename="../../desktop/ui/job_status.py" line="26"/>
@@ -630,167 +735,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <source>&amp;Interview practice…</source>
+        <translation>면접 연습(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Se&amp;ttings…</source>
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -801,12 +911,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>

@@ -32,6 +32,21 @@ _CLAIM: Final = regex.compile(
     r"\b(?:led|improved|built|reduced|increased|designed|launched|solved|analy[sz]ed)\b",
     regex.IGNORECASE,
 )
+_NUMBER_ASKS: Final = (
+    (
+        "‘{quote}’라고 쓰셨습니다. 이 수치는 어떻게 측정했고, 그 과정에서 본인이 맡은 역할은 "
+        "무엇이었나요?",
+        "You wrote “{quote}”. How was that figure measured, and what was your own part in it?",
+    ),
+    (
+        "‘{quote}’ 부분에서, 그 결과를 얻기 위해 본인이 직접 한 일은 무엇이었나요?",
+        "About “{quote}”: what did you yourself do to get that result?",
+    ),
+    (
+        "‘{quote}’에 나온 숫자는 어떤 기준으로, 얼마 동안 잰 것인지 설명해 주시겠습니까?",
+        "In “{quote}”, what was the baseline and over what period was it measured?",
+    ),
+)
 _QUESTION_END: Final = regex.compile(r"(?:\?|까|요|세요|시오|니까)\s*[?.]?\s*$")
 
 
@@ -94,13 +109,8 @@ def seed_questions(request: InterviewRequest) -> list[InterviewQuestion]:
                 continue
             quote = _short(sentence)
             if _NUMBER.search(sentence):
-                text = (
-                    f"‘{quote}’라고 쓰셨습니다. 이 수치는 어떻게 측정했고, 그 과정에서 "
-                    "본인이 맡은 역할은 무엇이었나요?"
-                    if korean
-                    else f"You wrote “{quote}”. How was that figure measured, and what was "
-                    "your own part in it?"
-                )
+                template = _NUMBER_ASKS[len(numbers) % len(_NUMBER_ASKS)][0 if korean else 1]
+                text = template.format(quote=quote)
                 numbers.append(InterviewQuestion(text, sentence, "number"))
             elif _CLAIM.search(sentence):
                 text = (
