@@ -23,7 +23,7 @@ ANSWER = "고객사 재무제표를 분석하는 역활을 맡았습니다. 결�
 
 def _item() -> Any:
     return parse_item(
-        {"id": "x", "company": "다온은행", "answer": ANSWER,
+        {"id": "x", "company": "다온은행", "answer": ANSWER, "limit": 500,
          "planted": [{"rule": "KO.SPELL", "quote": "역활"}]}, 1
     )  # fmt: skip
 
@@ -58,6 +58,7 @@ def test_grounding_counts_verbatim_quotes_only() -> None:
 def test_a_quoted_correction_agrees_and_a_repeated_error_contradicts() -> None:
     item = _item()
     flags = run_checks(ANSWER, item.request.check_context())
+    assert "LEN.UNDER" in {f.rule_id for f in flags}  # a short suggestion does not repeat it
     assert metrics.contradictions(item, _critique(), flags) == []
     wrong = _critique(
         improvements=[

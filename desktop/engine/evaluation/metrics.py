@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 import regex
@@ -49,11 +49,13 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def contradictions(item: EvalItem, data: dict[str, Any], flags: list[Flag]) -> list[str]:
     """Where the critique goes against the offline checks; empty when it agrees."""
     found: list[str] = []
-    flagged_rules = {f.rule_id for f in flags if f.severity in SERIOUS}
-    context = item.request.check_context()
+    # passages only: whole-answer findings (the length) say nothing about a suggestion's words
+    flagged_rules = {f.rule_id for f in flags if f.severity in SERIOUS and f.end > f.start}
+    context = replace(item.request.check_context(), limit=None)
     for improvement in data.get("improvements", []):
         suggestion = _QUOTED.sub(" ", improvement.get("suggestion", ""))
-        again = {f.rule_id for f in run_checks(suggestion, context)} & flagged_rules
+        again = {f.rule_id for f in run_checks(suggestion, context) if f.end > f.start}
+        again &= flagged_rules
         if again:
             found.append(f"suggestion repeats {', '.join(sorted(again))}: {suggestion[:60]}")
     answer = item.request.text
