@@ -32,6 +32,8 @@ LABELS: Final = {
         "set": "Set",
         "defs": "What the figures mean",
         "chart": "chart",
+        "contradictions": "Against the checks",
+        "seconds": "Seconds",
     },
     "ko": {
         "title": "모델 평가",
@@ -51,6 +53,8 @@ LABELS: Final = {
         "set": "평가 세트",
         "defs": "지표 설명",
         "chart": "차트",
+        "contradictions": "자동 점검과 어긋난 점",
+        "seconds": "초",
     },
 }
 DEFINITIONS: Final = {
@@ -154,8 +158,8 @@ def write_report(
                    for i in r.items])
         for r in results
     ]  # fmt: skip
-    detail_head = ["id", labels["validity"], labels["grounding"], "contradictions",
-                   labels["planted_recall"], "s"]  # fmt: skip
+    detail_head = ["id", labels["validity"], labels["grounding"], labels["contradictions"],
+                   labels["planted_recall"], labels["seconds"]]  # fmt: skip
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
     meta = (
         f"{labels['set']}: {set_path.name} · {labels['items']}: {summaries[0]['items']} · {stamp}"
@@ -164,6 +168,8 @@ def write_report(
     md = [f"# {labels['title']}", "", meta, "", verdict, "", _md_table(head, rows), ""]
     if chart:
         md += [f"![{labels['chart']}]({chart.name})", ""]
+    else:
+        md += ["_matplotlib is not installed: no chart._", ""]
     for model, table in details:
         md += [f"## {labels['details']}: {model}", "", _md_table(detail_head, table), ""]
     md += [f"## {labels['defs']}", "", *(f"- {d}" for d in DEFINITIONS[lang]), ""]
