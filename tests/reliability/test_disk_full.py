@@ -9,6 +9,9 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -56,10 +59,17 @@ def _unlimit(pid: int) -> None:
     resource.prlimit(pid, resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
 
 
-@pytest.mark.slow
-def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
-    tmp_path: Path, ledger: Ledger
-) -> None:
+@dataclass
+class FullDisk:
+    home: Path
+    log: Path
+    recovery: RecoveryFiles
+    proc: subprocess.Popen[bytes]
+
+
+@contextmanager
+def _typing_onto_a_full_disk(tmp_path: Path) -> Iterator[FullDisk]:
+    """The app typing, past its first save, with the disk full and a recovery file written."""
     home, script, log = _type_into(tmp_path)
     recovery = RecoveryFiles.for_data_dir(app_paths(home).data_dir)
     proc = start_app(home, script=script, log=log)
@@ -67,6 +77,17 @@ def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
         wait_until(lambda: len(_answer(home)) > 30, proc, home, 60, "a first save")
         _limit_file_size(proc.pid, home)
         wait_until(lambda: bool(recovery.pending()), proc, home, 15, "a recovery file")
+        yield FullDisk(home, log, recovery, proc)
+    finally:
+        stop(proc)
+
+
+@pytest.mark.slow
+def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
+    tmp_path: Path, ledger: Ledger
+) -> None:
+    with _typing_onto_a_full_disk(tmp_path) as full:
+        home, log, recovery, proc = full.home, full.log, full.recovery, full.proc
         saved_while_full = _answer(home)
         time.sleep(1.5)
         kept = recovery.pending()[0].text
@@ -79,8 +100,6 @@ def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
             15,
             "the save once space is back",
         )
-    finally:
-        stop(proc)
     integrity, answer = saved_answer(home)
     survived = integrity == "ok" and answer == TEXT
     ledger.record(
@@ -102,18 +121,11 @@ def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
 def test_sigkill_while_the_disk_is_full_loses_at_most_one_autosave_window(
     tmp_path: Path, ledger: Ledger
 ) -> None:
-    home, script, log = _type_into(tmp_path)
-    recovery = RecoveryFiles.for_data_dir(app_paths(home).data_dir)
-    proc = start_app(home, script=script, log=log)
-    try:
-        wait_until(lambda: len(_answer(home)) > 30, proc, home, 60, "a first save")
-        _limit_file_size(proc.pid, home)
-        wait_until(lambda: bool(recovery.pending()), proc, home, 15, "a recovery file")
+    with _typing_onto_a_full_disk(tmp_path) as full:
+        home, log, recovery = full.home, full.log, full.recovery
         time.sleep(1.0)
         killed_at = time.time()
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        stop(proc)
+        full.proc.send_signal(signal.SIGKILL)
     typed = typed_at(log, killed_at)
     must_have = typed_at(log, killed_at - MAX_WAIT_MS / 1000 - 0.75)
     in_database = len(_answer(home))
