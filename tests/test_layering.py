@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
-CORE = ("engine", "store", "writing")
+CORE = ("engine", "store", "writing", "importing")
 
 
 @pytest.mark.parametrize("package", CORE)

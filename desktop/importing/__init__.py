@@ -1,0 +1,1 @@
+"""Importing essays written elsewhere: files (.txt, .md, .docx, .hwpx) into question blocks."""
