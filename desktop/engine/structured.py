@@ -8,8 +8,24 @@ from typing import Any
 
 import jsonschema
 
-from desktop.engine.backend import Backend, ProgressCallback, SamplingParams
+from desktop.engine.backend import (
+    Backend,
+    Message,
+    ProgressCallback,
+    SamplingParams,
+    check_fits_context,
+)
 from desktop.engine.errors import EngineError
+
+
+def string_field(max_length: int, min_length: int = 1) -> dict[str, Any]:
+    """A bounded string: constrained generation must always be able to end it."""
+    return {"type": "string", "minLength": min_length, "maxLength": max_length}
+
+
+def object_field(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties, all required."""
+    return {"type": "object", "properties": properties, "required": list(properties)}
 
 
 class InvalidStructuredOutput(EngineError):
@@ -78,3 +94,35 @@ def generate_json(
             )
     assert last_error is not None
     raise last_error
+
+
+def generate_json_reply(
+    backend: Backend,
+    messages: list[Message],
+    schema: dict[str, Any],
+    cancel: threading.Event,
+    on_progress: ProgressCallback | None = None,
+    *,
+    temperature: float,
+    seed: int | None,
+    top_p: float = 0.9,
+    repeat_penalty: float = SamplingParams.repeat_penalty,
+    max_tokens: int | None = None,
+) -> Any:
+    """The model's reply to ``messages`` as JSON valid against ``schema``.
+
+    ``max_tokens`` defaults to all the context the prompt leaves: a bounded schema ends the
+    answer long before that, so a constrained answer is always complete JSON.
+    """
+    prompt = backend.render_chat(messages)
+    prompt_tokens = backend.count_tokens(prompt)
+    budget = max_tokens or max(1, backend.n_ctx - prompt_tokens)
+    check_fits_context(prompt_tokens, budget, backend.n_ctx)
+    params = SamplingParams(
+        max_tokens=budget,
+        temperature=temperature,
+        top_p=top_p,
+        repeat_penalty=repeat_penalty,
+        seed=seed,
+    )
+    return generate_json(backend, prompt, schema, params, cancel, on_progress)

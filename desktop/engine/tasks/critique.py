@@ -12,8 +12,8 @@ from typing import Any, Final
 
 import regex
 
-from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
-from desktop.engine.structured import generate_json
+from desktop.engine.backend import Backend, Message
+from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS, SCHEMA
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
@@ -126,18 +126,13 @@ def critique(
 ) -> dict[str, Any]:
     """The critique of ``request.text``, validated against ``SCHEMA`` and anchored.
 
-    ``max_tokens`` defaults to all the context the prompt leaves: the schema's bounds end the
-    answer long before that, so a constrained answer is always complete JSON.
+    ``max_tokens`` defaults to all the context the prompt leaves (see ``generate_json_reply``).
     """
     findings = run_checks(request.text, request.check_context(ui_lang or request.lang))
-    prompt = backend.render_chat(critique_messages(request, findings))
-    prompt_tokens = backend.count_tokens(prompt)
-    budget = max_tokens or max(1, backend.n_ctx - prompt_tokens)
-    check_fits_context(prompt_tokens, budget, backend.n_ctx)
-    params = SamplingParams(
-        max_tokens=budget, temperature=0.3, top_p=0.9, repeat_penalty=1.05, seed=seed
-    )
-    data = generate_json(backend, prompt, SCHEMA, params, io.cancel, io.on_progress)
+    data = generate_json_reply(
+        backend, critique_messages(request, findings), SCHEMA, io.cancel, io.on_progress,
+        temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
+    )  # fmt: skip
     result = add_anchors(data, request.text)
     result["findings"] = [flag.to_json() for flag in findings]
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from desktop.engine.structured import object_field, string_field
 from desktop.writing.flags import SEVERITIES
 
 DIMENSIONS: Final = (
@@ -24,42 +25,37 @@ DIMENSION_NAMES: Final = {
 }
 
 
-def _text(max_length: int, min_length: int = 1) -> dict[str, Any]:
-    return {"type": "string", "minLength": min_length, "maxLength": max_length}
-
-
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties)}
-
-
 SCORE: Final = {"type": "integer", "minimum": 1, "maximum": 5}
-QUOTE: Final = _text(60, 0)  # verbatim from the answer, or empty
-SCHEMA: Final[dict[str, Any]] = _object(
+QUOTE: Final = string_field(60, 0)  # verbatim from the answer, or empty
+SCHEMA: Final[dict[str, Any]] = object_field(
     {
-        "scores": _object(
-            {name: _object({"score": SCORE, "rationale": _text(100)}) for name in DIMENSIONS}
+        "scores": object_field(
+            {
+                name: object_field({"score": SCORE, "rationale": string_field(100)})
+                for name in DIMENSIONS
+            }
         ),
         "strengths": {
             "type": "array",
             "minItems": 1,
             "maxItems": 3,
-            "items": _object({"point": _text(120), "quote": QUOTE}),
+            "items": object_field({"point": string_field(120), "quote": QUOTE}),
         },
         "improvements": {
             "type": "array",
             "minItems": 1,
             "maxItems": 4,
-            "items": _object(
+            "items": object_field(
                 {
-                    "issue": _text(80),
-                    "why": _text(120),
-                    "suggestion": _text(160),
+                    "issue": string_field(80),
+                    "why": string_field(120),
+                    "suggestion": string_field(160),
                     "severity": {"enum": list(SEVERITIES)},
                     "quote": QUOTE,
                 }
             ),
         },
-        "summary": _text(250),
-        "top_fixes": {"type": "array", "minItems": 1, "maxItems": 3, "items": _text(100)},
+        "summary": string_field(250),
+        "top_fixes": {"type": "array", "minItems": 1, "maxItems": 3, "items": string_field(100)},
     }
 )

@@ -16,8 +16,8 @@ from typing import Any, Final
 
 import regex
 
-from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
-from desktop.engine.structured import generate_json
+from desktop.engine.backend import Backend, Message
+from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
 from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA
 from desktop.engine.tasks.io import TaskIO
@@ -202,12 +202,10 @@ def model_questions(
     backend: Backend, request: InterviewRequest, io: TaskIO, n: int, seed: int | None
 ) -> list[InterviewQuestion]:
     """The model's questions that read as questions; quotes not in the essay are dropped."""
-    prompt = backend.render_chat(question_messages(request, n))
-    prompt_tokens = backend.count_tokens(prompt)
-    budget = max(1, backend.n_ctx - prompt_tokens)
-    check_fits_context(prompt_tokens, budget, backend.n_ctx)
-    params = SamplingParams(max_tokens=budget, temperature=0.5, top_p=0.9, seed=seed)
-    data = generate_json(backend, prompt, QUESTIONS_SCHEMA, params, io.cancel, io.on_progress)
+    data = generate_json_reply(
+        backend, question_messages(request, n), QUESTIONS_SCHEMA, io.cancel, io.on_progress,
+        temperature=0.5, seed=seed,
+    )  # fmt: skip
     essay = request.essay
     found: list[InterviewQuestion] = []
     for item in data["questions"]:

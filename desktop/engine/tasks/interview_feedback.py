@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
-from desktop.engine.structured import generate_json
+from desktop.engine.backend import Backend, Message
+from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
 from desktop.engine.tasks.interview_schema import FEEDBACK_SCHEMA, MAX_SCORE, RUBRIC
 from desktop.engine.tasks.io import TaskIO
@@ -118,13 +118,9 @@ def assess_answer(
 ) -> dict[str, Any]:
     """Scores (0-2, capped by the offline findings), advice and a grounded example answer."""
     findings = offline_findings(request, spoken, ui_lang or request.lang)
-    prompt = backend.render_chat(feedback_messages(request, question, spoken, findings))
-    prompt_tokens = backend.count_tokens(prompt)
-    budget = max(1, backend.n_ctx - prompt_tokens)
-    check_fits_context(prompt_tokens, budget, backend.n_ctx)
-    params = SamplingParams(max_tokens=budget, temperature=0.3, top_p=0.9, seed=seed)
-    data: dict[str, Any] = generate_json(
-        backend, prompt, FEEDBACK_SCHEMA, params, io.cancel, io.on_progress
+    messages = feedback_messages(request, question, spoken, findings)
+    data: dict[str, Any] = generate_json_reply(
+        backend, messages, FEEDBACK_SCHEMA, io.cancel, io.on_progress, temperature=0.3, seed=seed
     )
     for rubric_id, flags in findings.items():
         score = data["scores"][rubric_id]

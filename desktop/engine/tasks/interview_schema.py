@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from desktop.engine.structured import object_field, string_field
+
 # The 0-2 rubric on a spoken answer: (id, Korean name, English name, what 2 means).
 RUBRIC: Final = (
     ("accuracy", "문장 정확성", "Accuracy", "clear, correct sentences; facts stated exactly"),
@@ -15,39 +17,31 @@ RUBRIC_IDS: Final = tuple(item[0] for item in RUBRIC)
 MAX_SCORE: Final = 2
 
 
-def _text(max_length: int, min_length: int = 1) -> dict[str, Any]:
-    return {"type": "string", "minLength": min_length, "maxLength": max_length}
-
-
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties)}
-
-
-QUESTIONS_SCHEMA: Final[dict[str, Any]] = _object(
+QUESTIONS_SCHEMA: Final[dict[str, Any]] = object_field(
     {
         "questions": {
             "type": "array",
             "minItems": 3,
             "maxItems": 8,
-            "items": _object({"question": _text(120, 8), "quote": _text(80, 0)}),
+            "items": object_field({"question": string_field(120, 8), "quote": string_field(80, 0)}),
         }
     }
 )
 
-FEEDBACK_SCHEMA: Final[dict[str, Any]] = _object(
+FEEDBACK_SCHEMA: Final[dict[str, Any]] = object_field(
     {
-        "scores": _object(
+        "scores": object_field(
             {
-                name: _object(
+                name: object_field(
                     {
                         "score": {"type": "integer", "minimum": 0, "maximum": MAX_SCORE},
-                        "rationale": _text(100),
+                        "rationale": string_field(100),
                     }
                 )
                 for name in RUBRIC_IDS
             }
         ),
-        "advice": _text(200),
-        "example_answer": _text(400),
+        "advice": string_field(200),
+        "example_answer": string_field(400),
     }
 )
