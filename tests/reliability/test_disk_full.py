@@ -60,15 +60,29 @@ def _unlimit(pid: int) -> None:
 
 
 @dataclass
-class FullDisk:
+class AppRun:  # the app typing TEXT into ``home``, with its log and recovery files
     home: Path
     log: Path
     recovery: RecoveryFiles
     proc: subprocess.Popen[bytes]
 
 
+def _wait_until_all_saved(run: AppRun, what: str) -> None:
+    """The robot typed the whole text, the database has all of it, and no recovery file is left."""
+    wait_until(
+        lambda: typed_at(run.log, time.time()) == len(TEXT), run.proc, run.home, 60, "typing"
+    )
+    wait_until(
+        lambda: _answer(run.home) == TEXT and not run.recovery.pending(),
+        run.proc,
+        run.home,
+        15,
+        what,
+    )
+
+
 @contextmanager
-def _typing_onto_a_full_disk(tmp_path: Path) -> Iterator[FullDisk]:
+def _typing_onto_a_full_disk(tmp_path: Path) -> Iterator[AppRun]:
     """The app typing, past its first save, with the disk full and a recovery file written."""
     home, script, log = _type_into(tmp_path)
     recovery = RecoveryFiles.for_data_dir(app_paths(home).data_dir)
@@ -77,7 +91,7 @@ def _typing_onto_a_full_disk(tmp_path: Path) -> Iterator[FullDisk]:
         wait_until(lambda: len(_answer(home)) > 30, proc, home, 60, "a first save")
         _limit_file_size(proc.pid, home)
         wait_until(lambda: bool(recovery.pending()), proc, home, 15, "a recovery file")
-        yield FullDisk(home, log, recovery, proc)
+        yield AppRun(home, log, recovery, proc)
     finally:
         stop(proc)
 
@@ -87,19 +101,12 @@ def test_full_disk_keeps_the_text_and_saves_once_space_is_back(
     tmp_path: Path, ledger: Ledger
 ) -> None:
     with _typing_onto_a_full_disk(tmp_path) as full:
-        home, log, recovery, proc = full.home, full.log, full.recovery, full.proc
+        home, recovery, proc = full.home, full.recovery, full.proc
         saved_while_full = _answer(home)
         time.sleep(1.5)
         kept = recovery.pending()[0].text
         _unlimit(proc.pid)
-        wait_until(lambda: typed_at(log, time.time()) == len(TEXT), proc, home, 60, "typing")
-        wait_until(
-            lambda: _answer(home) == TEXT and not recovery.pending(),
-            proc,
-            home,
-            15,
-            "the save once space is back",
-        )
+        _wait_until_all_saved(full, "the save once space is back")
     integrity, answer = saved_answer(home)
     survived = integrity == "ok" and answer == TEXT
     ledger.record(
@@ -213,13 +220,8 @@ def test_read_only_home_keeps_the_text_and_saves_once_writable(
         kept = recovery.pending()[0]
         in_database = len(_answer(home))
         read_only.make_writable(proc.pid)
-        wait_until(lambda: typed_at(log, time.time()) == len(TEXT), proc, home, 60, "typing")
-        wait_until(
-            lambda: _answer(home) == TEXT and not recovery.pending(),
-            proc,
-            home,
-            15,
-            "the save once the home is writable",
+        _wait_until_all_saved(
+            AppRun(home, log, recovery, proc), "the save once the home is writable"
         )
     finally:
         stop(proc)
