@@ -93,6 +93,8 @@ def run_interview(args: argparse.Namespace) -> int:
         raw = json.loads(sys.stdin.read())
         request = InterviewRequest.from_json(raw)
         practice = raw.get("practice")
+        if practice is not None:
+            index, spoken = int(practice["question"]), str(practice["answer"])
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         sys.stderr.write(f"jaso: bad interview request ({exc})\n")
         return EXIT_USAGE
@@ -108,9 +110,11 @@ def run_interview(args: argparse.Namespace) -> int:
             if backend is None:
                 sys.stderr.write("jaso: feedback on an answer needs --model\n")
                 return EXIT_USAGE
-            question = questions[int(practice["question"])]
+            if not 0 <= index < len(questions):
+                sys.stderr.write(f"jaso: practice question {index} is not among the questions\n")
+                return EXIT_USAGE
             result["feedback"] = assess_answer(
-                backend, request, question, str(practice["answer"]), TaskIO(), seed=args.seed
+                backend, request, questions[index], spoken, TaskIO(), seed=args.seed
             )
     except ValueError as exc:
         sys.stderr.write(f"jaso: {exc}\n")
