@@ -25,6 +25,8 @@ class CritiqueRecord:
     model: str
     lang: str
     created_at: datetime
+    review: dict[str, Any] | None = None  # the counselor's edit, see reviews.py
+    approved_at: datetime | None = None
 
     def is_stale(self, current_text: str) -> bool:
         """True when the answer has changed since it was reviewed."""
@@ -42,6 +44,8 @@ def _record(row: Critique, revision: Revision) -> CritiqueRecord:
         model=row.model,
         lang=row.lang,
         created_at=row.created_at,
+        review=json.loads(row.review) if row.review else None,
+        approved_at=row.approved_at,
     )
 
 
@@ -76,6 +80,15 @@ def save_critique(
     session.add(row)
     session.flush()
     revision = session.get(Revision, revision_id)
+    assert revision is not None
+    return _record(row, revision)
+
+
+def get_critique(*, session: Session, critique_id: int) -> CritiqueRecord:
+    row = session.get(Critique, critique_id)
+    if row is None:
+        raise NotFound(f"critique {critique_id} not found")
+    revision = session.get(Revision, row.revision_id)
     assert revision is not None
     return _record(row, revision)
 

@@ -117,6 +117,53 @@ MIGRATIONS: Final[dict[int, list[str]]] = {
         )""",
         "CREATE INDEX ix_interview_item_session ON interview_item(session_id, position)",
     ],
+    6: [
+        # Counselor review: the counselor's edit of an AI critique, approved or still a draft.
+        "ALTER TABLE critique ADD COLUMN review TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE critique ADD COLUMN approved_at DATETIME",
+        # Comments pinned to a span of an answer (offsets into the NFC text plus the quote, found
+        # again by the quote when the text moves); with a replacement, a proposed edit.
+        """CREATE TABLE comment (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            replacement TEXT,
+            state TEXT NOT NULL DEFAULT 'open',
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_comment_question ON comment(question_id)",
+        # Clients by the name applications carry; consent covers training-data export.
+        """CREATE TABLE client (
+            name TEXT PRIMARY KEY,
+            training_consent BOOLEAN NOT NULL DEFAULT 0,
+            updated_at DATETIME NOT NULL
+        )""",
+        # Batch critiques: the queue survives a restart (running items go back to queued).
+        """CREATE TABLE batch (
+            id INTEGER PRIMARY KEY,
+            state TEXT NOT NULL DEFAULT 'running',
+            model TEXT NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL,
+            finished_at DATETIME
+        )""",
+        """CREATE TABLE batch_item (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+            state TEXT NOT NULL DEFAULT 'queued',
+            error TEXT NOT NULL DEFAULT '',
+            critique_id INTEGER REFERENCES critique(id) ON DELETE SET NULL,
+            seconds REAL,
+            started_at DATETIME,
+            finished_at DATETIME
+        )""",
+        "CREATE INDEX ix_batch_item_batch ON batch_item(batch_id, state, position)",
+    ],
 }
 
 LATEST_VERSION: Final = max(MIGRATIONS)

@@ -64,6 +64,8 @@ class Critique(SQLModel, table=True):
     lang: str = "ko"
     data: str
     created_at: datetime
+    review: str = ""
+    approved_at: datetime | None = None
 
 
 class AiInsert(SQLModel, table=True):
@@ -98,3 +100,56 @@ class InterviewItem(SQLModel, table=True):
     answer: str = ""
     feedback: str = ""
     answered_at: datetime | None = None
+
+
+COMMENT_STATES = ("open", "accepted", "rejected", "resolved")
+BATCH_STATES = ("running", "paused", "cancelled", "done")
+BATCH_ITEM_STATES = ("queued", "running", "done", "failed", "cancelled")
+
+
+class Comment(SQLModel, table=True):
+    __tablename__ = "comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id")
+    span_start: int
+    span_end: int
+    quote: str
+    body: str = ""
+    replacement: str | None = None
+    state: str = "open"
+    created_at: datetime
+    updated_at: datetime
+
+
+class Client(SQLModel, table=True):
+    __tablename__ = "client"
+
+    name: str = Field(primary_key=True)
+    training_consent: bool = False
+    updated_at: datetime
+
+
+class Batch(SQLModel, table=True):
+    __tablename__ = "batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    state: str = "running"
+    model: str = ""
+    created_at: datetime
+    finished_at: datetime | None = None
+
+
+class BatchItem(SQLModel, table=True):
+    __tablename__ = "batch_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="batch.id")
+    position: int
+    question_id: int = Field(foreign_key="question.id")
+    state: str = "queued"
+    error: str = ""
+    critique_id: int | None = Field(default=None, foreign_key="critique.id")
+    seconds: float | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None

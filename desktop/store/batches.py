@@ -1,0 +1,259 @@
+"""The batch-critique queue, kept in SQLite so it resumes after a restart or a crash.
+
+A batch holds one item per question, in order. The runner claims the next queued item (it becomes
+"running"), then completes it together with its critique in one transaction, or fails it with a
+message; one failure does not stop the batch. An item left "running" by a killed process is queued
+again by ``requeue_interrupted``. Pausing keeps the queue; cancelling drops what is still queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from desktop.store.applications import now
+from desktop.store.critiques import save_critique
+from desktop.store.errors import NotFound
+from desktop.store.tables import Application, Batch, BatchItem, Question
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    batch_id: int
+    state: str
+    total: int
+    done: int
+    failed: int
+    queued: int
+    running: int
+    cancelled: int
+    mean_seconds: float | None  # over the items done so far
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed + self.cancelled
+
+    @property
+    def eta_seconds(self) -> float | None:
+        """Seconds until the queue is through at the pace so far; None before the first item."""
+        if self.mean_seconds is None:
+            return None
+        return self.mean_seconds * (self.queued + self.running)
+
+
+@dataclass(frozen=True)
+class BatchFailure:
+    question_id: int
+    company: str
+    question: str
+    error: str
+
+
+@dataclass(frozen=True)
+class ClaimedItem:
+    id: int
+    batch_id: int
+    question_id: int
+
+
+def create_batch(*, session: Session, question_ids: Iterable[int], model: str = "") -> int:
+    """A running batch of critiques of ``question_ids`` in that order (duplicates dropped)."""
+    ids = list(dict.fromkeys(question_ids))
+    if not ids:
+        raise ValueError("a batch needs at least one question")
+    batch = Batch(model=model, created_at=now())
+    session.add(batch)
+    session.flush()
+    assert batch.id is not None
+    for position, question_id in enumerate(ids):
+        session.add(BatchItem(batch_id=batch.id, position=position, question_id=question_id))
+    session.flush()
+    return batch.id
+
+
+def _batch(session: Session, batch_id: int) -> Batch:
+    batch = session.get(Batch, batch_id)
+    if batch is None:
+        raise NotFound(f"batch {batch_id} not found")
+    return batch
+
+
+def requeue_interrupted(*, session: Session) -> int:
+    """Queue again the items a killed process left running; how many there were."""
+    rows = session.exec(select(BatchItem).where(BatchItem.state == "running")).all()
+    for row in rows:
+        row.state = "queued"
+        row.started_at = None
+        session.add(row)
+    session.flush()
+    return len(rows)
+
+
+def unfinished_batch(*, session: Session) -> int | None:
+    """The newest batch that is running or paused and still has queued items."""
+    statement = (
+        select(Batch.id)
+        .join(BatchItem, col(BatchItem.batch_id) == col(Batch.id))
+        .where(col(Batch.state).in_(("running", "paused")), BatchItem.state == "queued")
+        .order_by(col(Batch.id).desc())
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:
+    """Mark the next queued item running and return it; None when paused, cancelled or empty.
+
+    An item whose question went to the trash fails here instead of being claimed.
+    """
+    batch = _batch(session, batch_id)
+    while batch.state == "running":
+        row = session.exec(
+            select(BatchItem)
+            .where(BatchItem.batch_id == batch_id, BatchItem.state == "queued")
+            .order_by(col(BatchItem.position))
+            .limit(1)
+        ).first()
+        if row is None:
+            batch.state = "done"
+            batch.finished_at = now()
+            session.add(batch)
+            session.flush()
+            return None
+        assert row.id is not None
+        question = session.get(Question, row.question_id)
+        if question is None or question.deleted_at is not None:
+            _end(session, row, "failed", error="the question was deleted")
+            continue
+        row.state = "running"
+        row.started_at = now()
+        session.add(row)
+        session.flush()
+        return ClaimedItem(row.id, batch_id, row.question_id)
+    return None
+
+
+def _item(session: Session, item_id: int) -> BatchItem:
+    row = session.get(BatchItem, item_id)
+    if row is None:
+        raise NotFound(f"batch item {item_id} not found")
+    return row
+
+
+def _end(
+    session: Session, row: BatchItem, state: str, *, error: str = "", seconds: float | None = None
+) -> None:
+    row.state = state
+    row.error = error
+    row.seconds = seconds
+    row.finished_at = now()
+    session.add(row)
+    session.flush()
+
+
+def complete_item(
+    *,
+    session: Session,
+    item_id: int,
+    text: str,
+    data: dict[str, Any],
+    seconds: float,
+    model: str = "",
+    lang: str = "ko",
+) -> int:
+    """Store the item's critique of ``text`` and mark it done, in one transaction."""
+    row = _item(session, item_id)
+    if row.state != "running":
+        raise ValueError(f"batch item {item_id} is {row.state}, not running")
+    record = save_critique(
+        session=session, question_id=row.question_id, text=text, data=data, model=model, lang=lang
+    )
+    row.critique_id = record.id
+    _end(session, row, "done", seconds=seconds)
+    return record.id
+
+
+def fail_item(*, session: Session, item_id: int, error: str) -> None:
+    row = _item(session, item_id)
+    _end(session, row, "failed", error=error[:500] or "failed")
+
+
+def requeue_item(*, session: Session, item_id: int) -> None:
+    """Put a running item back at the head of the queue (its job was stopped by a pause)."""
+    row = _item(session, item_id)
+    if row.state == "running":
+        row.state = "queued"
+        row.started_at = None
+        session.add(row)
+        session.flush()
+
+
+def set_batch_state(*, session: Session, batch_id: int, state: str) -> None:
+    """Pause, resume ("running") or cancel; cancelling marks the queued items cancelled."""
+    if state not in ("running", "paused", "cancelled"):
+        raise ValueError("a batch can be paused, resumed (running) or cancelled")
+    batch = _batch(session, batch_id)
+    if batch.state in ("cancelled", "done"):
+        return
+    batch.state = state
+    if state == "cancelled":
+        batch.finished_at = now()
+        rows = session.exec(
+            select(BatchItem).where(
+                BatchItem.batch_id == batch_id, col(BatchItem.state).in_(("queued", "running"))
+            )
+        ).all()
+        for row in rows:
+            _end(session, row, "cancelled")
+    session.add(batch)
+    session.flush()
+
+
+def batch_progress(*, session: Session, batch_id: int) -> BatchProgress:
+    batch = _batch(session, batch_id)
+    assert batch.id is not None
+    counts = dict(
+        session.exec(
+            select(BatchItem.state, func.count())
+            .where(BatchItem.batch_id == batch_id)
+            .group_by(BatchItem.state)
+        ).all()
+    )
+    mean = session.exec(
+        select(func.avg(BatchItem.seconds)).where(
+            BatchItem.batch_id == batch_id, BatchItem.state == "done"
+        )
+    ).one()
+    return BatchProgress(
+        batch_id=batch.id,
+        state=batch.state,
+        total=sum(counts.values()),
+        done=counts.get("done", 0),
+        failed=counts.get("failed", 0),
+        queued=counts.get("queued", 0),
+        running=counts.get("running", 0),
+        cancelled=counts.get("cancelled", 0),
+        mean_seconds=float(mean) if mean is not None else None,
+    )
+
+
+def batch_failures(*, session: Session, batch_id: int) -> list[BatchFailure]:
+    statement = (
+        select(BatchItem, Question, Application)
+        .join(Question, col(Question.id) == col(BatchItem.question_id))
+        .join(Application, col(Application.id) == col(Question.application_id))
+        .where(BatchItem.batch_id == batch_id, BatchItem.state == "failed")
+        .order_by(col(BatchItem.position))
+    )
+    return [
+        BatchFailure(item.question_id, app.company, question.text, item.error)
+        for item, question, app in session.exec(statement)
+    ]
+
+
+def batch_created_at(*, session: Session, batch_id: int) -> datetime:
+    return _batch(session, batch_id).created_at
