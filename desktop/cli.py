@@ -51,6 +51,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from desktop.engine.cli_eval import add_parsers as add_eval_parsers
 
     add_eval_parsers(sub)
+    from desktop.review.cli_review import add_parser as add_review_parser
+
+    add_review_parser(sub)
     dev = sub.add_parser("dev", help="developer tools")
     dev_sub = dev.add_subparsers(dest="dev_command", required=True)
     make = dev_sub.add_parser("make-test-model", help="build a random-weight test model")
@@ -112,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.engine import cli_eval
 
         return cli_eval.run_eval(args) if args.command == "eval" else cli_eval.run_interview(args)
+    if args.command == "review":
+        from desktop.review.cli_review import run_review
+
+        return run_review(args)
     if args.command == "dev":
         from desktop.engine.cli_commands import run_make_test_model
 

@@ -33,6 +33,17 @@ def test_core_packages_do_not_import_qt(package: str) -> None:
     assert offenders == []
 
 
+def test_review_imports_qt_only_for_the_pdf_writer() -> None:
+    users = set()
+    for path in (DESKTOP / "review").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
+                users.add(path.name)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("desktop.ui"):
+                users.add(f"{path.name} (desktop.ui)")
+    assert users == {"pdf.py"}
+
+
 def test_core_imports_leave_qt_unloaded() -> None:
     code = (
         "import sys, desktop.store, desktop.writing.counting, desktop.writing.limits, "

@@ -63,7 +63,9 @@ def is_question_line(line: str) -> bool:
 
 
 def _question(header: str, body: list[str]) -> ImportedQuestion:
-    text = _HEADING.sub("", header).strip()
+    # The number is the portal's, not part of the question: "[문항 1] 지원 동기" is "지원 동기".
+    text = _HEADING.sub("", header)
+    text = _NUMBERED.sub("", _MARKED.sub("", text, count=1), count=1).lstrip(" \t.:)]").strip()
     spec = parse_limit(text)
     answer = "\n".join(body).strip()
     if spec is None:
@@ -109,3 +111,31 @@ def split_document(text: str) -> ImportedApplication:
     else:
         result.notes = rest
     return result
+
+
+def render_document(app: ImportedApplication) -> str:
+    """``app`` written back in the form the splitter reads without guessing (for the preview).
+
+    Details as "회사: …" lines, the notes, then each question as a "## " heading and its answer:
+    ``split_document(render_document(app))`` gives ``app`` back.
+    """
+    lines = [
+        f"{key}: {value}"
+        for key, value in (("회사", app.company), ("직무", app.role), ("성명", app.client_name))
+        if value.strip()
+    ]
+    if app.notes.strip():
+        lines += ["", app.notes.strip()]
+    for question in app.questions:
+        lines += ["", f"## {question.text}".rstrip(), question.answer.strip()]
+    return "\n".join(lines).strip() + "\n"
+
+
+_HANGUL: Final = re.compile(r"[가-힣]")
+_LATIN: Final = re.compile(r"[A-Za-z]")
+
+
+def guess_lang(app: ImportedApplication) -> str:
+    """ "ko" when the answers are mostly Hangul, else "en" (a syllable counts as two letters)."""
+    text = "\n".join(q.text + "\n" + q.answer for q in app.questions)
+    return "ko" if 2 * len(_HANGUL.findall(text)) >= len(_LATIN.findall(text)) else "en"

@@ -128,13 +128,20 @@ def list_applications(
 
 
 def other_companies(*, session: Session, application_id: int) -> list[str]:
-    """Companies of the user's other applications (a name from one in another is fatal)."""
-    own = _live_application(session, application_id).company.strip()
+    """Companies of the writer's other applications (a name from one in another is fatal).
+
+    With a client name, only that client's applications count: a counselor's other clients are
+    other writers.
+    """
+    app = _live_application(session, application_id)
+    own = app.company.strip()
     statement = (
         select(Application.company)
         .where(col(Application.deleted_at).is_(None), Application.id != application_id)
         .distinct()
     )
+    if app.client_name:
+        statement = statement.where(Application.client_name == app.client_name)
     return sorted({c.strip() for c in session.exec(statement) if c.strip() and c.strip() != own})
 
 

@@ -257,3 +257,8 @@ def _generic_company(text: str, context: CheckContext) -> list[Flag]:
         )
         flags.append(Flag("COMPANY.GENERIC", "minor", match.start(), match.end(), message))
     return flags
+
+
+def mask_contacts(text: str, mask: str = "[연락처]") -> str:
+    """``text`` with every PII.CONTACT span (phone, e-mail, ID number) replaced by ``mask``."""
+    return str(_CONTACT.sub(mask, text))

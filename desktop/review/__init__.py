@@ -1,0 +1,1 @@
+"""Counselor work without Qt (save the PDF writer): reports, exports, training data."""

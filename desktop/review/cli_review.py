@@ -1,0 +1,141 @@
+"""``jaso review FILES... --model PATH --out DIR``: import, critique and report, headless.
+
+Each file becomes an application in the app's database (``--home`` picks another one), its
+answers go through the same batch queue the app uses, and a report per file lands in DIR. A file
+that cannot be read, or a critique that fails, is reported and the rest go on (exit 1 at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parser is built on every start: the heavy modules load on use
+    from desktop.engine.backend import Backend
+    from desktop.store import Database
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+FORMATS = ("pdf", "docx", "html")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    review = sub.add_parser("review", help="import essays, critique them and write reports")
+    review.add_argument("files", nargs="+", type=Path, help=".txt, .md, .docx or .hwpx files")
+    review.add_argument("--model", required=True, help="GGUF file or transformers folder")
+    review.add_argument("--out", required=True, type=Path, help="folder for the reports")
+    review.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "transformers"])
+    review.add_argument(
+        "--format", default="pdf,html", help="comma-separated: pdf, docx, html (default pdf,html)"
+    )
+    review.add_argument("--client", help="client name for every file (default: from the file)")
+    review.add_argument("--seed", type=int, default=0)
+    review.add_argument("--n-ctx", type=int, default=4096)
+    review.add_argument("--threads", type=int, default=None, help="CPU threads (default: all)")
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Path]:
+    from desktop.review.docx_out import write_report_docx
+    from desktop.review.report import build_report, report_html
+
+    report = db.run(build_report, application_id=app_id)
+    written = []
+    for kind in formats:
+        path = base.with_suffix(f".{kind}")
+        if kind == "html":
+            path.write_text(report_html(report), encoding="utf-8")
+        elif kind == "docx":
+            write_report_docx(report, path)
+        else:
+            from desktop.review.pdf import write_report_pdf
+
+            write_report_pdf(report, path)
+        written.append(path)
+    return written
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from desktop.engine.backend import LoadOptions, create_backend
+    from desktop.engine.errors import EngineError
+    from desktop.paths import app_paths
+    from desktop.store import Database
+
+    formats = [f.strip().lower() for f in str(args.format).split(",") if f.strip()]
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        sys.stderr.write(f"jaso: --format takes {', '.join(FORMATS)}; got {args.format!r}\n")
+        return EXIT_USAGE
+    missing = [str(f) for f in args.files if not Path(f).is_file()]
+    if missing:
+        sys.stderr.write(f"jaso: no such file: {', '.join(missing)}\n")
+        return EXIT_USAGE
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        sys.stderr.write(f"jaso: cannot write to {args.out}: {exc.strerror}\n")
+        return EXIT_USAGE
+    try:
+        backend = create_backend(args.backend)
+        backend.load(
+            LoadOptions(Path(args.model), n_ctx=args.n_ctx, n_threads=args.threads, seed=args.seed)
+        )
+    except EngineError as exc:
+        sys.stderr.write(f"jaso: {exc}\n")
+        return EXIT_FAILED
+    paths = app_paths()
+    paths.ensure()
+    db = Database(paths.database)
+    failed = False
+    try:
+        for file in args.files:
+            failed |= not _review_file(db, backend, Path(file), args, formats)
+    finally:
+        db.close()
+        backend.close()
+    return EXIT_FAILED if failed else 0
+
+
+def _review_file(
+    db: Database, backend: Backend, file: Path, args: argparse.Namespace, formats: list[str]
+) -> bool:
+    from desktop.importing.readers import ImportFailed, read_document
+    from desktop.importing.save import save_imported
+    from desktop.importing.split import split_document
+    from desktop.review.runner import run_batch
+    from desktop.store import StorageError
+    from desktop.store.applications import get_application
+    from desktop.store.batches import batch_failures, create_batch
+
+    try:
+        imported = split_document(read_document(file))
+    except ImportFailed as exc:
+        _say(f"{file}: not imported: {exc}")
+        return False
+    if not any(q.answer.strip() for q in imported.questions):
+        _say(f"{file}: not imported: no answer found")
+        return False
+    try:
+        app_id = db.run(save_imported, app=imported, client_name=args.client)
+        app = db.run(get_application, application_id=app_id)
+        ids = [q.id for q in app.questions if q.answer.strip()]
+        batch = db.run(create_batch, question_ids=ids, model=Path(args.model).name)
+        progress = run_batch(db, batch, backend, model_name=Path(args.model).name, seed=args.seed)
+        written = _write(db, app_id, args.out / file.stem, formats)
+    except (StorageError, OSError) as exc:
+        _say(f"{file}: failed: {exc}")
+        return False
+    name = app.company or file.name
+    _say(
+        f"{file}: {name}, {progress.done}/{progress.total} answers reviewed"
+        f" → {', '.join(str(p) for p in written)}"
+    )
+    for failure in db.run(batch_failures, batch_id=batch):
+        _say(f"  failed: {failure.question[:40]}: {failure.error}")
+    return progress.failed == 0

@@ -1,0 +1,236 @@
+"""A feedback report: the application, each answer, its reviewed critique and the comments.
+
+``build_report`` gathers it from the store; ``report_html`` renders it (and the PDF is that HTML
+printed by Qt). Headings are in the essay's language, the one the writer reads.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from sqlmodel import Session
+
+from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS
+from desktop.store.applications import get_application
+from desktop.store.comments import CommentRecord, list_comments
+from desktop.store.critiques import CritiqueRecord
+from desktop.store.records import ApplicationRecord, QuestionRecord
+from desktop.store.reviews import final_critique, latest_critiques
+from desktop.writing.counting import count
+
+LABELS: Final = {
+    "ko": {
+        "title": "자기소개서 피드백",
+        "client": "지원자",
+        "date": "작성일",
+        "question": "문항",
+        "answer": "답변",
+        "length": "분량",
+        "scores": "평가",
+        "strengths": "좋은점",
+        "improvements": "아쉬운점",
+        "summary": "총평",
+        "fixes": "먼저 고칠 점",
+        "comments": "코멘트",
+        "replace": "이렇게 바꿔 보세요",
+        "why": "이유",
+        "suggestion": "제안",
+        "reviewed": "상담사 검토 완료",
+        "draft": "AI 초안 (상담사 검토 전)",
+        "stale": "이 평가는 이전 버전의 답변을 본 것입니다.",
+        "none": "아직 평가가 없습니다.",
+        "detached": "(해당 구절이 지금 답변에 없습니다)",
+        "critical": "치명적",
+        "major": "중요",
+        "minor": "사소",
+    },
+    "en": {
+        "title": "Feedback on your application",
+        "client": "Applicant",
+        "date": "Date",
+        "question": "Question",
+        "answer": "Answer",
+        "length": "Length",
+        "scores": "Scores",
+        "strengths": "Strengths",
+        "improvements": "To improve",
+        "summary": "Summary",
+        "fixes": "Fix first",
+        "comments": "Comments",
+        "replace": "Try instead",
+        "why": "Why",
+        "suggestion": "Suggestion",
+        "reviewed": "Reviewed by your counselor",
+        "draft": "AI draft (not yet reviewed by your counselor)",
+        "stale": "This review is of an earlier version of the answer.",
+        "none": "No review yet.",
+        "detached": "(this passage is no longer in the answer)",
+        "critical": "critical",
+        "major": "major",
+        "minor": "minor",
+    },
+}
+
+
+@dataclass(frozen=True)
+class ReportQuestion:
+    question: QuestionRecord
+    critique: dict[str, Any] | None  # the final (reviewed) critique, or None
+    approved: bool
+    stale: bool
+    comments: tuple[CommentRecord, ...]
+
+    @property
+    def used(self) -> int:
+        return count(self.question.answer, self.question.profile)
+
+
+@dataclass(frozen=True)
+class Report:
+    application: ApplicationRecord
+    questions: tuple[ReportQuestion, ...]
+    day: date
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.application.lang == "en" else "ko"
+
+    def label(self, key: str) -> str:
+        return LABELS[self.lang][key]
+
+
+def _entry(
+    question: QuestionRecord, record: CritiqueRecord | None, comments: list[CommentRecord]
+) -> ReportQuestion:
+    answer = unicodedata.normalize("NFC", question.answer)
+    shown = tuple(c for c in comments if c.state not in ("rejected", "resolved"))
+    if record is None:
+        return ReportQuestion(question, None, False, False, shown)
+    return ReportQuestion(
+        question,
+        final_critique(record),
+        record.approved_at is not None,
+        record.is_stale(answer),
+        shown,
+    )
+
+
+def build_report(*, session: Session, application_id: int, day: date | None = None) -> Report:
+    app = get_application(session=session, application_id=application_id)
+    critiques = latest_critiques(session=session, application_id=application_id)
+    entries = tuple(
+        _entry(q, critiques.get(q.id), list_comments(session=session, question_id=q.id))
+        for q in app.questions
+    )
+    return Report(app, entries, day or date.today())
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text)).replace("\n", "<br>")
+
+
+def _score_rows(report: Report, scores: dict[str, Any]) -> str:
+    index = 0 if report.lang == "ko" else 1
+    rows = []
+    for name in DIMENSIONS:
+        score = scores.get(name)
+        if not score:
+            continue
+        value = int(score.get("score", 0))
+        bar = "●" * value + "○" * (5 - value)
+        rows.append(
+            f"<tr><td>{_e(DIMENSION_NAMES[name][index])}</td><td class='bar'>{bar} {value}/5</td>"
+            f"<td>{_e(score.get('rationale', ''))}</td></tr>"
+        )
+    return "<table class='scores'>" + "".join(rows) + "</table>" if rows else ""
+
+
+def _quote(item: dict[str, Any]) -> str:
+    quote = str(item.get("quote", "")).strip()
+    return f"<div class='quote'>«{_e(quote)}»</div>" if quote else ""
+
+
+def _critique_html(report: Report, entry: ReportQuestion) -> str:
+    label = report.label
+    data = entry.critique
+    if data is None:
+        return f"<p class='note'>{_e(label('none'))}</p>"
+    parts = [f"<p class='status'>{_e(label('reviewed') if entry.approved else label('draft'))}</p>"]
+    if entry.stale:
+        parts.append(f"<p class='note'>{_e(label('stale'))}</p>")
+    if data.get("summary"):
+        parts.append(f"<h3>{_e(label('summary'))}</h3><p>{_e(data['summary'])}</p>")
+    parts.append(_score_rows(report, data.get("scores", {})))
+    strengths = "".join(
+        f"<li>{_e(item.get('point', ''))}{_quote(item)}</li>" for item in data.get("strengths", [])
+    )
+    if strengths:
+        parts.append(f"<h3>{_e(label('strengths'))}</h3><ul>{strengths}</ul>")
+    improvements = "".join(
+        f"<li><b>[{_e(label(str(item.get('severity', 'minor'))))}] {_e(item.get('issue', ''))}</b>"
+        f"{_quote(item)}<br>{_e(label('why'))}: {_e(item.get('why', ''))}"
+        f"<br>{_e(label('suggestion'))}: {_e(item.get('suggestion', ''))}</li>"
+        for item in data.get("improvements", [])
+    )
+    if improvements:
+        parts.append(f"<h3>{_e(label('improvements'))}</h3><ul>{improvements}</ul>")
+    fixes = "".join(f"<li>{_e(fix)}</li>" for fix in data.get("top_fixes", []))
+    if fixes:
+        parts.append(f"<h3>{_e(label('fixes'))}</h3><ol>{fixes}</ol>")
+    return "".join(parts)
+
+
+def _comments_html(report: Report, entry: ReportQuestion) -> str:
+    if not entry.comments:
+        return ""
+    items = []
+    for comment in entry.comments:
+        text = f"<div class='quote'>«{_e(comment.quote)}»"
+        if comment.start is None:
+            text += f" {_e(report.label('detached'))}"
+        text += "</div>"
+        if comment.body:
+            text += _e(comment.body)
+        if comment.replacement is not None:
+            text += f"<br>{_e(report.label('replace'))}: «{_e(comment.replacement)}»"
+        items.append(f"<li>{text}</li>")
+    return f"<h3>{_e(report.label('comments'))}</h3><ul>{''.join(items)}</ul>"
+
+
+STYLE: Final = """
+body { font-family: 'Noto Sans CJK KR', 'Noto Sans KR', sans-serif; font-size: 10pt; }
+h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 18px; } h3 { font-size: 11pt; }
+.meta { color: #555; } .status { color: #1f5f99; font-weight: bold; }
+.note { color: #8a5a00; } .quote { color: #555; font-style: italic; }
+.answer { background: #f4f4f4; padding: 6px; white-space: pre-wrap; }
+table.scores td { padding: 2px 8px 2px 0; } td.bar { color: #1f5f99; white-space: nowrap; }
+"""
+
+
+def report_html(report: Report) -> str:
+    app = report.application
+    label = report.label
+    title = f"{app.company} — {app.role}" if app.role else app.company
+    meta = [f"{label('date')}: {report.day.isoformat()}"]
+    if app.client_name:
+        meta.insert(0, f"{label('client')}: {app.client_name}")
+    body = [f"<h1>{_e(label('title'))}</h1><h2>{_e(title)}</h2>"]
+    body.append(f"<p class='meta'>{_e(' · '.join(meta))}</p>")
+    for number, entry in enumerate(report.questions, 1):
+        q = entry.question
+        limit = f"{entry.used:,}/{q.char_limit:,}" if q.char_limit else f"{entry.used:,}"
+        body.append(f"<h2>{_e(label('question'))} {number}. {_e(q.text)}</h2>")
+        body.append(f"<p class='meta'>{_e(label('length'))}: {limit}</p>")
+        body.append(f"<div class='answer'>{_e(q.answer)}</div>")
+        body.append(_critique_html(report, entry))
+        body.append(_comments_html(report, entry))
+    lang = report.lang
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>{_e(label('title'))} — {_e(title)}</title><style>{STYLE}</style></head>"
+        f"<body>{''.join(body)}</body></html>"
+    )
