@@ -4,8 +4,8 @@ Each line is ``{"messages": [system, user, assistant]}``: the system and user tu
 the prompt the app gives the model (question, company, role, offline findings, the answer that was
 reviewed), the assistant turn is the approved critique as JSON in the model's own schema. Only
 clients who consented are exported, and every contact detail (PII.CONTACT: phone numbers, e-mail
-addresses, ID numbers) and the client's name are masked in every turn. A critique the counselor grew past the schema's
-bounds is skipped and counted, since the model could never be asked to produce it.
+addresses, ID numbers) and the client's name are masked in every turn. A critique the counselor
+grew past the schema's bounds is skipped and counted: the model could never be asked for it.
 """
 
 from __future__ import annotations

@@ -66,7 +66,8 @@ def test_html_report_has_the_reviewed_critique_and_comments(db: Database) -> Non
     for text in (
         "자기소개서 피드백", "김지원", "2026-11-21", "오차율 개선을 수치로 보였습니다",
         "상담사가 더한 장점", "본인 역할이 흐립니다", "맡은 검수 업무를 먼저 쓰세요", "[중요]",
-        "상담사 검토 완료", "●●●●○ 4/5", "어떤 바코드인가요?", "풀필먼트 센터에서", "아직 평가가 없습니다",
+        "상담사 검토 완료", "●●●●○ 4/5", "어떤 바코드인가요?", "풀필먼트 센터에서",
+        "아직 평가가 없습니다",
     ):  # fmt: skip
         assert text in page, text
     assert "버릴 지적" not in page  # rejected by the counselor

@@ -1,4 +1,4 @@
-"""``jaso review``: files in, reports out, with the real tiny model; one bad file does not stop it."""
+"""``jaso review``: files in, reports out, with the real tiny model; a bad file stops nothing."""
 
 from __future__ import annotations
 
