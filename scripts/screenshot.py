@@ -1,7 +1,7 @@
 """Render the main window with the sample applications and save a PNG (for looking at the UI).
 
 Usage: python scripts/screenshot.py OUT.png [--lang ko|en] [--dialog history|application|question]
-           [--assist checks|suggestions|critique]
+           [--assist checks|suggestions|critique|counsel]
 
 ``--assist`` shows the writing-help panel. Its model output comes from the scripted backend of
 the UI tests (tests/ui/fakes.py): random-weight test models write noise, which shows nothing.
@@ -47,6 +47,8 @@ def main() -> int:
     assert not first
     answer = data["applications"][0]["questions"][0]["answer"]
     db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
+    if args.assist == "counsel":
+        _seed_review(db, answer)
     assistant = _scripted_assistant() if args.assist or args.dialog == "interview" else None
     window = MainWindow(db, Settings(language=args.lang), paths, assistant, args.lang)
     window.resize(1440, 860)
@@ -177,11 +179,63 @@ def _assist(app: QApplication, window: object, what: str) -> None:
     if what == "suggestions":
         panel.setCurrentWidget(panel.candidates)
         window.view.suggestions[editor.question_id].request_now()
+    elif what == "counsel":
+        panel.setCurrentWidget(panel.counsel)
+        window.assist_dock.setMinimumWidth(560)
+        span = panel.comments.spans.get(panel.comments.comments[0].id)
+        if span is not None:
+            editor.select_nfc_span(*span)
+            panel.comments.list.setCurrentRow(0)
     elif what == "critique":
         panel.setCurrentWidget(panel.critique)
         window.view.review_active()
     else:
         panel.setCurrentWidget(panel.checks)
+
+
+def _seed_review(db: object, answer: str) -> None:
+    """A critique of the first answer with a counselor's review in progress, and comments."""
+    from desktop.engine.tasks.critique_schema import DIMENSIONS
+    from desktop.store import comments as cm
+    from desktop.store import critiques as cs
+    from desktop.store import reviews as rv
+
+    data = {
+        "scores": {name: {"score": 4, "rationale": ""} for name in DIMENSIONS},
+        "strengths": [
+            {"point": "오차율 3.5%→0.8%로 성과를 수치로 보였습니다.",
+             "quote": "오차율을 0.8%로 낮췄습니다"},
+            {"point": "두괄식 소제목으로 핵심을 먼저 말합니다.", "quote": ""},
+        ],
+        "improvements": [
+            {"issue": "본인의 역할이 흐립니다", "why": "제안 이후 실행을 누가 했는지 없습니다.",
+             "suggestion": "검수 절차를 직접 설계·교육한 부분을 한 문장 더하세요.",
+             "severity": "major", "quote": "바코드 재확인 절차를 제안해"},
+            {"issue": "회사 이해가 부족합니다", "why": "-", "suggestion": "-", "severity": "minor",
+             "quote": ""},
+        ],
+        "summary": "수치로 증명된 개선 경험이 돋보입니다. "
+                   "실행 과정의 본인 역할을 더하면 좋겠습니다.",
+        "top_fixes": ["본인 역할 한 문장"],
+    }  # fmt: skip
+    record = db.run(cs.save_critique, question_id=1, text=answer, data=data)  # type: ignore[attr-defined]
+    review = rv.current_review(record)
+    review["strengths"][0]["state"] = "accepted"
+    review["improvements"][0]["state"] = "accepted"
+    review["improvements"][1]["state"] = "rejected"
+    review["improvements"].append(
+        {"issue": "WMS 목표의 근거", "why": "3년 목표가 갑자기 나옵니다.",
+         "suggestion": "대시보드가 필요한 이유를 현장 경험과 잇기", "severity": "minor",
+         "quote": "", "state": "accepted", "origin": "counselor"}
+    )  # fmt: skip
+    review["scores"]["job_company_fit"]["score"] = 3
+    db.run(rv.save_review, critique_id=record.id, review=review)  # type: ignore[attr-defined]
+    start = answer.index("바코드 재확인 절차를 제안해")
+    db.run(cm.add_comment, question_id=1, start=start, end=start + 14,  # type: ignore[attr-defined]
+           body="제안만 했나요, 직접 운영했나요? 면접에서 꼭 묻습니다.")  # fmt: skip
+    start = answer.index("일하고 싶은 이유는")
+    db.run(cm.add_comment, question_id=1, start=start, end=start + 10,  # type: ignore[attr-defined]
+           body="더 짧게", replacement="지원한 이유는")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def _entry(
     question: QuestionRecord, record: CritiqueRecord | None, comments: list[CommentRecord]
 ) -> ReportQuestion:
     answer = unicodedata.normalize("NFC", question.answer)
-    shown = tuple(c for c in comments if c.state not in ("rejected", "resolved"))
+    shown = tuple(c for c in comments if c.state == "open")  # settled ones are done with
     if record is None:
         return ReportQuestion(question, None, False, False, shown)
     return ReportQuestion(

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 SEVERITY_COLORS = {"critical": "#d32f2f", "major": "#ef6c00", "minor": "#1976d2"}
 AI_BACKGROUND = "#fff3c4"
+COMMENT_BACKGROUND = "#e3f0fb"
+COMMENT_UNDERLINE = "#1f5f99"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class AnswerEdit(QPlainTextEdit):
         self.accepting = False  # True while ghost text is being inserted
         self._marks: list[Mark] = []
         self._highlights: list[tuple[int, int]] = []
+        self._comments: list[tuple[int, int]] = []
 
     # Ghost text --------------------------------------------------------------------------
 
@@ -205,8 +208,20 @@ class AnswerEdit(QPlainTextEdit):
         self._highlights = spans
         self._update_selections()
 
+    def set_comment_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Spans a counselor commented on: tinted, with a dotted underline."""
+        self._comments = spans
+        self._update_selections()
+
     def _update_selections(self) -> None:
         selections = []
+        for start, end in self._comments:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._span_cursor(start, end)
+            selection.format.setBackground(QColor(COMMENT_BACKGROUND))
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            selection.format.setUnderlineColor(QColor(COMMENT_UNDERLINE))
+            selections.append(selection)
         for start, end in self._highlights:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._span_cursor(start, end)

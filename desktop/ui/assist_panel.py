@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.application_view import ApplicationView
 from desktop.ui.candidates_panel import CandidatesPanel
 from desktop.ui.checks_panel import ChecksPanel
+from desktop.ui.comments_panel import CommentsPanel
 from desktop.ui.critique_panel import CritiquePanel
 from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.review_panel import ReviewPanel
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(widget)
+    return box
 
 
 class AssistPanel(QTabWidget):
@@ -24,6 +33,17 @@ class AssistPanel(QTabWidget):
         self.addTab(self.checks, self.tr("Checks"))
         self.addTab(self.candidates, self.tr("Suggestions"))
         self.addTab(self.critique, self.tr("Review"))
+        # Review mode: the counselor's edit of the critique, and comments pinned to the text.
+        self.review_panel = ReviewPanel(view.db)
+        self.comments = CommentsPanel(view.db, view.flush)
+        counsel = QSplitter(Qt.Orientation.Vertical)
+        counsel.addWidget(_group(self.tr("Counselor review of the critique"), self.review_panel))
+        counsel.addWidget(_group(self.tr("Comments on the text"), self.comments))
+        counsel.setSizes([560, 300])
+        self.counsel = counsel
+        self.addTab(counsel, self.tr("Counselor"))
+        self.review_panel.message.connect(view.message)
+        self.comments.message.connect(view.message)
         view.active_editor_changed.connect(self._on_view_active_editor_changed)
         self.candidates.draft_requested.connect(view.draft_active)
         self.critique.review_requested.connect(view.review_active)
@@ -43,6 +63,7 @@ class AssistPanel(QTabWidget):
         controller = self.view.suggestions.get(editor.question_id) if editor else None
         self.candidates.set_controller(controller)
         self._show_critiques()
+        self.comments.set_editor(editor)
         if editor is not None:
             editor.flags_changed.connect(self._on_editor_flags_changed)
 
@@ -50,9 +71,11 @@ class AssistPanel(QTabWidget):
         editor = self.editor
         critiques = self.view.critiques(editor.question_id) if editor else []
         self.critique.set_editor(editor, critiques)
+        self.review_panel.show_record(critiques[0] if critiques else None)
 
     def _on_editor_flags_changed(self, _question_id: int) -> None:
         self.critique.refresh_stale()
+        self.comments.refresh()  # the passages follow the edits
 
     def _on_reviews_critique_saved(self, question_id: int) -> None:
         if self.editor is not None and self.editor.question_id == question_id:

@@ -284,6 +284,31 @@ class QuestionEditor(QFrame):
         self.show_ai_text = show
         self._update_highlights()
 
+    def set_comment_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Tint the commented spans (NFC offsets)."""
+        offsets = EditorOffsets(self.text())
+        self.answer_edit.set_comment_spans(
+            [(offsets.to_editor(start), offsets.to_editor(end)) for start, end in spans]
+        )
+
+    def selected_nfc_span(self) -> tuple[int, int] | None:
+        """The selection in NFC offsets, or None when nothing is selected."""
+        cursor = self.answer_edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        offsets = EditorOffsets(self.text())
+        start = offsets.to_nfc(cursor.selectionStart())
+        end = offsets.to_nfc(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def replace_nfc_span(self, start: int, end: int, text: str) -> None:
+        """Replace a span (NFC offsets) as one undoable edit; saved like typing."""
+        offsets = EditorOffsets(self.text())
+        cursor = self.answer_edit.textCursor()
+        cursor.setPosition(offsets.to_editor(start))
+        cursor.setPosition(offsets.to_editor(end), cursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+
     def select_nfc_span(self, start: int, end: int) -> None:
         """Select a span given in NFC offsets (a flag, a critique quote)."""
         offsets = EditorOffsets(self.text())
