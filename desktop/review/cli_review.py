@@ -42,22 +42,13 @@ def _say(line: str) -> None:
 
 
 def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Path]:
-    from desktop.review.docx_out import write_report_docx
-    from desktop.review.report import build_report, report_html
+    from desktop.review.export import export_report
+    from desktop.review.report import build_report
 
     report = db.run(build_report, application_id=app_id)
-    written = []
-    for kind in formats:
-        path = base.with_suffix(f".{kind}")
-        if kind == "html":
-            path.write_text(report_html(report), encoding="utf-8")
-        elif kind == "docx":
-            write_report_docx(report, path)
-        else:
-            from desktop.review.pdf import write_report_pdf
-
-            write_report_pdf(report, path)
-        written.append(path)
+    written = [base.parent / f"{base.name}.{kind}" for kind in formats]
+    for path in written:
+        export_report(report, path)
     return written
 
 

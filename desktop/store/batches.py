@@ -257,3 +257,22 @@ def batch_failures(*, session: Session, batch_id: int) -> list[BatchFailure]:
 
 def batch_created_at(*, session: Session, batch_id: int) -> datetime:
     return _batch(session, batch_id).created_at
+
+
+def answered_questions(*, session: Session) -> dict[int, list[int]]:
+    """Question ids with a non-blank answer, by live application id, in question order."""
+    statement = (
+        select(Question.application_id, Question.id)
+        .join(Application, col(Application.id) == col(Question.application_id))
+        .where(
+            col(Question.deleted_at).is_(None),
+            col(Application.deleted_at).is_(None),
+            func.trim(Question.answer) != "",
+        )
+        .order_by(col(Question.application_id), col(Question.position), col(Question.id))
+    )
+    result: dict[int, list[int]] = {}
+    for application_id, question_id in session.exec(statement):
+        assert question_id is not None
+        result.setdefault(application_id, []).append(question_id)
+    return result

@@ -1,10 +1,14 @@
-"""The applications list: search (full text), status filter, sorted by deadline."""
+"""The applications list: search (full text), status and client filters, sorted by deadline.
+
+With client names on the applications (a counselor's list), they are grouped under each client.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,6 +45,9 @@ class ApplicationListPanel(QWidget):
         self.status.addItem(self.tr("All"), "")
         for status in ("draft", "submitted", "passed", "failed"):
             self.status.addItem(status_label(status), status)
+        self.client = QComboBox()
+        self.client.addItem(self.tr("All clients"), "")
+        self.client.setVisible(False)  # shown once an application has a client name
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -50,6 +57,7 @@ class ApplicationListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.client)
         layout.addWidget(self.list, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -57,11 +65,30 @@ class ApplicationListPanel(QWidget):
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.status.currentIndexChanged.connect(self._on_debounce_timeout)
+        self.client.currentIndexChanged.connect(self._on_debounce_timeout)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._suppress_selection = False
 
     def query(self) -> tuple[str, str]:
         return self.search.text().strip(), str(self.status.currentData())
+
+    def client_filter(self) -> str:
+        """The chosen client's name, or "" for all."""
+        return str(self.client.currentData() or "")
+
+    def set_clients(self, names: list[str]) -> None:
+        """Offer ``names`` in the client filter, keeping the choice while it still exists."""
+        chosen = self.client_filter()
+        self.client.blockSignals(True)
+        try:
+            while self.client.count() > 1:
+                self.client.removeItem(1)
+            for name in names:
+                self.client.addItem(name, name)
+            self.client.setCurrentIndex(max(0, self.client.findData(chosen)))
+        finally:
+            self.client.blockSignals(False)
+        self.client.setVisible(bool(names))
 
     def _on_search_text_changed(self) -> None:
         self._debounce.start()
@@ -77,7 +104,14 @@ class ApplicationListPanel(QWidget):
         try:
             self.list.clear()
             today = date.today()
+            grouped = any(r.client_name for r in records) and not self.client_filter()
+            if grouped:  # stable: by deadline within each client
+                records = sorted(records, key=lambda r: (not r.client_name, r.client_name))
+            heading: str | None = None
             for record in records:
+                if grouped and record.client_name != heading:
+                    heading = record.client_name
+                    self.list.addItem(self._heading(heading or self.tr("No client")))
                 item = QListWidgetItem(self._describe(record, snippets.get(record.id), today))
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.list.addItem(item)
@@ -85,6 +119,15 @@ class ApplicationListPanel(QWidget):
                     self.list.setCurrentItem(item)
         finally:
             self._suppress_selection = False
+
+    def _heading(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setBackground(QColor("#e8eef5"))
+        return item
 
     def _describe(self, record: ApplicationRecord, snippet: str | None, today: date) -> str:
         title = f"{record.company} — {record.role}" if record.role else record.company
@@ -97,7 +140,7 @@ class ApplicationListPanel(QWidget):
                 details.insert(0, self.tr("Due today"))
             else:
                 details.insert(0, self.tr("Closed %1").replace("%1", record.deadline.isoformat()))
-        if record.client_name:
+        if record.client_name and self.client_filter():
             details.append(record.client_name)
         lines = [title, "   " + " · ".join(details)]
         if snippet:
@@ -106,8 +149,10 @@ class ApplicationListPanel(QWidget):
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        data = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return int(data) if data is not None else None
 
     def _on_list_current_item_changed(self, current: QListWidgetItem | None) -> None:
-        if current is not None and not self._suppress_selection:
-            self.application_selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))
+        data = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        if data is not None and not self._suppress_selection:
+            self.application_selected.emit(int(data))

@@ -81,3 +81,8 @@ class AssistPanel(QTabWidget):
         if self.editor is not None and self.editor.question_id == question_id:
             self._show_critiques()
             self.setCurrentWidget(self.critique)
+
+    def critique_stored(self, question_id: int) -> None:
+        """A critique came from elsewhere (a batch): show it if it is of the open answer."""
+        if self.editor is not None and self.editor.question_id == question_id:
+            self._show_critiques()

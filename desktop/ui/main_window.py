@@ -25,6 +25,7 @@ from desktop.settings import Settings, save_settings
 from desktop.store import Database, StorageError
 from desktop.store import applications as app_store
 from desktop.store import trash as trash_store
+from desktop.store.clients import client_names
 from desktop.store.records import TrashItem
 from desktop.store.recovery import RecoveryFiles, restore_pending
 from desktop.store.samples import import_applications
@@ -34,6 +35,9 @@ from desktop.ui.application_dialog import ApplicationDialog
 from desktop.ui.application_view import ApplicationView
 from desktop.ui.assist_panel import AssistPanel
 from desktop.ui.assistant import Assistant
+from desktop.ui.batch_bar import BatchBar
+from desktop.ui.batch_controller import BatchController
+from desktop.ui.counsel_menu import CounselMenu
 from desktop.ui.interview_dialog import InterviewDialog
 from desktop.ui.job_status import JobStatus
 from desktop.ui.reuse_dialog import ReuseDialog
@@ -76,9 +80,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assist_dock)
         self.model_state = QLabel()
         self.save_state = QLabel()
+        self.batches: BatchController | None = None
         if assistant is not None:
             self.statusBar().addPermanentWidget(JobStatus(assistant))
             assistant.state_changed.connect(self._on_assistant_state_changed)
+            self.batches = BatchController(db, assistant, ui_lang, self)
+            if settings.critique_model_path:
+                self.batches.model = Path(settings.critique_model_path)
+            self.batch_bar = BatchBar(self.batches)
+            self.statusBar().addPermanentWidget(self.batch_bar)
+            self.batches.critique_saved.connect(self.assist.critique_stored)
+            self.batches.message.connect(self._on_view_message)
         self.statusBar().addPermanentWidget(self.model_state)
         self.statusBar().addPermanentWidget(self.save_state)
         self.view.message.connect(self._on_view_message)
@@ -89,6 +101,7 @@ class MainWindow(QMainWindow):
         self.view.save_failed.connect(self._on_view_save_failed)
         self.view.details_requested.connect(self._on_view_details_requested)
         self._build_menus()
+        self.counsel_menu = CounselMenu(self)
         self._restore_geometry()
         self.recovery = RecoveryFiles.for_data_dir(paths.data_dir)
         self.view.recovery = self.recovery
@@ -103,6 +116,8 @@ class MainWindow(QMainWindow):
         self.reload_list(select_id=settings.last_application_id or None)
         if self.list_panel.selected_id() is not None:
             self.view.show_application(self.list_panel.selected_id())
+        if self.batches is not None and not db.read_only:
+            self.batches.resume_at_start()  # runs once a model is ready
 
     # Menus ---------------------------------------------------------------------------------
 
@@ -149,6 +164,7 @@ class MainWindow(QMainWindow):
         model_menu.addAction(self.show_ai_action)
         model_menu.addAction(self.assist_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         help_menu.addAction(self._action(self.tr("&About Jaso"), self.show_about))
 
     # Model ---------------------------------------------------------------------------------
@@ -226,6 +242,13 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.statusBar().showMessage(str(exc))
             return
+        try:
+            self.list_panel.set_clients(self.db.run(client_names))
+        except StorageError:
+            pass
+        client = self.list_panel.client_filter()
+        if client:
+            records = [r for r in records if r.client_name == client]
         current = select_id if select_id is not None else self.list_panel.selected_id()
         self.list_panel.show_applications(records, snippets, current)
 

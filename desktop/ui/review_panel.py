@@ -112,11 +112,18 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(bottom)
         self._loading = False
+        self.dirty = False
         self.show_record(None)
 
     # Showing -------------------------------------------------------------------------------
 
     def show_record(self, record: CritiqueRecord | None) -> None:
+        """Show ``record``'s review; unsaved edits of the one shown are kept as a draft first."""
+        if self.dirty and self.record is not None:
+            if record is not None and record.id == self.record.id:
+                return  # the same critique again: the edits on screen are newer
+            self._save(approve=False)
+        self.dirty = False
         self.record = record
         self.review = current_review(record) if record is not None else {}
         self._loading = True
@@ -203,6 +210,7 @@ class ReviewPanel(QWidget):
 
     def _mark_dirty(self) -> None:
         if not self._loading:
+            self.dirty = True
             self._show_status(dirty=True)
 
     def _on_spin_value_changed(self, _value: int) -> None:
@@ -290,6 +298,7 @@ class ReviewPanel(QWidget):
         except (StorageError, ValueError) as exc:
             self.message.emit(self.tr("The review could not be saved: %1").replace("%1", str(exc)))
             return
+        self.dirty = False
         self.show_record(record)
         self.message.emit(
             self.tr("Review approved: the report shows it.")

@@ -17,7 +17,7 @@ from desktop.engine.backend import (
     ProgressCallback,
     SamplingParams,
 )
-from desktop.engine.errors import GenerationCancelled, ModelLoadError
+from desktop.engine.errors import GenerationCancelled, ModelLoadError, OutOfMemory
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 
 
@@ -79,9 +79,14 @@ class FakeBackend:
     capabilities: ClassVar[Capabilities] = Capabilities(json_schema=True, prefix_cache=True)
 
     def __init__(
-        self, delay: float = 0.0, fail_load: bool = False, sentences: Sequence[str] = ()
+        self,
+        delay: float = 0.0,
+        fail_load: bool = False,
+        sentences: Sequence[str] = (),
+        fail_on: str = "",
     ) -> None:
         self.delay = delay
+        self.fail_on = fail_on  # a critique of an answer holding this text runs out of memory
         self.sentences = sentences
         self.fail_load = fail_load
         self.calls: list[SamplingParams] = []
@@ -124,6 +129,8 @@ class FakeBackend:
             elif "example_answer" in fields:
                 pieces = [feedback_json()]
             else:
+                if self.fail_on and self.fail_on in answer:
+                    raise OutOfMemory("The model ran out of memory.")
                 pieces = [critique_json(answer)]
         else:
             pieces = continuation(params.seed, self.sentences)

@@ -1,0 +1,114 @@
+"""The batch's progress in the status bar: done of total, time left, pause, cancel, failures."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.store import StorageError
+from desktop.store.batches import BatchProgress, batch_failures
+from desktop.ui.batch_controller import BatchController
+
+
+def eta_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "…"
+    seconds = int(round(seconds))
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class BatchBar(QWidget):
+    """Hidden when there is no batch."""
+
+    def __init__(self, controller: BatchController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.progress: BatchProgress | None = None
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(180)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.failures_button = QPushButton()
+        self.close_button = QPushButton(self.tr("Hide"))
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.failures_button.clicked.connect(self._on_failures_button_clicked)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.label,
+            self.bar,
+            self.pause_button,
+            self.cancel_button,
+            self.failures_button,
+            self.close_button,
+        ):
+            layout.addWidget(widget)
+        controller.progress_changed.connect(self.show_progress)
+        self.hide()
+
+    def show_progress(self, progress: BatchProgress | None) -> None:
+        self.progress = progress
+        if progress is None:
+            self.hide()
+            return
+        self.bar.setRange(0, max(1, progress.total))
+        self.bar.setValue(progress.finished)
+        self.bar.setFormat(f"{progress.finished}/{progress.total}")
+        active = progress.state in ("running", "paused") and bool(
+            progress.queued or progress.running
+        )
+        if progress.state == "paused":
+            text = self.tr("Batch review paused")
+        elif progress.state == "cancelled":
+            text = self.tr("Batch review cancelled")
+        elif not active:
+            text = self.tr("Batch review done")
+        else:
+            text = self.tr("Batch review · about %1 left").replace(
+                "%1", eta_text(progress.eta_seconds)
+            )
+        self.label.setText(text)
+        self.pause_button.setText(
+            self.tr("Resume") if progress.state == "paused" else self.tr("Pause")
+        )
+        self.pause_button.setVisible(active)
+        self.cancel_button.setVisible(active)
+        self.close_button.setVisible(not active)
+        self.failures_button.setVisible(progress.failed > 0)
+        self.failures_button.setText(self.tr("%n failed", "", progress.failed))
+        self.show()
+
+    def _on_pause_button_clicked(self) -> None:
+        if self.progress is not None and self.progress.state == "paused":
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    def _on_cancel_button_clicked(self) -> None:
+        self.controller.cancel()
+
+    def _on_failures_button_clicked(self) -> None:
+        if self.progress is None:
+            return
+        try:
+            failures = self.controller.db.run(batch_failures, batch_id=self.progress.batch_id)
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("Batch review"), str(exc))
+            return
+        lines = [f"• {f.company} — {f.question[:50]}: {f.error}" for f in failures]
+        QMessageBox.information(
+            self,
+            self.tr("Batch review"),
+            self.tr("These answers were not reviewed:") + "\n\n" + "\n".join(lines),
+        )

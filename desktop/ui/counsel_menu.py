@@ -1,0 +1,235 @@
+"""The Counselor menu: import essays, batch reviews, consent, and the exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from desktop.importing.readers import ImportFailed
+from desktop.review.export import export_essay, export_report
+from desktop.review.report import build_report
+from desktop.review.training import training_examples, write_jsonl
+from desktop.store import StorageError
+from desktop.store.applications import get_application, list_applications
+from desktop.store.batches import answered_questions
+from desktop.store.clients import has_training_consent, set_training_consent
+from desktop.ui.batch_dialog import BatchDialog
+from desktop.ui.import_dialog import FILE_FILTER, ImportDialog, read_for_import
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class CounselMenu(QObject):
+    """Builds the menu on ``window`` and carries out its actions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        menu = QMenu(self.tr("&Counselor"), window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        self.menu = menu
+        self._add(menu, self.tr("&Import essays…"), self.import_files, "Ctrl+Shift+O")
+        self._add(menu, self.tr("&Paste an essay…"), self.paste_essay)
+        menu.addSeparator()
+        self._add(menu, self.tr("&Batch review…"), self.batch_review, "Ctrl+Shift+B")
+        self._add(menu, self.tr("Client's training &consent…"), self.training_consent)
+        menu.addSeparator()
+        self._add(menu, self.tr("Export feedback &report…"), self.export_report, "Ctrl+Shift+E")
+        self._add(menu, self.tr("Export &essay…"), self.export_essay)
+        self._add(menu, self.tr("Export &training data…"), self.export_training)
+
+    def _add(self, menu: QMenu, text: str, handler: object, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10_000)
+
+    def _folder(self) -> str:
+        return str(Path.home())
+
+    # Import --------------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Import essays"),
+            self._folder(),
+            self.tr("Essays (%1)").replace("%1", FILE_FILTER),
+        )
+        for number, name in enumerate(names, 1):
+            path = Path(name)
+            try:
+                text = read_for_import(path)
+            except ImportFailed as exc:
+                QMessageBox.warning(
+                    self.window, self.tr("Could not import %1").replace("%1", path.name), str(exc)
+                )
+                continue
+            label = path.name if len(names) == 1 else f"{path.name} ({number}/{len(names)})"
+            if not self._open_dialog(text, label):
+                break
+
+    def paste_essay(self) -> None:
+        self._open_dialog(QGuiApplication.clipboard().text(), "")
+
+    def _open_dialog(self, text: str, source: str) -> bool:
+        dialog = ImportDialog(self.window.db, text, source, self.window)
+        if not dialog.exec() or dialog.saved_id is None:
+            return False
+        self.window.reload_list(select_id=dialog.saved_id)
+        self.window.view.show_application(dialog.saved_id)
+        self._say(self.tr("Imported. Review the answers, then press Review all or queue a batch."))
+        return True
+
+    # Batch ---------------------------------------------------------------------------------
+
+    def batch_review(self) -> None:
+        controller = self.window.batches
+        if controller is None:
+            self._say(self.tr("No model is ready. Choose one under Model."))
+            return
+        self.window.view.flush()
+        try:
+            records = self.window.db.run(list_applications)
+            answered = self.window.db.run(answered_questions)
+        except StorageError as exc:
+            self._say(str(exc))
+            return
+        counts = {app_id: len(ids) for app_id, ids in answered.items()}
+        dialog = BatchDialog(records, counts, self.window)
+        if dialog.exec():
+            ids = [qid for app_id in dialog.chosen() for qid in answered.get(app_id, [])]
+            if ids and controller.start(ids):
+                self._say(self.tr("%n answer(s) queued for review.", "", len(ids)))
+
+    def training_consent(self) -> None:
+        record = self.window.view.record
+        if record is None or not record.client_name:
+            self._say(self.tr("Open an application with a client name (Edit details) first."))
+            return
+        db = self.window.db
+        consent = db.run(has_training_consent, name=record.client_name)
+        box = QMessageBox(self.window)
+        box.setWindowTitle(self.tr("Training consent"))
+        box.setText(
+            self.tr(
+                "Does %1 agree that their approved critiques may be used to train a critique "
+                "model? Contact details and their name are masked in the export."
+            ).replace("%1", record.client_name)
+        )
+        box.setInformativeText(
+            self.tr("Currently: consents.") if consent else self.tr("Currently: no consent.")
+        )
+        yes = box.addButton(self.tr("Consents"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(self.tr("Does not consent"), QMessageBox.ButtonRole.NoRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (yes, no):
+            try:
+                db.run(
+                    set_training_consent,
+                    name=record.client_name,
+                    consent=box.clickedButton() is yes,
+                )
+            except StorageError as exc:
+                self._say(str(exc))
+
+    # Export --------------------------------------------------------------------------------
+
+    def _save_name(self, title: str, stem: str, filters: list[tuple[str, str]]) -> Path | None:
+        joined = ";;".join(f"{label} (*{suffix})" for label, suffix in filters)
+        start = str(Path(self._folder()) / f"{stem}{filters[0][1]}")
+        name, chosen = QFileDialog.getSaveFileName(self.window, title, start, joined)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in [suffix for _, suffix in filters]:
+            suffix = next((s for label, s in filters if chosen.startswith(label)), filters[0][1])
+            path = path.with_name(path.name + suffix)
+        return path
+
+    def _stem(self) -> str | None:
+        record = self.window.view.record
+        if record is None:
+            self._say(self.tr("Open an application first."))
+            return None
+        parts = [record.client_name, record.company]
+        return "-".join(p.strip().replace("/", "_") for p in parts if p.strip()) or "jaso"
+
+    def export_report(self) -> None:
+        stem = self._stem()
+        record = self.window.view.record
+        if stem is None or record is None:
+            return
+        path = self._save_name(
+            self.tr("Export feedback report"),
+            stem + "-feedback",
+            [("PDF", ".pdf"), ("Word", ".docx"), ("HTML", ".html")],
+        )
+        if path is None:
+            return
+        self.window.view.flush()
+        try:
+            report = self.window.db.run(build_report, application_id=record.id)
+            export_report(report, path)
+        except (OSError, StorageError, ValueError) as exc:
+            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
+            return
+        self._say(self.tr("Report written to %1").replace("%1", str(path)))
+
+    def export_essay(self) -> None:
+        stem = self._stem()
+        record = self.window.view.record
+        if stem is None or record is None:
+            return
+        path = self._save_name(
+            self.tr("Export essay"), stem, [(self.tr("Text"), ".txt"), ("Word", ".docx")]
+        )
+        if path is None:
+            return
+        self.window.view.flush()
+        try:
+            export_essay(self.window.db.run(get_application, application_id=record.id), path)
+        except (OSError, StorageError, ValueError) as exc:
+            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
+            return
+        self._say(self.tr("Essay written to %1").replace("%1", str(path)))
+
+    def export_training(self) -> None:
+        path = self._save_name(
+            self.tr("Export training data"), "jaso-critiques", [("JSONL", ".jsonl")]
+        )
+        if path is None:
+            return
+        try:
+            export = self.window.db.run(training_examples)
+            if not export.examples:
+                QMessageBox.information(
+                    self.window,
+                    self.tr("Export training data"),
+                    self.tr(
+                        "Nothing to export: only approved reviews of clients who consented "
+                        "are training data."
+                    ),
+                )
+                return
+            write_jsonl(path, export.examples)
+        except (OSError, StorageError) as exc:
+            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
+            return
+        text = self.tr("%n example(s) written", "", len(export.examples))
+        if export.skipped:
+            text += " · " + self.tr(
+                "%n review(s) skipped: longer than the model may write", "", export.skipped
+            )
+        self._say(f"{text} → {path}")
