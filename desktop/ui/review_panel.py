@@ -108,7 +108,8 @@ class ReviewPanel(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.items, 1)
         layout.addLayout(item_buttons)
-        layout.addWidget(QLabel(f"<b>{self.tr('Summary')}</b>"))
+        summary_title = self.tr("Summary")
+        layout.addWidget(QLabel(f"<b>{summary_title}</b>"))
         layout.addWidget(self.summary)
         layout.addLayout(bottom)
         self._loading = False

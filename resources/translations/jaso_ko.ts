@@ -95,22 +95,32 @@
 <context>
     <name>ApplicationListPanel</name>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="38"/>
+        <location filename="../../desktop/ui/app_list.py" line="42"/>
         <source>Search companies, questions and answers</source>
         <translation>회사, 문항, 답변 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="41"/>
+        <location filename="../../desktop/ui/app_list.py" line="45"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="97"/>
+        <location filename="../../desktop/ui/app_list.py" line="49"/>
+        <source>All clients</source>
+        <translation>모든 내담자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app_list.py" line="114"/>
+        <source>No client</source>
+        <translation>내담자 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app_list.py" line="140"/>
         <source>Due today</source>
         <translation>오늘 마감</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="99"/>
+        <location filename="../../desktop/ui/app_list.py" line="142"/>
         <source>Closed %1</source>
         <translation>마감됨 %1</translation>
     </message>
@@ -181,19 +191,151 @@
 <context>
     <name>AssistPanel</name>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="24"/>
+        <location filename="../../desktop/ui/assist_panel.py" line="33"/>
         <source>Checks</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="25"/>
+        <location filename="../../desktop/ui/assist_panel.py" line="34"/>
         <source>Suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="26"/>
+        <location filename="../../desktop/ui/assist_panel.py" line="35"/>
         <source>Review</source>
         <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="40"/>
+        <source>Counselor review of the critique</source>
+        <translation>첨삭 검토 (상담사)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="41"/>
+        <source>Comments on the text</source>
+        <translation>본문 코멘트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist_panel.py" line="44"/>
+        <source>Counselor</source>
+        <translation>상담사</translation>
+    </message>
+</context>
+<context>
+    <name>BatchBar</name>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="38"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="39"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="41"/>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="72"/>
+        <source>Batch review paused</source>
+        <translation>일괄 첨삭 일시 정지됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="74"/>
+        <source>Batch review cancelled</source>
+        <translation>일괄 첨삭 취소됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="76"/>
+        <source>Batch review done</source>
+        <translation>일괄 첨삭 완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="78"/>
+        <source>Batch review · about %1 left</source>
+        <translation>일괄 첨삭 · 약 %1 남음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/batch_bar.py" line="89"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n건 실패</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="107"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="112"/>
+        <source>Batch review</source>
+        <translation>일괄 첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="113"/>
+        <source>These answers were not reviewed:</source>
+        <translation>다음 답변은 첨삭하지 못했습니다:</translation>
+    </message>
+</context>
+<context>
+    <name>BatchController</name>
+    <message>
+        <location filename="../../desktop/ui/batch_controller.py" line="80"/>
+        <source>A batch is still running: pause or cancel it first.</source>
+        <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_controller.py" line="201"/>
+        <source>The review could not be saved: %1</source>
+        <translation>첨삭을 저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../desktop/ui/batch_dialog.py" line="34"/>
+        <source>Batch review</source>
+        <translation>일괄 첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_dialog.py" line="38"/>
+        <source>All clients</source>
+        <translation>모든 내담자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_dialog.py" line="42"/>
+        <source>Select all</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_dialog.py" line="48"/>
+        <source>Client</source>
+        <translation>내담자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_dialog.py" line="55"/>
+        <source>Queue reviews</source>
+        <translation>첨삭 대기열에 넣기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/batch_dialog.py" line="76"/>
+        <source>(%n answer(s))</source>
+        <translation>
+            <numerusform>(답변 %n개)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/batch_dialog.py" line="103"/>
+        <source>%n answer(s) to review</source>
+        <translation>
+            <numerusform>첨삭할 답변 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -271,6 +413,275 @@
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n건 발견</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="96"/>
+        <location filename="../../desktop/ui/review_items.py" line="103"/>
+        <source>Comment</source>
+        <translation>코멘트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="101"/>
+        <source>Passage</source>
+        <translation>구절</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="104"/>
+        <source>Propose replacement text</source>
+        <translation>바꿀 문장 제안</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="110"/>
+        <source>Replace with</source>
+        <translation>바꿀 문장</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="58"/>
+        <source>Comment on selection…</source>
+        <translation>선택한 구절에 코멘트…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="59"/>
+        <source>Propose replacement…</source>
+        <translation>고쳐 쓰기 제안…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="60"/>
+        <source>Accept</source>
+        <translation>수락</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="61"/>
+        <source>Reject</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="62"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="130"/>
+        <source>Replace with: «%1»</source>
+        <translation>제안: «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="132"/>
+        <source>accepted</source>
+        <translation>수락됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="133"/>
+        <source>rejected</source>
+        <translation>거절됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="134"/>
+        <source>resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="137"/>
+        <source>passage no longer in the answer</source>
+        <translation>답변에서 사라진 구절</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="170"/>
+        <source>Select the passage in the answer first.</source>
+        <translation>먼저 답변에서 구절을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="173"/>
+        <source>The answer could not be saved, so no comment was added.</source>
+        <translation>답변을 저장하지 못해 코멘트를 달지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="190"/>
+        <source>The comment could not be saved: %1</source>
+        <translation>코멘트를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/comments_panel.py" line="216"/>
+        <source>Replacement accepted (Ctrl+Z in the answer undoes it).</source>
+        <translation>제안을 반영했습니다 (답변에서 Ctrl+Z로 되돌릴 수 있습니다).</translation>
+    </message>
+</context>
+<context>
+    <name>CounselMenu</name>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="33"/>
+        <source>&amp;Counselor</source>
+        <translation>상담(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="36"/>
+        <source>&amp;Import essays…</source>
+        <translation>자기소개서 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
+        <source>&amp;Paste an essay…</source>
+        <translation>붙여 넣어 가져오기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="39"/>
+        <source>&amp;Batch review…</source>
+        <translation>일괄 첨삭(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
+        <source>Client&apos;s training &amp;consent…</source>
+        <translation>학습 데이터 활용 동의(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="42"/>
+        <source>Export feedback &amp;report…</source>
+        <translation>피드백 보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="43"/>
+        <source>Export &amp;essay…</source>
+        <translation>자기소개서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="44"/>
+        <source>Export &amp;training data…</source>
+        <translation>학습 데이터 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="65"/>
+        <source>Import essays</source>
+        <translation>자기소개서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="67"/>
+        <source>Essays (%1)</source>
+        <translation>자기소개서 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="75"/>
+        <source>Could not import %1</source>
+        <translation>%1을(를) 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="91"/>
+        <source>Imported. Review the answers, then press Review all or queue a batch.</source>
+        <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="99"/>
+        <source>No model is ready. Choose one under Model.</source>
+        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/counsel_menu.py" line="113"/>
+        <source>%n answer(s) queued for review.</source>
+        <translation>
+            <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="118"/>
+        <source>Open an application with a client name (Edit details) first.</source>
+        <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="123"/>
+        <source>Training consent</source>
+        <translation>학습 데이터 활용 동의</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="126"/>
+        <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
+        <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <source>Currently: consents.</source>
+        <translation>현재: 동의함.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <source>Currently: no consent.</source>
+        <translation>현재: 동의하지 않음.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="133"/>
+        <source>Consents</source>
+        <translation>동의함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="134"/>
+        <source>Does not consent</source>
+        <translation>동의하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="164"/>
+        <source>Open an application first.</source>
+        <translation>먼저 지원서를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="175"/>
+        <source>Export feedback report</source>
+        <translation>피드백 보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="186"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="204"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="228"/>
+        <source>Export failed</source>
+        <translation>내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="188"/>
+        <source>Report written to %1</source>
+        <translation>보고서를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="196"/>
+        <source>Export essay</source>
+        <translation>자기소개서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="196"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="206"/>
+        <source>Essay written to %1</source>
+        <translation>자기소개서를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="210"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="219"/>
+        <source>Export training data</source>
+        <translation>학습 데이터 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel_menu.py" line="221"/>
+        <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
+        <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/counsel_menu.py" line="230"/>
+        <source>%n example(s) written</source>
+        <translation>
+            <numerusform>예시 %n개를 저장했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/counsel_menu.py" line="233"/>
+        <source>%n review(s) skipped: longer than the model may write</source>
+        <translation>
+            <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
         </translation>
     </message>
 </context>
@@ -472,6 +883,89 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="53"/>
+        <source>Import essay</source>
+        <translation>자기소개서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
+        <source>Check the split on the right. A line starting with ## is a question; add or remove ## to fix it. Details such as 회사: or 직무: before the first question fill in the application.</source>
+        <translation>오른쪽에서 나뉜 결과를 확인하세요. ##로 시작하는 줄이 문항입니다. ##를 더하거나 지워서 고칩니다. 첫 문항 앞의 회사:, 직무: 같은 줄은 지원서 정보가 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="63"/>
+        <source>Paste the essay here, questions and answers.</source>
+        <translation>문항과 답변을 여기에 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="66"/>
+        <source>Question</source>
+        <translation>문항</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="66"/>
+        <source>Length</source>
+        <translation>분량</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <source>Whose essay this is (for counselors)</source>
+        <translation>누구의 자기소개서인지 (상담사용)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <source>Company</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <source>Role</source>
+        <translation>직무</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
+        <source>Client</source>
+        <translation>내담자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <source>(no question text)</source>
+        <translation>(문항 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <source>(no answer)</source>
+        <translation>(답변 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="133"/>
+        <source>Nothing to import yet.</source>
+        <translation>아직 가져올 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="135"/>
+        <source>No answers found: is each answer under its question?</source>
+        <translation>답변을 찾지 못했습니다. 답변이 문항 아래에 있나요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="145"/>
+        <source>Enter the company the essay is for.</source>
+        <translation>지원하는 회사를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="154"/>
+        <source>Could not save: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>InterviewDialog</name>
     <message>
         <location filename="../../desktop/ui/interview_dialog.py" line="88"/>
@@ -489,91 +983,139 @@
         <translation>연습:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="110"/>
         <source>Answer as you would say it in the interview…</source>
         <translation>면접에서 말하듯이 답해 보세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="111"/>
         <source>Get feedback</source>
         <translation>피드백 받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="112"/>
         <source>Next question</source>
         <translation>다음 질문</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="160"/>
         <source>%1 · %2/%3 answered · %4/%5 points</source>
         <translation>%1 · %2/%3개 답변 · %4/%5점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="171"/>
         <source>Write at least one answer before practising.</source>
         <translation>연습하기 전에 답변을 하나 이상 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="177"/>
         <source>No model is ready: these questions come from your essay alone.</source>
         <translation>준비된 모델이 없어 자기소개서만으로 질문을 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="183"/>
         <source>Drawing questions from your answers…</source>
         <translation>답변에서 면접 질문을 뽑는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="247"/>
         <source>From your essay: “%1”</source>
         <translation>자기소개서: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="291"/>
         <source>Listening to your answer…</source>
         <translation>답변을 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="310"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="313"/>
         <source>The model failed: %1</source>
         <translation>모델이 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="315"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="318"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="323"/>
         <source>capped by the checks</source>
         <translation>자동 점검으로 상한 적용</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/interview_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="335"/>
         <source>%n sentence(s) with facts not in your essay were left out.</source>
         <translation>
             <numerusform>자기소개서에 없는 사실이 담긴 문장 %n개를 뺐습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="338"/>
         <source>Total: %1 / 8</source>
         <translation>합계: %1 / 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="339"/>
         <source>Advice</source>
         <translation>조언</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="340"/>
         <source>Example answer</source>
         <translation>모범 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="353"/>
+        <location filename="../../desktop/ui/interview_dialog.py" line="356"/>
         <source>Feedback needs a model: choose one under Model.</source>
         <translation>피드백에는 모델이 필요합니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="38"/>
+        <source>Strength</source>
+        <translation>좋은점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="38"/>
+        <source>Point to improve</source>
+        <translation>아쉬운점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="42"/>
+        <source>Point</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="45"/>
+        <source>Issue</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="46"/>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="47"/>
+        <source>Suggestion</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="58"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="60"/>
+        <source>A passage copied from the answer (optional)</source>
+        <translation>답변에서 그대로 옮긴 구절 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_items.py" line="61"/>
+        <source>Quote</source>
+        <translation>인용</translation>
     </message>
 </context>
 <context>
@@ -735,172 +1277,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Se&amp;ttings…</source>
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -911,12 +1453,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="447"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1365,27 +1907,27 @@ Data folder: %2</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="351"/>
+        <location filename="../../desktop/ui/question_editor.py" line="376"/>
         <source>The disk is full (or a file-size limit was reached).</source>
         <translation>디스크가 가득 찼습니다(또는 파일 크기 제한에 도달했습니다).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="352"/>
+        <location filename="../../desktop/ui/question_editor.py" line="377"/>
         <source>The data folder is read-only.</source>
         <translation>데이터 폴더가 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="353"/>
+        <location filename="../../desktop/ui/question_editor.py" line="378"/>
         <source>The database is in use by another program.</source>
         <translation>다른 프로그램이 데이터베이스를 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="358"/>
+        <location filename="../../desktop/ui/question_editor.py" line="383"/>
         <source>Your text is kept only in this window and saving is retried: do not close Jaso.</source>
         <translation>글은 이 창에만 남아 있으며 저장을 다시 시도합니다. Jaso를 닫지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="361"/>
+        <location filename="../../desktop/ui/question_editor.py" line="386"/>
         <source>Your text is kept in %1 and saving is retried.</source>
         <translation>글을 %1에 보관했으며 저장을 다시 시도합니다.</translation>
     </message>
@@ -1446,6 +1988,99 @@ Data folder: %2</source>
         <location filename="../../desktop/ui/review_controller.py" line="122"/>
         <source>The review failed: %1</source>
         <translation>첨삭에 실패했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="75"/>
+        <source>Add strength</source>
+        <translation>좋은점 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="76"/>
+        <source>Add point to improve</source>
+        <translation>아쉬운점 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="77"/>
+        <source>Edit…</source>
+        <translation>수정…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="88"/>
+        <source>Save draft</source>
+        <translation>임시 저장</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="89"/>
+        <source>Approve for the writer</source>
+        <translation>승인해 지원자에게 전달</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="100"/>
+        <source>Tick to accept, untick to reject; double-click to edit. Rejected items stay out of the report.</source>
+        <translation>체크하면 수락, 해제하면 거절입니다. 두 번 눌러 고칩니다. 거절한 항목은 보고서에 들어가지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="111"/>
+        <source>Summary</source>
+        <translation>총평</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="149"/>
+        <source>No critique to review yet: run Review on this answer first.</source>
+        <translation>검토할 첨삭이 없습니다. 먼저 이 답변의 첨삭을 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="152"/>
+        <source>Approved %1. Changes need approving again.</source>
+        <translation>%1에 승인했습니다. 고치면 다시 승인해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="154"/>
+        <source>Draft review saved, not approved yet.</source>
+        <translation>검토를 임시 저장했습니다. 아직 승인 전입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="156"/>
+        <source>AI draft: review each item, then approve.</source>
+        <translation>AI 초안입니다. 항목마다 검토한 뒤 승인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="158"/>
+        <source>Unsaved changes.</source>
+        <translation>저장되지 않은 변경이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="164"/>
+        <source>Strengths</source>
+        <translation>좋은점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="165"/>
+        <source>To improve</source>
+        <translation>아쉬운점</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="198"/>
+        <source>(counselor)</source>
+        <translation>(상담사)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="300"/>
+        <source>The review could not be saved: %1</source>
+        <translation>첨삭을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="305"/>
+        <source>Review approved: the report shows it.</source>
+        <translation>검토를 승인했습니다. 보고서에 반영됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="307"/>
+        <source>Review saved.</source>
+        <translation>검토를 저장했습니다.</translation>
     </message>
 </context>
 <context>
