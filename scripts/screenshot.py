@@ -49,6 +49,7 @@ def main() -> int:
     db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
     if args.assist == "counsel":
         _seed_review(db, answer)
+        _seed_clients(db, ids)
     assistant = _scripted_assistant() if args.assist or args.dialog == "interview" else None
     window = MainWindow(db, Settings(language=args.lang), paths, assistant, args.lang)
     window.resize(1440, 860)
@@ -67,6 +68,14 @@ def main() -> int:
         target = _model_manager(window, paths)
     elif args.dialog == "interview":
         target = _interview(app, window)
+    elif args.dialog == "import":
+        from desktop.ui.import_dialog import ImportDialog
+
+        raw = "회사: 한빛물류\n직무: 운송관리\n성명: 이하늘\n\n" + "\n".join(
+            f"{n}. {q['text']}\n{q['answer']}" for n, q in
+            enumerate(data["applications"][6]["questions"], 1)
+        )  # fmt: skip
+        target = ImportDialog(db, raw, "이하늘_한빛물류.docx", window)
     if target is not None:
         target.show()
 
@@ -191,6 +200,30 @@ def _assist(app: QApplication, window: object, what: str) -> None:
         window.view.review_active()
     else:
         panel.setCurrentWidget(panel.checks)
+
+
+def _seed_clients(db: object, ids: list[int]) -> None:
+    """Three clients, and a paused batch over their answers with one failure."""
+    from desktop.store import applications as apps
+    from desktop.store import batches as bs
+
+    names = ["김지원", "김지원", "박서준", "이하늘", "이하늘", "박서준"]
+    for app_id, name in zip(ids, names, strict=False):
+        db.run(apps.update_application, application_id=app_id, client_name=name)  # type: ignore[attr-defined]
+    from desktop.store import questions as qs
+
+    for app_id in ids[1:5]:
+        first = db.run(apps.get_application, application_id=app_id).questions[0]  # type: ignore[attr-defined]
+        db.run(qs.save_answer, question_id=first.id, text="동아리 회계를 맡아 장부를 정리했습니다.")  # type: ignore[attr-defined]
+    answered = db.run(bs.answered_questions)  # type: ignore[attr-defined]
+    questions = [q for app_id in ids[1:7] for q in answered.get(app_id, [])]
+    batch = db.run(bs.create_batch, question_ids=questions)  # type: ignore[attr-defined]
+    for seconds in (41.0, 38.5, 44.2):
+        item = db.run(bs.claim_next, batch_id=batch)  # type: ignore[attr-defined]
+        db.run(bs.complete_item, item_id=item.id, text="-", data={}, seconds=seconds)  # type: ignore[attr-defined]
+    item = db.run(bs.claim_next, batch_id=batch)  # type: ignore[attr-defined]
+    db.run(bs.fail_item, item_id=item.id, error="The model ran out of memory.")  # type: ignore[attr-defined]
+    db.run(bs.set_batch_state, batch_id=batch, state="paused")  # type: ignore[attr-defined]
 
 
 def _seed_review(db: object, answer: str) -> None:

@@ -127,6 +127,7 @@ class ApplicationListPanel(QWidget):
         item.setFont(font)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         item.setBackground(QColor("#e8eef5"))
+        item.setForeground(QColor("#1f3f66"))
         return item
 
     def _describe(self, record: ApplicationRecord, snippet: str | None, today: date) -> str:
