@@ -105,6 +105,38 @@ def _window(home: Path) -> str:
     return f"main window rendered ({image.width()}x{image.height()}, {app.platformName()})"
 
 
+def _reports(home: Path) -> str:
+    """Import a .docx, then write its report as PDF (Qt, embedded fonts) and DOCX (templates)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from docx import Document
+
+    from desktop.importing.readers import read_document
+    from desktop.importing.save import save_imported
+    from desktop.importing.split import split_document
+    from desktop.review.export import export_report
+    from desktop.review.report import build_report
+    from desktop.store import Database
+
+    source = home / "essay.docx"
+    document = Document()
+    for line in ("회사: 한빛물류", "[문항 1] 지원 동기 (500자)", "물류센터에서 배웠습니다."):
+        document.add_paragraph(line)
+    document.save(str(source))
+    db = Database(home / "reports.sqlite3")
+    try:
+        app_id = db.run(save_imported, app=split_document(read_document(source)))
+        report = db.run(build_report, application_id=app_id)
+    finally:
+        db.close()
+    sizes = []
+    for suffix in (".pdf", ".docx"):
+        out = home / f"report{suffix}"
+        export_report(report, out)
+        assert out.stat().st_size > 1000, f"{out.name} is {out.stat().st_size} bytes"
+        sizes.append(f"{out.name} {out.stat().st_size // 1024} KB")
+    return ".docx imported; " + ", ".join(sizes)
+
+
 def run_self_test() -> int:
     from desktop import __version__
 
@@ -118,6 +150,7 @@ def run_self_test() -> int:
             ("store", lambda: _store(home)),
             ("model", _model),
             ("window", lambda: _window(home)),
+            ("reports", lambda: _reports(home)),
         ]
         for name, step in steps:
             started = time.perf_counter()

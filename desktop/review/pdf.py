@@ -27,6 +27,8 @@ def ensure_gui() -> None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Without a display the offscreen platform warns about every font it cannot shape with.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
     _app = QGuiApplication(sys.argv[:1])
 
 

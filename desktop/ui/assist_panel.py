@@ -43,6 +43,7 @@ class AssistPanel(QTabWidget):
         self.counsel = counsel
         self.addTab(counsel, self.tr("Counselor"))
         self.review_panel.message.connect(view.message)
+        self.review_panel.saved.connect(self._on_review_panel_saved)
         self.comments.message.connect(view.message)
         view.active_editor_changed.connect(self._on_view_active_editor_changed)
         self.candidates.draft_requested.connect(view.draft_active)
@@ -81,6 +82,9 @@ class AssistPanel(QTabWidget):
         if self.editor is not None and self.editor.question_id == question_id:
             self._show_critiques()
             self.setCurrentWidget(self.critique)
+
+    def _on_review_panel_saved(self, _critique_id: int) -> None:
+        self._show_critiques()  # the writer's Review tab shows an approved review
 
     def critique_stored(self, question_id: int) -> None:
         """A critique came from elsewhere (a batch): show it if it is of the open answer."""

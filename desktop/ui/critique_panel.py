@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.tasks.critique import anchor
+from desktop.engine.tasks.critique import add_anchors, anchor
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 from desktop.store.critiques import CritiqueRecord
+from desktop.store.reviews import final_critique
 from desktop.ui.answer_edit import SEVERITY_COLORS
 from desktop.ui.labels import dimension_label, severity_label
 from desktop.ui.question_editor import QuestionEditor
@@ -121,6 +122,8 @@ class CritiquePanel(QWidget):
         self.history.clear()
         for record in critiques:
             stamp = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if record.approved_at is not None:
+                stamp += " · " + self.tr("reviewed by the counselor")
             self.history.addItem(stamp)
         self.history.blockSignals(False)
         self.history.setVisible(len(critiques) > 1)
@@ -149,6 +152,8 @@ class CritiquePanel(QWidget):
             self.stale.setVisible(False)
             return
         data: dict[str, Any] = record.data
+        if record.approved_at is not None:  # the writer sees what the counselor approved
+            data = add_anchors(final_critique(record), record.reviewed_text)
         for name, bar in self.bars.items():
             score = data.get("scores", {}).get(name, {})
             bar.setValue(int(score.get("score", 0)))

@@ -115,12 +115,12 @@
         <translation>내담자 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="140"/>
+        <location filename="../../desktop/ui/app_list.py" line="141"/>
         <source>Due today</source>
         <translation>오늘 마감</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="142"/>
+        <location filename="../../desktop/ui/app_list.py" line="143"/>
         <source>Closed %1</source>
         <translation>마감됨 %1</translation>
     </message>
@@ -736,52 +736,57 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="51"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="52"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="52"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="53"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="62"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="63"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="66"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="67"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="88"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="89"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="89"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="90"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="90"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="91"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="91"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="92"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="177"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="126"/>
+        <source>reviewed by the counselor</source>
+        <translation>상담사 검토 완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_panel.py" line="182"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="192"/>
+        <location filename="../../desktop/ui/critique_panel.py" line="197"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>

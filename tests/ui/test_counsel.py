@@ -153,6 +153,11 @@ def test_review_mode_edits_the_critique_and_approves_it(
     assert final["improvements"][0]["origin"] == "counselor"
     assert final["scores"]["evidence"]["score"] == 2
     assert [i["state"] for i in final["strengths"]] == ["accepted"]  # pending settled
+    # The writer's Review tab now shows the approved review, quotes anchored.
+    writer = plain.assist.critique.improvements
+    texts = [writer.item(i).text() for i in range(writer.count())]
+    assert len(texts) == 1 and "역할이 드러나지 않습니다" in texts[0]
+    assert "not found" not in texts[0]
 
 
 def test_comments_follow_edits_and_the_writer_accepts_a_proposal(
