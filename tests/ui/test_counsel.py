@@ -102,9 +102,7 @@ def test_import_preview_follows_the_corrected_split_and_groups_by_client(
     assert panel.client.isVisible()
     panel.client.setCurrentIndex(panel.client.findData("김지원"))
     plain.reload_list()
-    assert [panel.list.item(i).text().split()[0] for i in range(panel.list.count())] == [
-        "한빛물류"
-    ]
+    assert [panel.list.item(i).text().split()[0] for i in range(panel.list.count())] == ["한빛물류"]
 
 
 def _answer_with_critique(db: Database) -> tuple[int, int]:
@@ -116,7 +114,6 @@ def _answer_with_critique(db: Database) -> tuple[int, int]:
         questions=[apps.NewQuestion("지원 동기 (500자)", answer=answer)],
     )
     qid = db.run(apps.get_application, application_id=app_id).questions[0].id
-
 
     db.run(cs.save_critique, question_id=qid, text=answer, data=json.loads(critique_json(answer)))
     return app_id, qid
