@@ -55,7 +55,7 @@ def test_core_imports_leave_qt_unloaded() -> None:
     assert out.stdout.strip() == "[]"
 
 
-HEAVY = ("torch", "transformers", "llama_cpp", "accelerate", "gguf", "numpy")
+HEAVY = ("torch", "transformers", "llama_cpp", "accelerate", "gguf", "numpy", "docx", "lxml")
 
 
 def test_gui_starts_without_heavy_modules(tmp_path: Path) -> None:

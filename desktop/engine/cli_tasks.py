@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from desktop.engine.backend import LoadOptions, create_backend
+from desktop.engine.backend import Backend, LoadOptions, create_backend
 from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.essay import EssayRequest
@@ -38,6 +38,15 @@ def _read_request() -> EssayRequest:
     return EssayRequest.from_json(raw)
 
 
+def load_backend(args: argparse.Namespace) -> Backend:
+    """The backend named by ``--backend`` with ``--model`` loaded; raises EngineError."""
+    backend = create_backend(args.backend)
+    backend.load(
+        LoadOptions(Path(args.model), n_ctx=args.n_ctx, n_threads=args.threads, seed=args.seed)
+    )
+    return backend
+
+
 def run_task(args: argparse.Namespace) -> int:
     try:
         request = _read_request()
@@ -45,10 +54,7 @@ def run_task(args: argparse.Namespace) -> int:
         sys.stderr.write(f"jaso: {exc}\n")
         return EXIT_USAGE
     try:
-        backend = create_backend(args.backend)
-        backend.load(
-            LoadOptions(Path(args.model), n_ctx=args.n_ctx, n_threads=args.threads, seed=args.seed)
-        )
+        backend = load_backend(args)
         started = time.perf_counter()
         result: dict[str, Any]
         if args.command == "suggest":

@@ -53,7 +53,7 @@ def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Pa
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from desktop.engine.backend import LoadOptions, create_backend
+    from desktop.engine.cli_tasks import load_backend
     from desktop.engine.errors import EngineError
     from desktop.paths import app_paths
     from desktop.store import Database
@@ -73,10 +73,7 @@ def run_review(args: argparse.Namespace) -> int:
         sys.stderr.write(f"jaso: cannot write to {args.out}: {exc.strerror}\n")
         return EXIT_USAGE
     try:
-        backend = create_backend(args.backend)
-        backend.load(
-            LoadOptions(Path(args.model), n_ctx=args.n_ctx, n_threads=args.threads, seed=args.seed)
-        )
+        backend = load_backend(args)
     except EngineError as exc:
         sys.stderr.write(f"jaso: {exc}\n")
         return EXIT_FAILED

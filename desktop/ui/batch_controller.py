@@ -9,14 +9,10 @@ from __future__ import annotations
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine.backend import Backend
-from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.essay import EssayRequest
-from desktop.engine.tasks.io import TaskIO
 from desktop.review.requests import essay_request
 from desktop.review.runner import EMPTY_ANSWER
 from desktop.store import Database, StorageError
@@ -36,12 +32,7 @@ from desktop.store.batches import (
 )
 from desktop.store.questions import get_question
 from desktop.ui.assistant import Assistant, Handlers
-
-
-def _critique_task(
-    request: EssayRequest, ui_lang: str, backend: Backend, io: TaskIO
-) -> dict[str, Any]:
-    return critique(backend, request, io, seed=None, ui_lang=ui_lang)
+from desktop.ui.review_controller import critique_task
 
 
 class BatchController(QObject):
@@ -166,7 +157,7 @@ class BatchController(QObject):
         )
         self.current = (item, request, time.monotonic())
         self.job = self.assistant.run(
-            "critique", partial(_critique_task, request, self.ui_lang), handlers, self.model
+            "critique", partial(critique_task, request, self.ui_lang), handlers, self.model
         )
         if self.job is None:  # the model went away: back to the queue
             self.current = None

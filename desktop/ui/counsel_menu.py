@@ -10,9 +10,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop.importing.readers import ImportFailed
-from desktop.review.export import export_essay, export_report
-from desktop.review.report import build_report
-from desktop.review.training import training_examples, write_jsonl
 from desktop.store import StorageError
 from desktop.store.applications import get_application, list_applications
 from desktop.store.batches import answered_questions
@@ -178,6 +175,9 @@ class CounselMenu(QObject):
         )
         if path is None:
             return
+        from desktop.review.export import export_report  # python-docx loads on first use
+        from desktop.review.report import build_report
+
         self.window.view.flush()
         try:
             report = self.window.db.run(build_report, application_id=record.id)
@@ -197,6 +197,8 @@ class CounselMenu(QObject):
         )
         if path is None:
             return
+        from desktop.review.export import export_essay
+
         self.window.view.flush()
         try:
             export_essay(self.window.db.run(get_application, application_id=record.id), path)
@@ -211,6 +213,8 @@ class CounselMenu(QObject):
         )
         if path is None:
             return
+        from desktop.review.training import training_examples, write_jsonl
+
         try:
             export = self.window.db.run(training_examples)
             if not export.examples:

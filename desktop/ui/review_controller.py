@@ -17,7 +17,7 @@ from desktop.store.critiques import save_critique
 from desktop.ui.assistant import Assistant, Handlers
 
 
-def _critique_task(
+def critique_task(
     request: EssayRequest, ui_lang: str, backend: Backend, io: TaskIO
 ) -> dict[str, Any]:
     return critique(backend, request, io, seed=None, ui_lang=ui_lang)
@@ -86,7 +86,7 @@ class ReviewController(QObject):
             on_cancelled=self._on_job_cancelled,
         )
         self.job = self.assistant.run(
-            "critique", partial(_critique_task, request, self.ui_lang), handlers, self.model
+            "critique", partial(critique_task, request, self.ui_lang), handlers, self.model
         )
         if self.job is None:
             self.queue.clear()
