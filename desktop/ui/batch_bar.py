@@ -74,6 +74,8 @@ class BatchBar(QWidget):
             text = self.tr("Batch review cancelled")
         elif not active:
             text = self.tr("Batch review done")
+        elif self.controller.assistant.state not in ("ready", "loading"):
+            text = self.tr("Batch review waits for a model (Model ▸ Models…)")
         else:
             text = self.tr("Batch review · about %1 left").replace(
                 "%1", eta_text(progress.eta_seconds)

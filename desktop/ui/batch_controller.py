@@ -127,6 +127,8 @@ class BatchController(QObject):
         self.progress_changed.emit(self._progress_or_none())
 
     def _on_assistant_state_changed(self, state: str, _detail: str) -> None:
+        if self.batch_id is not None:
+            self._emit_progress()  # the bar says when the batch waits for a model
         if state == "ready" and self.job is None:
             self._next()
 

@@ -225,7 +225,7 @@
     <name>BatchBar</name>
     <message>
         <location filename="../../desktop/ui/batch_bar.py" line="38"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="85"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -256,29 +256,34 @@
     </message>
     <message>
         <location filename="../../desktop/ui/batch_bar.py" line="78"/>
+        <source>Batch review waits for a model (Model ▸ Models…)</source>
+        <translation>일괄 첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_bar.py" line="80"/>
         <source>Batch review · about %1 left</source>
         <translation>일괄 첨삭 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="85"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/batch_bar.py" line="89"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="91"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="107"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="112"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="109"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="114"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="113"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="115"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
     </message>
@@ -286,12 +291,12 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="80"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="71"/>
         <source>A batch is still running: pause or cancel it first.</source>
         <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="201"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="194"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -516,126 +521,126 @@
 <context>
     <name>CounselMenu</name>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="33"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="30"/>
         <source>&amp;Counselor</source>
         <translation>상담(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="36"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="33"/>
         <source>&amp;Import essays…</source>
         <translation>자기소개서 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="34"/>
         <source>&amp;Paste an essay…</source>
         <translation>붙여 넣어 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="39"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="36"/>
         <source>&amp;Batch review…</source>
         <translation>일괄 첨삭(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
         <source>Client&apos;s training &amp;consent…</source>
         <translation>학습 데이터 활용 동의(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="42"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="39"/>
         <source>Export feedback &amp;report…</source>
         <translation>피드백 보고서 내보내기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="43"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
         <source>Export &amp;essay…</source>
         <translation>자기소개서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="44"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="41"/>
         <source>Export &amp;training data…</source>
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="65"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="62"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="67"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="64"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="75"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="72"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="91"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="88"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="99"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="96"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="113"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="110"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="118"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="115"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="123"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="120"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="126"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="123"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="128"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="128"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="133"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="130"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="134"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="164"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="161"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="175"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="172"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/counsel_menu.py" line="186"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="204"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="228"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="206"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="232"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
@@ -655,30 +660,30 @@
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="206"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="208"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="210"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="219"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="212"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="223"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="221"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="225"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="230"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="234"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="233"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="237"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>

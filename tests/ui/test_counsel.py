@@ -247,3 +247,29 @@ def test_batch_reviews_every_answer_lists_failures_and_pauses(
     [failure] = db.run(batch_failures, batch_id=progress.batch_id)
     assert failure.company == "다온은행" and "memory" in failure.error
     assert bar.failures_button.isVisible() and not bar.pause_button.isVisible()
+
+
+def test_an_unfinished_batch_waits_for_a_model_then_resumes_at_start(
+    qtbot: QtBot, db: Database, paths: AppPaths, backend: FakeBackend
+) -> None:
+    from desktop.store.batches import claim_next, create_batch
+
+    app_id = db.run(
+        apps.create_application,
+        company="한빛물류",
+        questions=[apps.NewQuestion("지원 동기", answer="오차율을 낮췄습니다.")],
+    )
+    qid = db.run(apps.get_application, application_id=app_id).questions[0].id
+    batch = db.run(create_batch, question_ids=[qid])
+    assert db.run(claim_next, batch_id=batch) is not None  # then the app was killed
+    assistant = Assistant(LlmClient(fake_factory(backend)))
+    win = MainWindow(db, Settings(), paths, assistant, "en")
+    qtbot.addWidget(win)
+    try:
+        assert win.batch_bar.isVisible() or win.batch_bar.progress is not None
+        assert "waits for a model" in win.batch_bar.label.text()
+        assistant.load("fake", Path("fake.gguf"))
+        qtbot.waitUntil(lambda: len(db.run(cs.list_critiques, question_id=qid)) == 1, timeout=5000)
+        assert "done" in win.batch_bar.label.text()
+    finally:
+        assert assistant.shutdown()
