@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the parser is built on every start: the heavy modules load on use
     from desktop.engine.backend import Backend
     from desktop.store import Database
+    from desktop.store.batches import BatchProgress
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -39,6 +40,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _say(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def _progress(progress: BatchProgress) -> None:
+    left = progress.eta_seconds
+    eta = f", about {int(left) // 60}:{int(left) % 60:02d} left" if left else ""
+    sys.stderr.write(f"  {progress.finished}/{progress.total} answers{eta}\n")
 
 
 def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Path]:
@@ -114,7 +121,9 @@ def _review_file(
         app = db.run(get_application, application_id=app_id)
         ids = [q.id for q in app.questions if q.answer.strip()]
         batch = db.run(create_batch, question_ids=ids, model=Path(args.model).name)
-        progress = run_batch(db, batch, backend, model_name=Path(args.model).name, seed=args.seed)
+        progress = run_batch(
+            db, batch, backend, model_name=Path(args.model).name, seed=args.seed, on_item=_progress
+        )
         written = _write(db, app_id, args.out / file.stem, formats)
     except (StorageError, OSError) as exc:
         _say(f"{file}: failed: {exc}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError
@@ -25,6 +26,13 @@ from desktop.store.batches import (
 from desktop.store.questions import get_question
 
 EMPTY_ANSWER = "the answer is empty"
+
+
+def _complete(db: Database, **fields: Any) -> None:
+    try:
+        db.run(complete_item, **fields)
+    except ValueError:
+        pass  # the item is no longer running here (cancelled, or taken over by the app)
 
 
 def run_batch(
@@ -51,8 +59,8 @@ def run_batch(
             except EngineError as exc:
                 db.run(fail_item, item_id=item.id, error=str(exc))
             else:
-                db.run(
-                    complete_item,
+                _complete(
+                    db,
                     item_id=item.id,
                     text=request.text,
                     data=data,
