@@ -196,3 +196,17 @@ def test_finished_batch_is_done_and_trashed_questions_fail(db: Database) -> None
     assert db.run(bs.claim_next, batch_id=batch) is None
     progress = db.run(bs.batch_progress, batch_id=batch)
     assert (progress.state, progress.done, progress.failed) == ("done", 1, 1)
+
+
+def test_other_companies_are_the_same_clients_only(db: Database) -> None:
+    mine = db.run(apps.create_application, company="한빛물류", client_name="김지원")
+    db.run(apps.create_application, company="다온은행", client_name="김지원")
+    db.run(apps.create_application, company="누리바이오", client_name="박서준")
+    alone = db.run(apps.create_application, company="모아커머스")
+    assert db.run(apps.other_companies, application_id=mine) == ["다온은행"]
+    # Without a client name (a job seeker's own list) every other application counts.
+    assert db.run(apps.other_companies, application_id=alone) == [
+        "누리바이오",
+        "다온은행",
+        "한빛물류",
+    ]
