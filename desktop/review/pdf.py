@@ -13,15 +13,20 @@ from typing import Final
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from desktop.review.report import Report, report_html
 
 FONTS: Final = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"]
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def ensure_gui() -> None:
-    """A Qt GUI application for text layout, created offscreen when there is none."""
+    """A Qt application for text layout, created offscreen when there is none.
+
+    A QApplication, not a bare QGuiApplication: widgets made later in the same process (a test
+    run, the self-test's window) need one, and Qt cannot upgrade the instance afterwards.
+    """
     global _app
     if QGuiApplication.instance() is not None:
         return
@@ -29,7 +34,7 @@ def ensure_gui() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Without a display the offscreen platform warns about every font it cannot shape with.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
-    _app = QGuiApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])
 
 
 def write_report_pdf(report: Report, path: Path) -> None:
