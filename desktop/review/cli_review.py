@@ -43,8 +43,10 @@ def _say(line: str) -> None:
 
 
 def _progress(progress: BatchProgress) -> None:
+    from desktop.review.runner import duration_text
+
     left = progress.eta_seconds
-    eta = f", about {int(left) // 60}:{int(left) % 60:02d} left" if left else ""
+    eta = f", about {duration_text(left)} left" if left else ""
     sys.stderr.write(f"  {progress.finished}/{progress.total} answers{eta}\n")
 
 

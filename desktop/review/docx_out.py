@@ -103,7 +103,7 @@ def write_report_docx(report: Report, path: Path) -> None:
     label = report.label
     document = _document()
     document.add_heading(label("title"), level=0)
-    document.add_heading(f"{app.company} — {app.role}" if app.role else app.company, level=1)
+    document.add_heading(app.title, level=1)
     meta = f"{label('date')}: {report.day.isoformat()}"
     if app.client_name:
         meta = f"{label('client')}: {app.client_name} · {meta}"
@@ -123,7 +123,7 @@ def write_report_docx(report: Report, path: Path) -> None:
 def essay_text(app: ApplicationRecord) -> str:
     """The essay as plain text: each question, its count against the limit, the answer."""
     blocks = []
-    header = f"{app.company} — {app.role}" if app.role else app.company
+    header = app.title
     for number, q in enumerate(app.questions, 1):
         used = count(q.answer, q.profile)
         limit = f" ({used:,}/{q.char_limit:,})" if q.char_limit else ""
@@ -133,7 +133,7 @@ def essay_text(app: ApplicationRecord) -> str:
 
 def write_essay_docx(app: ApplicationRecord, path: Path) -> None:
     document = _document()
-    document.add_heading(f"{app.company} — {app.role}" if app.role else app.company, level=1)
+    document.add_heading(app.title, level=1)
     for number, q in enumerate(app.questions, 1):
         document.add_heading(f"{number}. {q.text}", level=2)
         for line in q.answer.split("\n"):

@@ -214,7 +214,7 @@ table.scores td { padding: 2px 8px 2px 0; } td.bar { color: #1f5f99; white-space
 def report_html(report: Report) -> str:
     app = report.application
     label = report.label
-    title = f"{app.company} — {app.role}" if app.role else app.company
+    title = app.title
     meta = [f"{label('date')}: {report.day.isoformat()}"]
     if app.client_name:
         meta.insert(0, f"{label('client')}: {app.client_name}")

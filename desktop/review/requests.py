@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import unicodedata
 
+from sqlmodel import Session
+
 from desktop.engine.tasks.essay import EssayRequest
-from desktop.store.records import ApplicationRecord, QuestionRecord
+from desktop.store.applications import get_application, other_companies
+from desktop.store.questions import get_question
+from desktop.store.records import ApplicationRecord
 
 
-def essay_request(
-    app: ApplicationRecord, question: QuestionRecord, other_companies: tuple[str, ...] = ()
-) -> EssayRequest:
-    return EssayRequest(
-        text=unicodedata.normalize("NFC", question.answer),
+def stored_request(
+    *, session: Session, question_id: int, text: str | None = None
+) -> tuple[ApplicationRecord, EssayRequest]:
+    """The question's application and the request for its answer (or for ``text``, an earlier
+    version of it), read in one session."""
+    question = get_question(session=session, question_id=question_id)
+    app = get_application(session=session, application_id=question.application_id)
+    request = EssayRequest(
+        text=unicodedata.normalize("NFC", question.answer if text is None else text),
         question=question.text,
         company=app.company,
         role=app.role,
         limit=question.char_limit,
         profile=question.profile,
         lang=app.lang,
-        other_companies=other_companies,
+        other_companies=tuple(other_companies(session=session, application_id=app.id)),
         blind_hiring=app.blind_hiring,
     )
+    return app, request

@@ -13,9 +13,8 @@ from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.io import TaskIO
-from desktop.review.requests import essay_request
+from desktop.review.requests import stored_request
 from desktop.store import Database
-from desktop.store.applications import get_application, other_companies
 from desktop.store.batches import (
     BatchProgress,
     batch_progress,
@@ -23,9 +22,16 @@ from desktop.store.batches import (
     complete_item,
     fail_item,
 )
-from desktop.store.questions import get_question
 
 EMPTY_ANSWER = "the answer is empty"
+
+
+def duration_text(seconds: float) -> str:
+    """``M:SS``, or ``H:MM:SS`` from an hour up (time left in a batch)."""
+    whole = int(round(seconds))
+    if whole >= 3600:
+        return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _complete(db: Database, **fields: Any) -> None:
@@ -46,10 +52,7 @@ def run_batch(
 ) -> BatchProgress:
     """Critique every queued item of the batch; a failure is recorded and the batch goes on."""
     while (item := db.run(claim_next, batch_id=batch_id)) is not None:
-        question = db.run(get_question, question_id=item.question_id)
-        app = db.run(get_application, application_id=question.application_id)
-        others = tuple(db.run(other_companies, application_id=app.id))
-        request = essay_request(app, question, others)
+        _app, request = db.run(stored_request, question_id=item.question_id)
         if not request.text.strip():
             db.run(fail_item, item_id=item.id, error=EMPTY_ANSWER)
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,10 +22,8 @@ from sqlmodel import Session
 
 from desktop.engine.tasks.critique import critique_messages
 from desktop.engine.tasks.critique_schema import SCHEMA
-from desktop.review.requests import essay_request
-from desktop.store.applications import get_application, other_companies
+from desktop.review.requests import stored_request
 from desktop.store.critiques import get_critique
-from desktop.store.questions import get_question
 from desktop.store.reviews import approved_critique_ids, final_critique
 from desktop.writing.checks import mask_contacts, run_checks
 
@@ -85,11 +83,10 @@ def training_examples(*, session: Session) -> TrainingExport:
     skipped = 0
     for critique_id in approved_critique_ids(session=session, consenting_only=True):
         record = get_critique(session=session, critique_id=critique_id)
-        question = get_question(session=session, question_id=record.question_id)
-        app = get_application(session=session, application_id=question.application_id)
-        others = tuple(other_companies(session=session, application_id=app.id))
         # The prompt as it was: the reviewed text, not whatever the answer says today.
-        request = essay_request(app, replace(question, answer=record.reviewed_text), others)
+        app, request = stored_request(
+            session=session, question_id=record.question_id, text=record.reviewed_text
+        )
         target = _schema_shaped(final_critique(record))
         if not _VALIDATOR.is_valid(target):
             skipped += 1

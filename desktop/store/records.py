@@ -34,6 +34,11 @@ class QuestionRecord:
         )
 
 
+def application_title(company: str, role: str) -> str:
+    """How an application is named in lists and reports: "company — role"."""
+    return f"{company} — {role}" if role else company
+
+
 @dataclass(frozen=True)
 class ApplicationRecord:
     id: int
@@ -49,6 +54,10 @@ class ApplicationRecord:
     created_at: datetime
     updated_at: datetime
     questions: tuple[QuestionRecord, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return application_title(self.company, self.role)
 
     @classmethod
     def of(cls, row: Application, questions: tuple[QuestionRecord, ...] = ()) -> ApplicationRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from desktop.store.errors import NotFound
-from desktop.store.records import TrashItem
+from desktop.store.records import TrashItem, application_title
 from desktop.store.tables import Application, Question
 
 
@@ -14,7 +14,7 @@ def list_trash(*, session: Session) -> list[TrashItem]:
     items: list[TrashItem] = []
     for app in session.exec(select(Application).where(col(Application.deleted_at).is_not(None))):
         assert app.id is not None and app.deleted_at is not None
-        title = f"{app.company} — {app.role}" if app.role else app.company
+        title = application_title(app.company, app.role)
         items.append(TrashItem("application", app.id, title, app.deleted_at))
     statement = (
         select(Question, Application)

@@ -131,7 +131,7 @@ class ApplicationListPanel(QWidget):
         return item
 
     def _describe(self, record: ApplicationRecord, snippet: str | None, today: date) -> str:
-        title = f"{record.company} — {record.role}" if record.role else record.company
+        title = record.title
         details = [status_label(record.status)]
         if record.deadline:
             days = (record.deadline - today).days

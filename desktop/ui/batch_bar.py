@@ -11,18 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.review.runner import duration_text
 from desktop.store import StorageError
 from desktop.store.batches import BatchProgress, batch_failures
 from desktop.ui.batch_controller import BatchController
-
-
-def eta_text(seconds: float | None) -> str:
-    if seconds is None:
-        return "…"
-    seconds = int(round(seconds))
-    if seconds >= 3600:
-        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class BatchBar(QWidget):
@@ -78,7 +70,7 @@ class BatchBar(QWidget):
             text = self.tr("Batch review waits for a model (Model ▸ Models…)")
         else:
             text = self.tr("Batch review · about %1 left").replace(
-                "%1", eta_text(progress.eta_seconds)
+                "%1", "…" if progress.eta_seconds is None else duration_text(progress.eta_seconds)
             )
         self.label.setText(text)
         self.pause_button.setText(

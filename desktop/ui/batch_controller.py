@@ -13,10 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine.tasks.essay import EssayRequest
-from desktop.review.requests import essay_request
+from desktop.review.requests import stored_request
 from desktop.review.runner import EMPTY_ANSWER
 from desktop.store import Database, StorageError
-from desktop.store.applications import get_application, other_companies
 from desktop.store.batches import (
     BatchProgress,
     ClaimedItem,
@@ -30,7 +29,6 @@ from desktop.store.batches import (
     set_batch_state,
     unfinished_batch,
 )
-from desktop.store.questions import get_question
 from desktop.ui.assistant import Assistant, Handlers
 from desktop.ui.review_controller import critique_task
 
@@ -142,13 +140,10 @@ class BatchController(QObject):
             if item is None:
                 self._emit_progress()
                 return
-            question = self.db.run(get_question, question_id=item.question_id)
-            app = self.db.run(get_application, application_id=question.application_id)
-            others = tuple(self.db.run(other_companies, application_id=app.id))
+            _app, request = self.db.run(stored_request, question_id=item.question_id)
         except StorageError as exc:
             self.message.emit(str(exc))
             return
-        request = essay_request(app, question, others)
         if not request.text.strip():
             self._fail(item, EMPTY_ANSWER)
             return

@@ -71,7 +71,7 @@ class BatchDialog(QDialog):
             if client is not None and record.client_name != client:
                 continue
             answers = self.answered.get(record.id, 0)
-            title = f"{record.company} — {record.role}" if record.role else record.company
+            title = record.title
             who = f" · {record.client_name}" if record.client_name else ""
             item = QListWidgetItem(f"{title}{who}  " + self.tr("(%n answer(s))", "", answers))
             item.setData(_ID_ROLE, record.id)

@@ -5,6 +5,12 @@ from __future__ import annotations
 import regex
 
 
+def spaced_pattern(quote: str) -> str | None:
+    """A regex for ``quote`` that matches with any run of whitespace between its words."""
+    words = quote.split()
+    return r"\s+".join(regex.escape(word) for word in words) if words else None
+
+
 def relocate(text: str, start: int, end: int, quote: str) -> tuple[int, int] | None:
     """Where ``quote`` (last seen at ``start:end``) is in ``text`` now, or None if it is gone.
 
@@ -23,10 +29,9 @@ def relocate(text: str, start: int, end: int, quote: str) -> tuple[int, int] | N
         at = text.find(quote, at + 1)
     if best is not None:
         return best, best + len(quote)
-    words = quote.split()
-    if not words:
+    pattern = spaced_pattern(quote)
+    if pattern is None:
         return None
-    pattern = r"\s+".join(regex.escape(word) for word in words)
     matches = list(regex.finditer(pattern, text))
     if not matches:
         return None

@@ -17,6 +17,7 @@ from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS, SCHEMA
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing.anchors import spaced_pattern
 from desktop.writing.checks import run_checks
 from desktop.writing.flags import Flag
 
@@ -100,8 +101,8 @@ def anchor(answer: str, quote: str) -> tuple[int, int] | None:
     at = answer.find(quote)
     if at >= 0:
         return at, at + len(quote)
-    pattern = r"\s+".join(regex.escape(word) for word in quote.split())
-    match = regex.search(pattern, answer)
+    pattern = spaced_pattern(quote)
+    match = regex.search(pattern, answer) if pattern else None
     return (match.start(), match.end()) if match else None
 
 
