@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from typing import Any
 
@@ -32,12 +33,21 @@ class InvalidStructuredOutput(EngineError):
     """The model's output was not valid JSON for the schema, even after one retry."""
 
 
+_BROKEN = re.compile("[\ufffd\ud800-\udfff]")
+
+
 def _without_broken_characters(value: Any) -> Any:
-    """Strings without U+FFFD: a character whose bytes were split over tokens that do not join
-    decodes to one replacement mark per byte, which is noise and can push a string past its
-    ``maxLength`` even though the grammar counted it as one character."""
+    """Strings without U+FFFD or lone surrogates.
+
+    A character whose bytes were split over tokens that do not join decodes to one replacement
+    mark per byte, which is noise and can push a string past its ``maxLength`` even though the
+    grammar counted it as one character. A JSON escape such as ``"\\udc80"`` (the grammar allows
+    any ``\\uXXXX``) parses to a lone surrogate, which cannot be encoded as UTF-8: SQLite, files
+    and Qt would all refuse or drop it. (``json.loads`` joins a valid escaped pair into one
+    character, so any surrogate left is a lone one.)
+    """
     if isinstance(value, str):
-        return value.replace("\ufffd", "")
+        return _BROKEN.sub("", value)
     if isinstance(value, list):
         return [_without_broken_characters(v) for v in value]
     if isinstance(value, dict):

@@ -14,7 +14,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.review.requests import stored_request
-from desktop.store import Database
+from desktop.store import Database, StorageError
 from desktop.store.batches import (
     BatchProgress,
     batch_progress,
@@ -22,6 +22,7 @@ from desktop.store.batches import (
     complete_item,
     fail_item,
 )
+from desktop.store.errors import NotRunning
 
 EMPTY_ANSWER = "the answer is empty"
 
@@ -37,8 +38,10 @@ def duration_text(seconds: float) -> str:
 def _complete(db: Database, **fields: Any) -> None:
     try:
         db.run(complete_item, **fields)
-    except ValueError:
+    except NotRunning:
         pass  # the item is no longer running here (cancelled, or taken over by the app)
+    except StorageError as exc:
+        db.run(fail_item, item_id=fields["item_id"], error=str(exc))
 
 
 def run_batch(

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, func, select
 
 from desktop.store.applications import now
 from desktop.store.critiques import save_critique
-from desktop.store.errors import NotFound
+from desktop.store.errors import NotFound, NotRunning
 from desktop.store.tables import Application, Batch, BatchItem, Question
 
 
@@ -168,7 +168,7 @@ def complete_item(
     """Store the item's critique of ``text`` and mark it done, in one transaction."""
     row = _item(session, item_id)
     if row.state != "running":
-        raise ValueError(f"batch item {item_id} is {row.state}, not running")
+        raise NotRunning(f"batch item {item_id} is {row.state}, not running")
     record = save_critique(
         session=session, question_id=row.question_id, text=text, data=data, model=model, lang=lang
     )

@@ -180,7 +180,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on error.
 
-        Driver errors (disk full, read-only file, locked database) become ``StorageError``.
+        Driver errors (disk full, read-only file, locked database) and text SQLite cannot encode
+        (a lone surrogate) become ``StorageError``.
         """
         self._reopen_if_writable()
         with Session(self.engine, expire_on_commit=False) as session:
@@ -191,6 +192,11 @@ class Database:
                 session.rollback()
                 raise StorageError(
                     f"Could not write to the database: {exc.orig}", storage_kind(exc.orig)
+                ) from exc
+            except UnicodeEncodeError as exc:  # a lone surrogate: the driver cannot write it
+                session.rollback()
+                raise StorageError(
+                    f"Could not write to the database: the text holds a broken character ({exc})"
                 ) from exc
             except BaseException:
                 session.rollback()

@@ -25,3 +25,8 @@ class StoreDamaged(StorageError):
 
 class NotFound(StorageError):
     """The requested row does not exist (or is in the trash)."""
+
+
+class NotRunning(ValueError):
+    """A batch item's result came back after the item stopped running here (cancelled, or
+    taken over by another process); the result is dropped."""

@@ -29,6 +29,7 @@ from desktop.store.batches import (
     set_batch_state,
     unfinished_batch,
 )
+from desktop.store.errors import NotRunning
 from desktop.ui.assistant import Assistant, Handlers
 from desktop.ui.review_controller import critique_task
 
@@ -183,10 +184,12 @@ class BatchController(QObject):
                 model=self.assistant.model_name,
                 lang=request.lang,
             )
-        except ValueError:
+        except NotRunning:
             pass  # cancelled while it ran: the result is dropped
         except StorageError as exc:
             self.message.emit(self.tr("The review could not be saved: %1").replace("%1", str(exc)))
+            self._fail(item, str(exc))  # not left "running" (it is queued again if this fails too)
+            return
         else:
             self.critique_saved.emit(item.question_id)
         self._emit_progress()

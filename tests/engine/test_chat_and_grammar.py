@@ -105,6 +105,14 @@ def test_split_characters_do_not_push_a_string_past_its_bound() -> None:
         parse_and_validate('{"a": "abcd"}', schema)
 
 
+def test_escaped_lone_surrogates_are_dropped_and_pairs_kept() -> None:
+    # The JSON grammar allows any \\uXXXX escape; a lone surrogate cannot be stored as UTF-8.
+    schema = {"type": "object", "properties": {"a": {"type": "array", "items": {"type": "string"}}}}
+    data = parse_and_validate('{"a": ["x\\udc80y", "\\ud83d\\ude00", "\\ud83d"]}', schema)
+    assert data == {"a": ["xy", "\U0001f600", ""]}
+    "".join(data["a"]).encode("utf-8")
+
+
 def test_a_constrained_answer_that_fails_validation_is_retried_with_another_seed() -> None:
     from desktop.engine.structured import generate_json
     from tests.ui.fakes import FakeBackend

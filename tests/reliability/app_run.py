@@ -100,14 +100,17 @@ def wait_until(
     home: Path,
     timeout: float,
     what: str,
+    status: Callable[[], object] | None = None,
 ) -> None:
+    """Poll ``condition``; ``status`` describes what was seen when it times out."""
     deadline = time.monotonic() + timeout
     while not condition():
         if proc.poll() is not None:
             err = stderr_file(home).read_text(encoding="utf-8", errors="replace")
             raise AssertionError(f"the app exited while waiting for {what}: {err[-2000:]}")
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            seen = f" (last seen: {status()})" if status is not None else ""
+            raise AssertionError(f"timed out waiting for {what}{seen}")
         time.sleep(0.05)
 
 

@@ -8,6 +8,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from desktop.engine.testmodel import build_test_model
 from desktop.paths import app_paths
 from desktop.settings import Settings, save_settings
@@ -57,6 +59,7 @@ def _states(home: Path) -> tuple[list[str], int, str]:
     return states, critiques, integrity
 
 
+@pytest.mark.timeout(600)
 def test_batch_resumes_after_the_app_is_killed(tmp_path: Path, ledger: Ledger) -> None:
     home = tmp_path / "home"
     _prepare(home)
@@ -64,7 +67,12 @@ def test_batch_resumes_after_the_app_is_killed(tmp_path: Path, ledger: Ledger) -
     try:
         # Kill it while the second answer is being generated: one done, one running.
         wait_until(
-            lambda: _states(home)[0][:2] == ["done", "running"], proc, home, 300, "item 2 running"
+            lambda: _states(home)[0][:2] == ["done", "running"],
+            proc,
+            home,
+            240,
+            "item 2 running",
+            lambda: _states(home),
         )
         time.sleep(1.0)
         proc.send_signal(signal.SIGKILL)
@@ -76,7 +84,14 @@ def test_batch_resumes_after_the_app_is_killed(tmp_path: Path, ledger: Ledger) -
     started = time.monotonic()
     proc = start_app(home)
     try:
-        wait_until(lambda: _states(home)[0] == ["done"] * 3, proc, home, 300, "the batch to end")
+        wait_until(
+            lambda: _states(home)[0] == ["done"] * 3,
+            proc,
+            home,
+            240,
+            "the batch to end",
+            lambda: _states(home),
+        )
     finally:
         stop(proc)
     states, critiques, integrity = _states(home)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.store import Database
+from desktop.store import Database, StorageError
 from desktop.store import applications as apps
 from desktop.store import batches as bs
 from desktop.store import clients as cl
@@ -12,6 +12,7 @@ from desktop.store import comments as cm
 from desktop.store import critiques as cs
 from desktop.store import questions as qs
 from desktop.store import reviews as rv
+from desktop.store.errors import NotRunning
 
 ANSWER = "물류센터에서 재고 오차율을 3.5%에서 0.8%로 낮췄습니다. 바코드 재검수를 도입했습니다."
 CRITIQUE = {
@@ -161,8 +162,22 @@ def test_batch_runs_in_order_lists_failures_and_estimates_time(db: Database) -> 
     [failure] = db.run(bs.batch_failures, batch_id=batch)
     assert failure.question_id == qids[1] and "memory" in failure.error
     assert len(db.run(cs.list_critiques, question_id=qids[0])) == 1
-    with pytest.raises(ValueError):  # done is done: a late duplicate cannot store twice
+    with pytest.raises(NotRunning):  # done is done: a late duplicate cannot store twice
         db.run(bs.complete_item, item_id=first.id, text=ANSWER, data=CRITIQUE, seconds=1.0)
+
+
+def test_text_sqlite_cannot_encode_is_a_storage_error_and_stores_nothing(db: Database) -> None:
+    qid = _question(db)
+    batch = db.run(bs.create_batch, question_ids=[qid])
+    item = db.run(bs.claim_next, batch_id=batch)
+    assert item is not None
+    broken = {**CRITIQUE, "summary": "요약\udc80"}  # a lone surrogate cannot be UTF-8
+    with pytest.raises(StorageError, match="broken character"):
+        db.run(bs.complete_item, item_id=item.id, text=ANSWER, data=broken, seconds=1.0)
+    assert db.run(cs.list_critiques, question_id=qid) == []
+    assert db.run(bs.batch_progress, batch_id=batch).running == 1  # rolled back, not half-done
+    db.run(bs.fail_item, item_id=item.id, error="could not be saved")
+    assert db.run(bs.batch_progress, batch_id=batch).failed == 1
 
 
 def test_pause_resume_cancel_and_requeue_after_a_crash(db: Database) -> None:

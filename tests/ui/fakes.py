@@ -30,6 +30,9 @@ def continuation(seed: int | None, sentences: Sequence[str] = ()) -> list[str]:
     return [" 후보", f" {number}번", " 문장입니다.", " 다음", " 문장"]
 
 
+BROKEN_ESCAPE = "깨진 글자"  # an answer holding this gets a critique with an escaped lone surrogate
+
+
 def critique_json(answer: str) -> str:
     quote = answer.split("\n")[-1][:12] if answer else ""
     scores = {
@@ -50,7 +53,10 @@ def critique_json(answer: str) -> str:
         "summary": "근거는 좋지만 회사와의 연결이 약합니다.",
         "top_fixes": ["회사와 직무를 연결하기"],
     }
-    return json.dumps(data, ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False)
+    if BROKEN_ESCAPE in answer:  # the grammar allows any \\uXXXX, a lone surrogate too
+        text = text.replace("근거는", "근거는\\udc80", 1)
+    return text
 
 
 def questions_json() -> str:

@@ -25,7 +25,7 @@ from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.llm_worker import LlmClient
 from desktop.ui.main_window import MainWindow
 from desktop.ui.review_items import CommentDialog, ItemDialog
-from tests.ui.fakes import FakeBackend, critique_json, fake_factory
+from tests.ui.fakes import BROKEN_ESCAPE, FakeBackend, critique_json, fake_factory
 
 RAW = """회사: 다온은행
 성명: 이하늘
@@ -247,6 +247,26 @@ def test_batch_reviews_every_answer_lists_failures_and_pauses(
     [failure] = db.run(batch_failures, batch_id=progress.batch_id)
     assert failure.company == "다온은행" and "memory" in failure.error
     assert bar.failures_button.isVisible() and not bar.pause_button.isVisible()
+
+
+def test_a_critique_with_an_escaped_lone_surrogate_is_stored_and_the_batch_ends(
+    qtbot: QtBot, helped: MainWindow, db: Database
+) -> None:
+    # It used to fail in SQLite's UTF-8 encoder, was taken for a cancelled result and dropped:
+    # the item stayed "running" in a batch marked done.
+    app_id = db.run(
+        apps.create_application,
+        company="한빛물류",
+        questions=[apps.NewQuestion("지원 동기", answer=f"{BROKEN_ESCAPE}가 섞인 답변입니다.")],
+    )
+    qid = db.run(apps.get_application, application_id=app_id).questions[0].id
+    controller = helped.batches
+    assert controller is not None and controller.start([qid])
+    qtbot.waitUntil(lambda: controller._progress_or_none().state == "done", timeout=5000)  # noqa: SLF001
+    progress = controller._progress_or_none()  # noqa: SLF001
+    assert (progress.done, progress.running, progress.failed) == (1, 0, 0)
+    [critique] = db.run(cs.list_critiques, question_id=qid)
+    assert critique.data["summary"].startswith("근거는 좋지만")
 
 
 def test_an_unfinished_batch_waits_for_a_model_then_resumes_at_start(
