@@ -61,6 +61,22 @@ def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Pa
     return written
 
 
+def report_names(files: list[Path]) -> list[str]:
+    """A report name per input: its stem, numbered where inputs share one (a/자소서.md and
+    b/자소서.md give 자소서 and 자소서-2). Compared without case, as Windows and macOS do."""
+    stems = {f.stem.casefold() for f in files}
+    used: set[str] = set()
+    names = []
+    for file in files:
+        name, number = file.stem, 1
+        while name.casefold() in used or (number > 1 and name.casefold() in stems):
+            number += 1
+            name = f"{file.stem}-{number}"
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def run_review(args: argparse.Namespace) -> int:
     from desktop.engine.cli_tasks import load_backend
     from desktop.engine.errors import EngineError
@@ -91,8 +107,8 @@ def run_review(args: argparse.Namespace) -> int:
     db = Database(paths.database)
     failed = False
     try:
-        for file in args.files:
-            failed |= not _review_file(db, backend, Path(file), args, formats)
+        for file, name in zip(args.files, report_names(list(args.files)), strict=True):
+            failed |= not _review_file(db, backend, Path(file), args.out / name, args, formats)
     finally:
         db.close()
         backend.close()
@@ -100,8 +116,14 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def _review_file(
-    db: Database, backend: Backend, file: Path, args: argparse.Namespace, formats: list[str]
+    db: Database,
+    backend: Backend,
+    file: Path,
+    base: Path,
+    args: argparse.Namespace,
+    formats: list[str],
 ) -> bool:
+    """Import ``file``, critique its answers and write ``base.pdf`` and so on; False on failure."""
     from desktop.importing.readers import ImportFailed, read_document
     from desktop.importing.save import save_imported
     from desktop.importing.split import split_document
@@ -126,7 +148,7 @@ def _review_file(
         progress = run_batch(
             db, batch, backend, model_name=Path(args.model).name, seed=args.seed, on_item=_progress
         )
-        written = _write(db, app_id, args.out / file.stem, formats)
+        written = _write(db, app_id, base, formats)
     except (StorageError, OSError) as exc:
         _say(f"{file}: failed: {exc}")
         return False

@@ -61,3 +61,13 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     ):
         run = _run(*args, "--model", "x.gguf", "--out", tmp_path / "o", home=tmp_path)
         assert run.returncode == 2 and message in run.stderr, run.stderr
+
+
+def test_inputs_that_share_a_name_get_their_own_reports() -> None:
+    from desktop.review.cli_review import report_names
+
+    files = [Path("a/자소서.md"), Path("b/자소서.docx"), Path("자소서-2.txt"), Path("c/KIM.md"),
+             Path("kim.hwpx")]  # fmt: skip
+    names = report_names(files)
+    assert names == ["자소서", "자소서-3", "자소서-2", "KIM", "kim-2"]
+    assert len({n.casefold() for n in names}) == len(files)
