@@ -131,6 +131,7 @@ def _review_file(
     from desktop.store import StorageError
     from desktop.store.applications import get_application
     from desktop.store.batches import batch_failures, create_batch
+    from desktop.store.owners import this_process
 
     try:
         imported = split_document(read_document(file))
@@ -144,9 +145,16 @@ def _review_file(
         app_id = db.run(save_imported, app=imported, client_name=args.client)
         app = db.run(get_application, application_id=app_id)
         ids = [q.id for q in app.questions if q.answer.strip()]
-        batch = db.run(create_batch, question_ids=ids, model=Path(args.model).name)
+        owner = this_process()
+        batch = db.run(create_batch, question_ids=ids, model=Path(args.model).name, owner=owner)
         progress = run_batch(
-            db, batch, backend, model_name=Path(args.model).name, seed=args.seed, on_item=_progress
+            db,
+            batch,
+            backend,
+            owner=owner,
+            model_name=Path(args.model).name,
+            seed=args.seed,
+            on_item=_progress,
         )
         written = _write(db, app_id, base, formats)
     except (StorageError, OSError) as exc:

@@ -21,6 +21,8 @@ from desktop.store.batches import (
     claim_next,
     complete_item,
     fail_item,
+    release_batch,
+    take_batch,
 )
 from desktop.store.errors import NotRunning
 
@@ -49,11 +51,30 @@ def run_batch(
     batch_id: int,
     backend: Backend,
     *,
+    owner: str,
     model_name: str = "",
     seed: int | None = None,
     on_item: Callable[[BatchProgress], None] | None = None,
 ) -> BatchProgress:
-    """Critique every queued item of the batch; a failure is recorded and the batch goes on."""
+    """Critique every queued item of the batch as ``owner``; a failure is recorded and the batch
+    goes on. Raises ``StorageError`` if another running process works through the batch."""
+    if not db.run(take_batch, batch_id=batch_id, owner=owner):
+        raise StorageError("another Jaso process is working through this batch")
+    try:
+        _run_items(db, batch_id, backend, model_name, seed, on_item)
+    finally:
+        db.run(release_batch, batch_id=batch_id, owner=owner)
+    return db.run(batch_progress, batch_id=batch_id)
+
+
+def _run_items(
+    db: Database,
+    batch_id: int,
+    backend: Backend,
+    model_name: str,
+    seed: int | None,
+    on_item: Callable[[BatchProgress], None] | None,
+) -> None:
     while (item := db.run(claim_next, batch_id=batch_id)) is not None:
         _app, request = db.run(stored_request, question_id=item.question_id)
         if not request.text.strip():
@@ -76,4 +97,3 @@ def run_batch(
                 )
         if on_item is not None:
             on_item(db.run(batch_progress, batch_id=batch_id))
-    return db.run(batch_progress, batch_id=batch_id)

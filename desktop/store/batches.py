@@ -1,9 +1,11 @@
 """The batch-critique queue, kept in SQLite so it resumes after a restart or a crash.
 
-A batch holds one item per question, in order. The runner claims the next queued item (it becomes
-"running"), then completes it together with its critique in one transaction, or fails it with a
-message; one failure does not stop the batch. An item left "running" by a killed process is queued
-again by ``requeue_interrupted``. Pausing keeps the queue; cancelling drops what is still queued.
+A batch holds one item per question, in order. The process working through it owns it (the app or
+``jaso review``, see ``owners.py``); another process leaves it alone while the owner runs. The
+owner claims the next queued item (it becomes "running"), then completes it together with its
+critique in one transaction, or fails it with a message; one failure does not stop the batch.
+Taking over the batch of a process that is gone (killed, crashed) queues its "running" items
+again. Pausing keeps the queue; cancelling drops what is still queued.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from desktop.store.applications import now
 from desktop.store.critiques import save_critique
 from desktop.store.errors import NotFound, NotRunning
+from desktop.store.owners import is_running
 from desktop.store.tables import Application, Batch, BatchItem, Question
 
 
@@ -60,12 +63,14 @@ class ClaimedItem:
     question_id: int
 
 
-def create_batch(*, session: Session, question_ids: Iterable[int], model: str = "") -> int:
+def create_batch(
+    *, session: Session, question_ids: Iterable[int], model: str = "", owner: str = ""
+) -> int:
     """A running batch of critiques of ``question_ids`` in that order (duplicates dropped)."""
     ids = list(dict.fromkeys(question_ids))
     if not ids:
         raise ValueError("a batch needs at least one question")
-    batch = Batch(model=model, created_at=now())
+    batch = Batch(model=model, created_at=now(), owner=owner)
     session.add(batch)
     session.flush()
     assert batch.id is not None
@@ -82,27 +87,62 @@ def _batch(session: Session, batch_id: int) -> Batch:
     return batch
 
 
-def requeue_interrupted(*, session: Session) -> int:
-    """Queue again the items a killed process left running; how many there were."""
-    rows = session.exec(select(BatchItem).where(BatchItem.state == "running")).all()
+def take_batch(*, session: Session, batch_id: int, owner: str) -> bool:
+    """Make ``owner`` the batch's owner unless another process that still runs owns it.
+
+    Items left "running" by an owner that is gone are queued again. The owner is changed only if
+    it is still what was read, so two processes taking the same batch at once cannot both win.
+    """
+    batch = _batch(session, batch_id)
+    if batch.owner == owner:
+        return True
+    if batch.owner and is_running(batch.owner):
+        return False
+    taken = session.exec(
+        update(Batch)
+        .where(col(Batch.id) == batch_id, col(Batch.owner) == batch.owner)
+        .values(owner=owner)
+    )
+    if taken.rowcount != 1:
+        return False
+    rows = session.exec(
+        select(BatchItem).where(BatchItem.batch_id == batch_id, BatchItem.state == "running")
+    ).all()
     for row in rows:
         row.state = "queued"
         row.started_at = None
         session.add(row)
     session.flush()
-    return len(rows)
+    session.expire(batch)
+    return True
 
 
-def unfinished_batch(*, session: Session) -> int | None:
-    """The newest batch that is running or paused and still has queued items."""
+def release_batch(*, session: Session, batch_id: int, owner: str) -> None:
+    """Give the batch up (it ended, or the owner quits), if ``owner`` still holds it."""
+    batch = _batch(session, batch_id)
+    if batch.owner == owner:
+        batch.owner = ""
+        session.add(batch)
+        session.flush()
+
+
+def unfinished_batch(*, session: Session, owner: str) -> int | None:
+    """The newest batch, running or paused, with items left, that ``owner`` may take: its own,
+    nobody's, or one whose owner no longer runs."""
     statement = (
-        select(Batch.id)
+        select(Batch.id, Batch.owner)
         .join(BatchItem, col(BatchItem.batch_id) == col(Batch.id))
-        .where(col(Batch.state).in_(("running", "paused")), BatchItem.state == "queued")
+        .where(
+            col(Batch.state).in_(("running", "paused")),
+            col(BatchItem.state).in_(("queued", "running")),
+        )
+        .distinct()
         .order_by(col(Batch.id).desc())
-        .limit(1)
     )
-    return session.exec(statement).first()
+    for batch_id, batch_owner in session.exec(statement):
+        if batch_owner in ("", owner) or not is_running(batch_owner):
+            return batch_id
+    return None
 
 
 def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:

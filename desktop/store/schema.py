@@ -164,6 +164,11 @@ MIGRATIONS: Final[dict[int, list[str]]] = {
         )""",
         "CREATE INDEX ix_batch_item_batch ON batch_item(batch_id, state, position)",
     ],
+    7: [
+        # The process working through a batch (host:pid:token), so that a second app or
+        # `jaso review` on the same file leaves it alone while that process runs.
+        "ALTER TABLE batch ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+    ],
 }
 
 LATEST_VERSION: Final = max(MIGRATIONS)

@@ -138,6 +138,7 @@ class Batch(SQLModel, table=True):
     model: str = ""
     created_at: datetime
     finished_at: datetime | None = None
+    owner: str = ""  # the process working through it: host:pid:token (see store/owners.py)
 
 
 class BatchItem(SQLModel, table=True):

@@ -24,12 +24,14 @@ from desktop.store.batches import (
     complete_item,
     create_batch,
     fail_item,
-    requeue_interrupted,
+    release_batch,
     requeue_item,
     set_batch_state,
+    take_batch,
     unfinished_batch,
 )
 from desktop.store.errors import NotRunning
+from desktop.store.owners import this_process
 from desktop.ui.assistant import Assistant, Handlers
 from desktop.ui.review_controller import critique_task
 
@@ -58,6 +60,7 @@ class BatchController(QObject):
         self.job: int | None = None
         self.current: tuple[ClaimedItem, EssayRequest, float] | None = None
         self.model: Path | None = None  # the critique's own default model, if the user set one
+        self.owner = this_process()  # another app or `jaso review` leaves our batch alone
         assistant.state_changed.connect(self._on_assistant_state_changed)
 
     # Control -------------------------------------------------------------------------------
@@ -71,7 +74,10 @@ class BatchController(QObject):
                 return False
         try:
             self.batch_id = self.db.run(
-                create_batch, question_ids=question_ids, model=self.assistant.model_name
+                create_batch,
+                question_ids=question_ids,
+                model=self.assistant.model_name,
+                owner=self.owner,
             )
         except (StorageError, ValueError) as exc:
             self.message.emit(str(exc))
@@ -81,10 +87,12 @@ class BatchController(QObject):
         return True
 
     def resume_at_start(self) -> None:
-        """Queue again what a killed run left running and pick up the unfinished batch."""
+        """Pick up the unfinished batch, unless another running process works through it; what
+        a killed run left running is queued again."""
         try:
-            self.db.run(requeue_interrupted)
-            self.batch_id = self.db.run(unfinished_batch)
+            batch = self.db.run(unfinished_batch, owner=self.owner)
+            if batch is not None and self.db.run(take_batch, batch_id=batch, owner=self.owner):
+                self.batch_id = batch
         except StorageError:
             return
         if self.batch_id is not None:
@@ -101,7 +109,15 @@ class BatchController(QObject):
 
     def cancel(self) -> None:
         self._set_state("cancelled")
+        self._release()
         self.assistant.cancel(self.job)
+
+    def _release(self) -> None:
+        if self.batch_id is not None:
+            try:
+                self.db.run(release_batch, batch_id=self.batch_id, owner=self.owner)
+            except StorageError:
+                pass  # a stale owner is taken over once its process is gone
 
     def _set_state(self, state: str) -> None:
         if self.batch_id is None:
@@ -139,7 +155,10 @@ class BatchController(QObject):
         try:
             item = self.db.run(claim_next, batch_id=self.batch_id)
             if item is None:
-                self._emit_progress()
+                progress = self._progress_or_none()
+                if progress is not None and progress.state == "done":
+                    self._release()
+                self.progress_changed.emit(progress)
                 return
             _app, request = self.db.run(stored_request, question_id=item.question_id)
         except StorageError as exc:

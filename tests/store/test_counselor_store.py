@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+
 import pytest
 
 from desktop.store import Database, StorageError
@@ -13,6 +17,7 @@ from desktop.store import critiques as cs
 from desktop.store import questions as qs
 from desktop.store import reviews as rv
 from desktop.store.errors import NotRunning
+from desktop.store.owners import is_running, this_process
 
 ANSWER = "물류센터에서 재고 오차율을 3.5%에서 0.8%로 낮췄습니다. 바코드 재검수를 도입했습니다."
 CRITIQUE = {
@@ -180,25 +185,63 @@ def test_text_sqlite_cannot_encode_is_a_storage_error_and_stores_nothing(db: Dat
     assert db.run(bs.batch_progress, batch_id=batch).failed == 1
 
 
+def _owner_of(proc: subprocess.Popen[bytes]) -> str:
+    return f"{socket.gethostname()}:{proc.pid}:earlier"
+
+
 def test_pause_resume_cancel_and_requeue_after_a_crash(db: Database) -> None:
     qids = [_question(db) for _ in range(3)]
-    batch = db.run(bs.create_batch, question_ids=qids)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    batch = db.run(bs.create_batch, question_ids=qids, owner=_owner_of(gone))
     claimed = db.run(bs.claim_next, batch_id=batch)
     assert claimed is not None
-    # The process dies here: the item stays "running" in the file.
-    assert db.run(bs.requeue_interrupted) == 1
-    assert db.run(bs.unfinished_batch) == batch
+    # The process died here: the item stays "running" in the file, and the owner is gone.
+    me = this_process()
+    assert db.run(bs.unfinished_batch, owner=me) == batch
+    assert db.run(bs.take_batch, batch_id=batch, owner=me)
+    assert db.run(bs.batch_progress, batch_id=batch).queued == 3  # the running item is back
     db.run(bs.set_batch_state, batch_id=batch, state="paused")
     assert db.run(bs.claim_next, batch_id=batch) is None
-    assert db.run(bs.unfinished_batch) == batch  # paused batches are still offered
+    assert db.run(bs.unfinished_batch, owner=me) == batch  # paused batches are still offered
     db.run(bs.set_batch_state, batch_id=batch, state="running")
     again = db.run(bs.claim_next, batch_id=batch)
     assert again is not None and again.question_id == qids[0]
+    assert db.run(bs.take_batch, batch_id=batch, owner=me)  # its own: nothing is requeued
+    assert db.run(bs.batch_progress, batch_id=batch).running == 1
     db.run(bs.requeue_item, item_id=again.id)
     db.run(bs.set_batch_state, batch_id=batch, state="cancelled")
     progress = db.run(bs.batch_progress, batch_id=batch)
     assert (progress.state, progress.cancelled, progress.queued) == ("cancelled", 3, 0)
-    assert db.run(bs.unfinished_batch) is None and db.run(bs.claim_next, batch_id=batch) is None
+    assert db.run(bs.unfinished_batch, owner=me) is None
+    assert db.run(bs.claim_next, batch_id=batch) is None
+
+
+def test_a_batch_another_running_process_owns_is_left_alone(db: Database) -> None:
+    qids = [_question(db) for _ in range(2)]
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        owner = _owner_of(other)
+        assert is_running(owner) and is_running(this_process())
+        batch = db.run(bs.create_batch, question_ids=qids, owner=owner)
+        item = db.run(bs.claim_next, batch_id=batch)
+        assert item is not None
+        me = this_process()
+        assert db.run(bs.unfinished_batch, owner=me) is None
+        assert not db.run(bs.take_batch, batch_id=batch, owner=me)
+        assert db.run(bs.batch_progress, batch_id=batch).running == 1  # its item is untouched
+        db.run(bs.release_batch, batch_id=batch, owner=me)  # not ours: nothing happens
+        assert not db.run(bs.take_batch, batch_id=batch, owner=me)
+    finally:
+        other.kill()
+        other.wait()
+    assert not is_running(owner)
+    assert db.run(bs.unfinished_batch, owner=me) == batch
+    assert db.run(bs.take_batch, batch_id=batch, owner=me)
+    assert db.run(bs.batch_progress, batch_id=batch).queued == 2
+    db.run(bs.release_batch, batch_id=batch, owner=me)
+    assert db.run(bs.take_batch, batch_id=batch, owner="another-host:1:x")
+    assert not is_running("another-host:1:x") and not is_running("") and not is_running("a:b")
 
 
 def test_finished_batch_is_done_and_trashed_questions_fail(db: Database) -> None:

@@ -110,3 +110,19 @@ def test_damaged_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreDamaged, match="damaged"):
         Database(path)
     assert _digest(path) == before
+
+
+def test_a_batch_from_before_owners_is_resumed_by_whoever_starts(tmp_path: Path) -> None:
+    from desktop.store.batches import batch_progress, take_batch, unfinished_batch
+    from desktop.store.owners import this_process
+
+    path = tmp_path / "v6.sqlite3"
+    _load_fixture(6, path)  # batch 1 with its only item left "running" by a killed app
+    db = Database(path)
+    try:
+        me = this_process()
+        assert db.run(unfinished_batch, owner=me) == 1
+        assert db.run(take_batch, batch_id=1, owner=me)
+        assert db.run(batch_progress, batch_id=1).queued == 1
+    finally:
+        db.close()

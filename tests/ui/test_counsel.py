@@ -293,3 +293,40 @@ def test_an_unfinished_batch_waits_for_a_model_then_resumes_at_start(
         assert "done" in win.batch_bar.label.text()
     finally:
         assert assistant.shutdown()
+
+
+def test_a_batch_jaso_review_is_running_is_left_to_it_at_start(
+    qtbot: QtBot, db: Database, paths: AppPaths, backend: FakeBackend
+) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    from desktop.store.batches import batch_progress, claim_next, create_batch
+
+    app_id = db.run(
+        apps.create_application,
+        company="한빛물류",
+        questions=[apps.NewQuestion("지원 동기", answer="오차율을 낮췄습니다.")] * 2,
+    )
+    qids = [q.id for q in db.run(apps.get_application, application_id=app_id).questions]
+    cli = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        owner = f"{socket.gethostname()}:{cli.pid}:cli"
+        batch = db.run(create_batch, question_ids=qids, owner=owner)
+        assert db.run(claim_next, batch_id=batch) is not None  # the CLI is writing this one
+        assistant = Assistant(LlmClient(fake_factory(backend)))
+        assistant.load("fake", Path("fake.gguf"))
+        win = MainWindow(db, Settings(), paths, assistant, "en")
+        qtbot.addWidget(win)
+        try:
+            qtbot.waitUntil(lambda: assistant.ready, timeout=5000)
+            qtbot.wait(300)
+            assert win.batches is not None and win.batches.batch_id is None
+            progress = db.run(batch_progress, batch_id=batch)
+            assert (progress.running, progress.queued, progress.done) == (1, 1, 0)
+        finally:
+            assert assistant.shutdown()
+    finally:
+        cli.kill()
+        cli.wait()
