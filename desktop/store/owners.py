@@ -11,6 +11,7 @@ import os
 import socket
 import sys
 import uuid
+from pathlib import Path
 
 _TOKEN = uuid.uuid4().hex[:12]
 
@@ -52,4 +53,13 @@ def _pid_alive(pid: int) -> bool:
         return True  # another user's process
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process its parent has not waited for yet (Linux): it runs no more."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -268,3 +269,16 @@ def test_other_companies_are_the_same_clients_only(db: Database) -> None:
         "다온은행",
         "한빛물류",
     ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_owner_nobody_waited_for_is_gone() -> None:
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    owner = _owner_of(proc)
+    assert is_running(owner)
+    proc.kill()
+    deadline = time.monotonic() + 10
+    while is_running(owner) and time.monotonic() < deadline:  # a zombie until it is reaped
+        time.sleep(0.05)
+    assert not is_running(owner)
+    proc.wait()
