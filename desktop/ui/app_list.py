@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.records import ApplicationRecord
 from desktop.ui.labels import status_label
+from desktop.ui.row_delegate import EvenRowsDelegate
 
 _SEARCH_DEBOUNCE_MS = 200
 
@@ -51,6 +52,7 @@ class ApplicationListPanel(QWidget):
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setItemDelegate(EvenRowsDelegate(self.list))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)

@@ -39,7 +39,9 @@ class AssistPanel(QTabWidget):
         counsel = QSplitter(Qt.Orientation.Vertical)
         counsel.addWidget(_group(self.tr("Counselor review of the critique"), self.review_panel))
         counsel.addWidget(_group(self.tr("Comments on the text"), self.comments))
-        counsel.setSizes([560, 300])
+        counsel.setStretchFactor(0, 3)  # the critique's items get the room; comments the rest
+        counsel.setStretchFactor(1, 1)
+        counsel.setSizes([660, 220])
         self.counsel = counsel
         self.addTab(counsel, self.tr("Counselor"))
         self.review_panel.message.connect(view.message)

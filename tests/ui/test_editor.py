@@ -4,7 +4,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
@@ -122,6 +122,29 @@ def test_search_filters_the_list(qtbot: QtBot, window: MainWindow) -> None:
     window.list_panel.search.setText("예방정비")
     qtbot.waitUntil(lambda: window.list_panel.list.count() == 1, timeout=2000)
     assert "한결에너지공사" in window.list_panel.list.item(0).text()
+
+
+def test_list_rows_have_room_for_every_line(qtbot: QtBot, window: MainWindow) -> None:
+    # Under a Latin UI font Hangul falls back to a taller CJK font; the row must still hold
+    # the status line under the title instead of eliding it away.
+    from desktop.ui.row_delegate import line_heights
+
+    view = window.list_panel.list
+    delegate = view.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    checked = 0
+    for row in range(view.count()):
+        index = view.model().index(row, 0)
+        text = str(index.data())
+        if "\n" not in text:
+            continue
+        heights = line_heights(text, option)
+        assert len(heights) == text.count("\n") + 1
+        assert view.sizeHintForRow(row) >= max(heights) * len(heights), text
+        assert delegate.sizeHint(option, index).height() == view.sizeHintForRow(row)
+        checked += 1
+    assert checked >= 5
 
 
 def test_failed_save_keeps_text_in_a_recovery_file_and_retries(
