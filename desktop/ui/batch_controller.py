@@ -207,7 +207,7 @@ class BatchController(QObject):
             pass  # cancelled while it ran: the result is dropped
         except StorageError as exc:
             self.message.emit(self.tr("The review could not be saved: %1").replace("%1", str(exc)))
-            self._fail(item, str(exc))  # not left "running" (it is queued again if this fails too)
+            self._fail(item, str(exc))  # not left "running": the batch goes on without it
             return
         else:
             self.critique_saved.emit(item.question_id)
