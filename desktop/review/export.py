@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from desktop.atomic import write_atomically, write_text_atomically
 from desktop.review.docx_out import essay_text, write_essay_docx, write_report_docx
 from desktop.review.report import Report, report_html
 from desktop.store.records import ApplicationRecord
@@ -15,31 +14,13 @@ REPORT_SUFFIXES: Final = (".pdf", ".docx", ".html")
 ESSAY_SUFFIXES: Final = (".txt", ".docx")
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    partial = path.with_name(path.name + ".part")
-    try:
-        write(partial)
-        with partial.open("rb+") as done:
-            os.fsync(done.fileno())
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _text(text: str) -> Callable[[Path], None]:
-    def write(path: Path) -> None:
-        path.write_text(text, encoding="utf-8", newline="\n")
-
-    return write
-
-
 def export_report(report: Report, path: Path) -> None:
     """The feedback report as PDF, DOCX or HTML, chosen by ``path``'s suffix."""
     suffix = path.suffix.lower()
     if suffix == ".html":
-        _atomic(path, _text(report_html(report)))
+        write_text_atomically(path, report_html(report))
     elif suffix == ".docx":
-        _atomic(path, lambda p: write_report_docx(report, p))
+        write_atomically(path, lambda p: write_report_docx(report, p))
     elif suffix == ".pdf":
         from desktop.review.pdf import write_report_pdf  # Qt, loaded only for PDFs
 
@@ -52,8 +33,8 @@ def export_essay(app: ApplicationRecord, path: Path) -> None:
     """The essay as plain text or DOCX, chosen by ``path``'s suffix."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        _atomic(path, _text(essay_text(app)))
+        write_text_atomically(path, essay_text(app))
     elif suffix == ".docx":
-        _atomic(path, lambda p: write_essay_docx(app, p))
+        write_atomically(path, lambda p: write_essay_docx(app, p))
     else:
         raise ValueError(f"an essay is {', '.join(ESSAY_SUFFIXES)}, not {suffix or 'no suffix'}")

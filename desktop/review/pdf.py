@@ -15,6 +15,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from desktop.atomic import write_atomically
 from desktop.review.report import Report, report_html
 
 FONTS: Final = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"]
@@ -46,17 +47,18 @@ def write_report_pdf(report: Report, path: Path) -> None:
     font.setPointSize(10)
     document.setDefaultFont(font)
     document.setHtml(report_html(report))
-    partial = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    app = report.application
-    writer.setTitle(f"{report.label('title')} — {app.company}")
-    writer.setCreator("Jaso")
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    if not partial.exists() or partial.stat().st_size == 0:
-        partial.unlink(missing_ok=True)
-        raise OSError(f"the PDF could not be written to {path}")
-    partial.replace(path)
+    title = f"{report.label('title')} — {report.application.company}"
+
+    def write(partial: Path) -> None:
+        writer = QPdfWriter(str(partial))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        writer.setTitle(title)
+        writer.setCreator("Jaso")
+        document.print_(writer)
+        del writer  # flushes and closes the file
+        if not partial.exists() or partial.stat().st_size == 0:
+            raise OSError(f"the PDF could not be written to {path}")
+
+    write_atomically(path, write)

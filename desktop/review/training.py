@@ -11,7 +11,6 @@ grew past the schema's bounds is skipped and counted: the model could never be a
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Final
 import jsonschema
 from sqlmodel import Session
 
+from desktop.atomic import write_text_atomically
 from desktop.engine.tasks.critique import critique_messages
 from desktop.engine.tasks.critique_schema import SCHEMA
 from desktop.review.requests import stored_request
@@ -108,10 +108,4 @@ def training_examples(*, session: Session) -> TrainingExport:
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     """One JSON object per line, UTF-8; the file appears only once it is complete."""
-    partial = path.with_name(path.name + ".part")
-    with partial.open("w", encoding="utf-8", newline="\n") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-    partial.replace(path)
+    write_text_atomically(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from desktop.atomic import write_bytes_atomically
 from desktop.store.errors import NotFound
 from desktop.store.questions import get_question, save_answer
 
@@ -63,7 +64,7 @@ class RecoveryFiles:
             target = folder / f"answer-{question_id}.json"
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                _write_atomically(target, data)
+                write_bytes_atomically(target, data)
             except OSError as exc:
                 log.warning("recovery file %s not written: %s", target, exc)
                 continue
@@ -130,19 +131,6 @@ def restore_pending(files: RecoveryFiles, *, session: Session) -> Restored:
             changed.append(item.question_id)
         settled.append(item.question_id)
     return Restored(changed, settled)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    tmp = target.with_suffix(".tmp")
-    try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError:
-        _unlink_quietly(tmp)
-        raise
 
 
 def _unlink_quietly(path: Path) -> None:
