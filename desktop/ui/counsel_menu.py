@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -155,57 +156,61 @@ class CounselMenu(QObject):
             path = path.with_name(path.name + suffix)
         return path
 
-    def _stem(self) -> str | None:
+    def _export(
+        self,
+        title: str,
+        suffix: str,
+        filters: list[tuple[str, str]],
+        write: Callable[[int, Path], None],
+        done: str,
+    ) -> None:
+        """Ask where to write the open application's file, then ``write(application id, path)``
+        with its latest text saved first; ``done`` says where it went (%1)."""
         record = self.window.view.record
         if record is None:
             self._say(self.tr("Open an application first."))
-            return None
+            return
         parts = [record.client_name, record.company]
-        return "-".join(p.strip().replace("/", "_") for p in parts if p.strip()) or "jaso"
+        stem = "-".join(p.strip().replace("/", "_") for p in parts if p.strip()) or "jaso"
+        path = self._save_name(title, stem + suffix, filters)
+        if path is None:
+            return
+        self.window.view.flush()
+        try:
+            write(record.id, path)
+        except (OSError, StorageError, ValueError) as exc:
+            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
+            return
+        self._say(done.replace("%1", str(path)))
 
     def export_report(self) -> None:
-        stem = self._stem()
-        record = self.window.view.record
-        if stem is None or record is None:
-            return
-        path = self._save_name(
-            self.tr("Export feedback report"),
-            stem + "-feedback",
-            [("PDF", ".pdf"), ("Word", ".docx"), ("HTML", ".html")],
-        )
-        if path is None:
-            return
-        from desktop.review.export import export_report  # python-docx loads on first use
-        from desktop.review.report import build_report
+        def write(application_id: int, path: Path) -> None:
+            from desktop.review.export import export_report  # python-docx loads on first use
+            from desktop.review.report import build_report
 
-        self.window.view.flush()
-        try:
-            report = self.window.db.run(build_report, application_id=record.id)
-            export_report(report, path)
-        except (OSError, StorageError, ValueError) as exc:
-            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
-            return
-        self._say(self.tr("Report written to %1").replace("%1", str(path)))
+            export_report(self.window.db.run(build_report, application_id=application_id), path)
+
+        self._export(
+            self.tr("Export feedback report"),
+            "-feedback",
+            [("PDF", ".pdf"), ("Word", ".docx"), ("HTML", ".html")],
+            write,
+            self.tr("Report written to %1"),
+        )
 
     def export_essay(self) -> None:
-        stem = self._stem()
-        record = self.window.view.record
-        if stem is None or record is None:
-            return
-        path = self._save_name(
-            self.tr("Export essay"), stem, [(self.tr("Text"), ".txt"), ("Word", ".docx")]
-        )
-        if path is None:
-            return
-        from desktop.review.export import export_essay
+        def write(application_id: int, path: Path) -> None:
+            from desktop.review.export import export_essay
 
-        self.window.view.flush()
-        try:
-            export_essay(self.window.db.run(get_application, application_id=record.id), path)
-        except (OSError, StorageError, ValueError) as exc:
-            QMessageBox.warning(self.window, self.tr("Export failed"), str(exc))
-            return
-        self._say(self.tr("Essay written to %1").replace("%1", str(path)))
+            export_essay(self.window.db.run(get_application, application_id=application_id), path)
+
+        self._export(
+            self.tr("Export essay"),
+            "",
+            [(self.tr("Text"), ".txt"), ("Word", ".docx")],
+            write,
+            self.tr("Essay written to %1"),
+        )
 
     def export_training(self) -> None:
         path = self._save_name(

@@ -330,3 +330,39 @@ def test_a_batch_jaso_review_is_running_is_left_to_it_at_start(
     finally:
         cli.kill()
         cli.wait()
+
+
+def test_the_menu_exports_the_open_application_with_its_unsaved_text(
+    qtbot: QtBot, plain: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    app_id = db.run(
+        apps.create_application,
+        company="한빛물류",
+        client_name="김지원",
+        questions=[apps.NewQuestion("지원 동기 (500자)", answer="오차율을 낮췄습니다.")],
+    )
+    plain.reload_list(select_id=app_id)
+    plain.view.show_application(app_id)
+    editor = plain.view.editors[0]
+    editor.answer_edit.moveCursor(editor.answer_edit.textCursor().MoveOperation.End)
+    editor.answer_edit.insertPlainText(" 바코드 재검수를 도입했습니다.")
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        asked.append(Path(start).name)
+        name = "essay" if "feedback" not in start else "report"  # no suffix: the filter adds it
+        return str(tmp_path / name), "Word (*.docx)" if name == "essay" else "HTML (*.html)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    plain.counsel_menu.export_essay()
+    plain.counsel_menu.export_report()
+    assert asked == ["김지원-한빛물류.txt", "김지원-한빛물류-feedback.pdf"]
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "essay.docx")).paragraphs)
+    assert "바코드 재검수를 도입했습니다." in text  # the typed text was saved first
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "한빛물류" in html and "지원 동기 (500자)" in html
+    assert "report.html" in plain.statusBar().currentMessage()
