@@ -10,8 +10,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS
-from desktop.review.report import Report, ReportQuestion
+from desktop.review.report import Report, ReportQuestion, score_rows
 from desktop.store.records import ApplicationRecord
 from desktop.writing.counting import count
 
@@ -52,17 +51,12 @@ def _critique(document: DocumentObject, report: Report, entry: ReportQuestion) -
     if data.get("summary"):
         document.add_heading(label("summary"), level=3)
         document.add_paragraph(str(data["summary"]))
-    scores = data.get("scores", {})
-    rows = [name for name in DIMENSIONS if scores.get(name)]
+    rows = score_rows(report, data.get("scores", {}))
     if rows:
-        index = 0 if report.lang == "ko" else 1
         table = document.add_table(rows=0, cols=3)
-        for name in rows:
-            value = int(scores[name].get("score", 0))
-            cells = table.add_row().cells
-            cells[0].text = DIMENSION_NAMES[name][index]
-            cells[1].text = f"{'●' * value}{'○' * (5 - value)} {value}/5"
-            cells[2].text = str(scores[name].get("rationale", ""))
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
     if data.get("strengths"):
         document.add_heading(label("strengths"), level=3)
         for item in data["strengths"]:

@@ -133,7 +133,8 @@ def _e(text: object) -> str:
     return html.escape(str(text)).replace("\n", "<br>")
 
 
-def _score_rows(report: Report, scores: dict[str, Any]) -> str:
+def score_rows(report: Report, scores: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(dimension in the report's language, "●●●○○ 3/5", rationale) for each dimension scored."""
     index = 0 if report.lang == "ko" else 1
     rows = []
     for name in DIMENSIONS:
@@ -141,11 +142,16 @@ def _score_rows(report: Report, scores: dict[str, Any]) -> str:
         if not score:
             continue
         value = int(score.get("score", 0))
-        bar = "●" * value + "○" * (5 - value)
-        rows.append(
-            f"<tr><td>{_e(DIMENSION_NAMES[name][index])}</td><td class='bar'>{bar} {value}/5</td>"
-            f"<td>{_e(score.get('rationale', ''))}</td></tr>"
-        )
+        bar = f"{'●' * value}{'○' * (5 - value)} {value}/5"
+        rows.append((DIMENSION_NAMES[name][index], bar, str(score.get("rationale", ""))))
+    return rows
+
+
+def _score_rows(report: Report, scores: dict[str, Any]) -> str:
+    rows = [
+        f"<tr><td>{_e(name)}</td><td class='bar'>{bar}</td><td>{_e(rationale)}</td></tr>"
+        for name, bar, rationale in score_rows(report, scores)
+    ]
     return "<table class='scores'>" + "".join(rows) + "</table>" if rows else ""
 
 
