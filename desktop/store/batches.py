@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
@@ -293,10 +292,6 @@ def batch_failures(*, session: Session, batch_id: int) -> list[BatchFailure]:
         BatchFailure(item.question_id, app.company, question.text, item.error)
         for item, question, app in session.exec(statement)
     ]
-
-
-def batch_created_at(*, session: Session, batch_id: int) -> datetime:
-    return _batch(session, batch_id).created_at
 
 
 def answered_questions(*, session: Session) -> dict[int, list[int]]:

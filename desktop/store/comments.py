@@ -123,15 +123,6 @@ def set_comment_state(*, session: Session, comment_id: int, state: str) -> None:
     session.flush()
 
 
-def edit_comment(*, session: Session, comment_id: int, body: str, replacement: str | None) -> None:
-    row = _comment(session, comment_id)
-    row.body = body.strip()
-    row.replacement = replacement
-    row.updated_at = now()
-    session.add(row)
-    session.flush()
-
-
 def delete_comment(*, session: Session, comment_id: int) -> None:
     session.delete(_comment(session, comment_id))
     session.flush()
