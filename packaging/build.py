@@ -3,7 +3,8 @@
 1. A clean virtual environment for the variant under build/ (lite: llama.cpp only, and the
    build fails if torch or transformers slip in; gpu: adds the [gpu] extra).
 2. llama-cpp-python compiled once with GGML_NATIVE=OFF (portable to older CPUs), kept as a
-   wheel in build/wheels-portable and reused.
+   wheel in build/wheels-portable and reused (``llama_wheel.py``; ``make test`` installs the
+   same wheel).
 3. PyInstaller (packaging/jaso.spec, one folder) with the resources, a small self-test GGUF,
    the third-party licences and SOURCE_DATE_EPOCH / PYTHONHASHSEED fixed.
 4. dist/jaso-<version>-linux-x86_64-<variant>.tar.gz (sorted, fixed times and owners),
@@ -25,11 +26,12 @@ import tarfile
 import tomllib
 from pathlib import Path
 
+from llama_wheel import portable_llama_wheel  # packaging/ is on sys.path when run
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 FORBIDDEN_IN_LITE = ("torch", "transformers")
-LLAMA_PIN = "llama-cpp-python==0.3.36"
 TORCH_PIN = "torch==2.13.0"
 
 
@@ -44,29 +46,6 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
 
 def version() -> str:
     return str(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"])
-
-
-def portable_llama_wheel(python: Path) -> Path:
-    wheels = BUILD / "wheels-portable"
-    found = sorted(wheels.glob("llama_cpp_python-*.whl"))
-    if found:
-        return found[-1]
-    say("compiling llama-cpp-python with GGML_NATIVE=OFF (once; several minutes)")
-    run(
-        python,
-        "-m",
-        "pip",
-        "wheel",
-        "--no-deps",
-        "--no-binary",
-        "llama-cpp-python",
-        "--no-cache-dir",
-        "-w",
-        wheels,
-        LLAMA_PIN,
-        env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF -DLLAMA_CURL=OFF"},
-    )
-    return sorted(wheels.glob("llama_cpp_python-*.whl"))[-1]
 
 
 def make_venv(variant: str, reuse: bool) -> Path:

@@ -21,6 +21,7 @@ class Capabilities:
     token_ids: bool = True
     prefix_cache: bool = False
     gpu: bool = False
+    parallel: int = 1  # sequences one call can decode together (``stream_many``)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class Backend(Protocol):
 
     @property
     def n_ctx(self) -> int: ...
+
+    @property
+    def has_chat_template(self) -> bool:
+        """False for a base model: it gets plain documents, not chat turns."""
+        ...
 
     def tokenize(self, text: str) -> list[int]: ...
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
-from desktop.engine.tasks.suggest import suggest
+from desktop.engine.tasks.suggest import Rejected, suggest
 from desktop.writing.request import RequestError
 
 EXIT_FAILED = 1
@@ -58,8 +59,18 @@ def run_task(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         result: dict[str, Any]
         if args.command == "suggest":
-            candidates = suggest(backend, request, TaskIO(), n=args.n, seed=args.seed)
-            result = {"candidates": [candidate.to_json() for candidate in candidates]}
+            rejected: Counter[str] = Counter()
+
+            def on_event(event: object) -> None:
+                if isinstance(event, Rejected):
+                    rejected[event.reason] += 1
+
+            io = TaskIO(on_event=on_event)
+            candidates = suggest(backend, request, io, n=args.n, seed=args.seed)
+            result = {
+                "candidates": [candidate.to_json() for candidate in candidates],
+                "rejected": dict(sorted(rejected.items())),
+            }
         else:
             result = critique(backend, request, TaskIO(), seed=args.seed)
         result["seconds"] = round(time.perf_counter() - started, 3)

@@ -119,6 +119,10 @@ class TransformersBackend:
             raise NotLoaded("No model is loaded.")
         return self._tokenizer
 
+    @property
+    def has_chat_template(self) -> bool:
+        return bool(self.tokenizer.chat_template)
+
     def tokenize(self, text: str) -> list[int]:
         return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
 

@@ -1,9 +1,10 @@
-"""The llama.cpp backend (llama-cpp-python): GGUF on the CPU, optionally with GPU layers.
+"""The llama.cpp backend: GGUF on the CPU, optionally with GPU layers.
 
 The prompt is evaluated in ``n_batch`` chunks with the cancel event checked between them, after
 trimming the KV cache to the longest prefix shared with the previous call, so a suggestion after
-one more typed word costs only the new tokens. Sampling then runs through ``Llama.generate``,
-which finds the prompt fully cached.
+one more typed word costs only the new tokens. ``stream_many`` decodes several candidates as
+parallel sequences of one batch over a prompt evaluated once. JSON schemas are enforced with
+llguidance (``constraint.py``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 import codecs
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import llama_cpp
-from llama_cpp.llama_grammar import LlamaGrammar
 
 from desktop.engine.backend import (
     Capabilities,
@@ -30,27 +30,34 @@ from desktop.engine.backend import (
     default_threads,
 )
 from desktop.engine.chat import render_chat
+from desktop.engine.constraint import Constraint, json_grammar
 from desktop.engine.errors import (
     GenerationCancelled,
     ModelFileMissing,
-    ModelLoadError,
     NotLoaded,
     OutOfMemory,
 )
 from desktop.engine.gguf_check import read_gguf
-from desktop.engine.grammar import schema_to_gbnf
+from desktop.engine.llama_runtime import MAX_SEQUENCES, LlamaRuntime
+from desktop.engine.llama_sampling import TokenSampler
 from desktop.engine.memory import check_fits
 
 log = logging.getLogger(__name__)
 
+StopWhen = Callable[[int, str], bool]
 
-def common_prefix(cached: Sequence[int], tokens: Sequence[int]) -> int:
-    count = 0
-    for a, b in zip(cached, tokens, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
+
+class _Text:
+    """A sequence's decoded text, with multi-byte characters joined across tokens."""
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.text = ""
+
+    def add(self, data: bytes) -> str:
+        piece = self._decoder.decode(data)
+        self.text += piece
+        return piece
 
 
 class LlamaCppBackend:
@@ -61,13 +68,14 @@ class LlamaCppBackend:
         token_ids=True,
         prefix_cache=True,
         gpu=bool(llama_cpp.llama_supports_gpu_offload()),
+        parallel=MAX_SEQUENCES - 1,
     )
 
     def __init__(self) -> None:
-        self._llm: llama_cpp.Llama | None = None
+        self._runtime: LlamaRuntime | None = None
         self._template: str | None = None
-        self._options: LoadOptions | None = None
-        self.last_prompt_evaluated = 0  # tokens evaluated by the last call (prefix reuse check)
+        self._lltokenizer: Any = None
+        self._seed = 0
 
     # Loading ---------------------------------------------------------------------------------
 
@@ -79,87 +87,93 @@ class LlamaCppBackend:
         check_fits(info.file_size, options.use_mmap)
         self.close()
         try:
-            self._llm = llama_cpp.Llama(
-                model_path=str(path),
+            self._runtime = LlamaRuntime(
+                path,
                 n_ctx=options.n_ctx,
                 n_batch=options.n_batch,
                 n_threads=options.n_threads or default_threads(),
                 n_gpu_layers=options.n_gpu_layers,
                 use_mmap=options.use_mmap,
-                seed=options.seed,
-                verbose=False,
             )
         except MemoryError as exc:
             raise OutOfMemory("Not enough memory to load this model.", str(exc)) from exc
-        except (ValueError, RuntimeError) as exc:
-            raise ModelLoadError(f"llama.cpp could not load {path.name}.", str(exc)) from exc
-        self._options = options
-        template = self._llm.metadata.get("tokenizer.chat_template")
-        self._template = template if isinstance(template, str) and template else None
+        self._seed = options.seed
+        template = self._runtime.metadata("tokenizer.chat_template")
+        self._template = template or None
 
     @property
-    def llm(self) -> llama_cpp.Llama:
-        if self._llm is None:
+    def runtime(self) -> LlamaRuntime:
+        if self._runtime is None:
             raise NotLoaded("No model is loaded.")
-        return self._llm
+        return self._runtime
 
     @property
     def n_ctx(self) -> int:
-        return int(self.llm.n_ctx())
+        return self.runtime.n_ctx
 
     @property
     def chat_template(self) -> str | None:
         return self._template
 
+    @property
+    def has_chat_template(self) -> bool:
+        return self._template is not None
+
+    @property
+    def last_prompt_evaluated(self) -> int:
+        """Prompt tokens the last call evaluated (the rest came from the prefix cache)."""
+        return self.runtime.last_evaluated
+
     # Tokens and prompts ----------------------------------------------------------------------
 
     def tokenize(self, text: str) -> list[int]:
-        return list(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+        return self.runtime.tokenize(text)
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenize(text))
 
-    def _token_text(self, token: int) -> str:
-        if token < 0:
-            return ""
-        return self.llm._model.token_get_text(token)  # noqa: SLF001 (no public accessor)
-
     def render_chat(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> str:
+        runtime = self.runtime
         return render_chat(
             self._template,
             messages,
             add_generation_prompt=add_generation_prompt,
-            bos_token=self._token_text(self.llm.token_bos()),
-            eos_token=self._token_text(self.llm.token_eos()),
+            # a plain prompt needs BOS spelled out only where the model expects one (Gemma)
+            bos_token=runtime.token_text(runtime.bos) if self._template or runtime.adds_bos else "",
+            eos_token=runtime.token_text(runtime.eos),
         )
 
     def is_end_of_generation(self, token: int) -> bool:
-        vocab = self.llm._model.vocab  # noqa: SLF001
-        return bool(llama_cpp.llama_vocab_is_eog(vocab, token))
+        return self.runtime.is_end(token)
+
+    def _constraint(self, params: SamplingParams) -> Constraint | None:
+        if params.json_schema is None:
+            return None
+        if self._lltokenizer is None:  # about a second for a large vocabulary: once per model
+            self._lltokenizer = self.runtime.lltokenizer()
+        return Constraint(self._lltokenizer, json_grammar(params.json_schema), self.runtime.n_vocab)
+
+    def _prompt_tokens(self, prompt: str | Sequence[int]) -> list[int]:
+        return self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
+
+    def _evaluate(
+        self, tokens: list[int], cancel: threading.Event, on_progress: ProgressCallback | None
+    ) -> int:
+        total = len(tokens)
+
+        def chunk_done(done: int) -> None:
+            if on_progress:
+                on_progress(Progress("prompt", done, total))
+
+        return self.runtime.evaluate(tokens, cancel, chunk_done)
+
+    def _seeded(self, params: SamplingParams) -> SamplingParams:
+        if params.seed is not None or params.temperature <= 0:
+            return params
+        self._seed += 1  # unseeded calls differ from each other, reproducibly per load
+        return SamplingParams(**{**params.__dict__, "seed": self._seed})
 
     # Generation ------------------------------------------------------------------------------
-
-    def _evaluate_prompt(
-        self, tokens: list[int], cancel: threading.Event, on_progress: ProgressCallback | None
-    ) -> None:
-        llm = self.llm
-        cached = llm.input_ids[: llm.n_tokens].tolist()
-        # Keep at least the last token to evaluate so fresh logits exist for sampling.
-        reuse = min(common_prefix(cached, tokens), len(tokens) - 1)
-        llm.n_tokens = reuse  # eval() drops the KV cache beyond n_tokens
-        pending = tokens[reuse:]
-        self.last_prompt_evaluated = len(pending)
-        batch = self._options.n_batch if self._options else 256
-        done = reuse
-        for start in range(0, len(pending), batch):
-            if cancel.is_set():
-                llm.n_tokens = done  # the cache stays valid up to here
-                raise GenerationCancelled("Cancelled.")
-            chunk = pending[start : start + batch]
-            llm.eval(chunk)
-            done += len(chunk)
-            if on_progress:
-                on_progress(Progress("prompt", done, len(tokens)))
 
     def stream(
         self,
@@ -168,42 +182,102 @@ class LlamaCppBackend:
         cancel: threading.Event,
         on_progress: ProgressCallback | None = None,
     ) -> Iterator[Chunk]:
-        llm = self.llm
-        tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
+        runtime = self.runtime
+        tokens = self._prompt_tokens(prompt)
         check_fits_context(len(tokens), params.max_tokens, self.n_ctx)
-        self._evaluate_prompt(tokens, cancel, on_progress)
-        grammar = None
-        if params.json_schema is not None:
-            grammar = LlamaGrammar.from_string(schema_to_gbnf(params.json_schema), verbose=False)
-        if params.seed is not None:
-            llm.set_seed(params.seed)
-        greedy = params.temperature <= 0
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        index = self._evaluate(tokens, cancel, on_progress)
+        sampler = TokenSampler(self._seeded(params), self._constraint(params))
+        constraint = sampler.constraint
+        text = _Text()
         produced = 0
-        text = ""
-        for token in llm.generate(
-            tokens,
-            temp=0.0 if greedy else params.temperature,
-            top_k=1 if greedy else params.top_k,
-            top_p=1.0 if greedy else params.top_p,
-            min_p=0.0,
-            repeat_penalty=params.repeat_penalty,
-            grammar=grammar,
-        ):
-            if cancel.is_set():
-                raise GenerationCancelled("Cancelled.")
-            if self.is_end_of_generation(token):
-                return
-            piece = decoder.decode(llm.detokenize([token], special=False))
-            text += piece
-            produced += 1
-            yield Chunk(piece, token)
-            if on_progress:
-                on_progress(Progress("tokens", produced, params.max_tokens))
-            if produced >= params.max_tokens or any(s in text for s in params.stop):
-                return
+        try:
+            while produced < params.max_tokens:
+                if cancel.is_set():
+                    raise GenerationCancelled("Cancelled.")
+                token = sampler.choose(runtime.ctx, runtime.logits(index), index)
+                if runtime.is_end(token):
+                    return
+                batch = [token]
+                if constraint is not None:
+                    forced = constraint.forced()[: params.max_tokens - produced - 1]
+                    sampler.record(forced)
+                    batch += forced
+                for item in batch:
+                    produced += 1
+                    yield Chunk(text.add(runtime.piece(item)), item)
+                if on_progress:
+                    on_progress(Progress("tokens", produced, params.max_tokens))
+                finished = constraint is not None and constraint.finished
+                if finished or any(s in text.text for s in params.stop):
+                    return
+                if produced < params.max_tokens:
+                    index = runtime.append(batch)
+        finally:
+            sampler.close()
+
+    def stream_many(
+        self,
+        prompt: str | Sequence[int],
+        params: Sequence[SamplingParams],
+        cancel: threading.Event,
+        on_progress: ProgressCallback | None = None,
+        stop_when: StopWhen | None = None,
+    ) -> Iterator[tuple[int, Chunk | None]]:
+        """Several continuations of one prompt, decoded together: ``(i, chunk)`` as each grows,
+        ``(i, None)`` when sequence ``i`` ends (end token, ``max_tokens``, a stop string, or
+        ``stop_when(i, text)``). The prompt stays cached; the sequences are dropped after.
+        """
+        if not 1 <= len(params) <= MAX_SEQUENCES - 1:
+            raise ValueError(f"between 1 and {MAX_SEQUENCES - 1} sequences")
+        runtime = self.runtime
+        tokens = self._prompt_tokens(prompt)
+        check_fits_context(len(tokens), sum(p.max_tokens for p in params), self.n_ctx)
+        index = self._evaluate(tokens, cancel, on_progress)
+        first = runtime.logits(index).copy()
+        samplers = [TokenSampler(self._seeded(p)) for p in params]
+        texts = [_Text() for _ in params]
+        rows = {i: index for i in range(len(params))}  # sequence -> its logits' batch entry
+        produced = 0
+        try:
+            for i in rows:
+                runtime.fork(i + 1)
+            while rows:
+                if cancel.is_set():
+                    raise GenerationCancelled("Cancelled.")
+                produced += 1
+                entries: list[tuple[int, int, int]] = []
+                for i, row in rows.items():
+                    logits = runtime.logits(row)
+                    if produced == 1:
+                        logits[:] = first  # every sequence starts from the same logits
+                    token = samplers[i].choose(runtime.ctx, logits, row)
+                    if runtime.is_end(token):
+                        yield i, None
+                        continue
+                    piece = texts[i].add(runtime.piece(token))
+                    yield i, Chunk(piece, token)
+                    text = texts[i].text
+                    if (
+                        produced >= params[i].max_tokens
+                        or any(s in text for s in params[i].stop)
+                        or (stop_when is not None and stop_when(i, text))
+                    ):
+                        yield i, None
+                        continue
+                    entries.append((token, len(tokens) + produced - 1, i + 1))
+                if on_progress:
+                    on_progress(Progress("tokens", produced, max(p.max_tokens for p in params)))
+                if not entries:
+                    return
+                runtime.step(entries)
+                rows = {seq - 1: j for j, (_, _, seq) in enumerate(entries)}
+        finally:
+            runtime.drop_others()
+            for sampler in samplers:
+                sampler.close()
 
     def close(self) -> None:
-        if self._llm is not None:
-            self._llm.close()
-            self._llm = None
+        if self._runtime is not None:
+            self._runtime.close()
+            self._runtime = None
+        self._lltokenizer = None

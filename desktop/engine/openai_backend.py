@@ -121,6 +121,10 @@ class OpenAIBackend:
     def n_ctx(self) -> int:
         return self.options.n_ctx
 
+    @property
+    def has_chat_template(self) -> bool:
+        return True  # the server applies the model's template to chat messages
+
     def tokenize(self, text: str) -> list[int]:
         """No tokenizer over the wire: one id per character, an upper bound for budgeting."""
         return [ord(char) for char in text]

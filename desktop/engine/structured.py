@@ -25,8 +25,13 @@ def string_field(max_length: int, min_length: int = 1) -> dict[str, Any]:
 
 
 def object_field(properties: dict[str, Any]) -> dict[str, Any]:
-    """An object with exactly these properties, all required."""
-    return {"type": "object", "properties": properties, "required": list(properties)}
+    """An object with exactly these properties, all required, and no others."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
 
 
 class InvalidStructuredOutput(EngineError):

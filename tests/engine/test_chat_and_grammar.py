@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 
 from desktop.engine.backend import Chunk, LoadOptions, SamplingParams
-from desktop.engine.chat import fallback_prompt, render_chat
+from desktop.engine.chat import MAX_STEPS, fold_system, plain_prompt, render_chat
 from desktop.engine.errors import TemplateError
 from desktop.engine.grammar import schema_to_gbnf
 from desktop.engine.llama_backend import LlamaCppBackend
@@ -35,9 +35,47 @@ def test_template_raise_exception_is_a_template_error() -> None:
         render_chat("{{ raise_exception('no system role') }}", MESSAGES)
 
 
-def test_missing_template_uses_the_fallback() -> None:
-    assert render_chat(None, MESSAGES) == fallback_prompt(MESSAGES)
-    assert fallback_prompt(MESSAGES).endswith("### Assistant:\n")
+def test_a_model_without_a_template_gets_a_plain_document() -> None:
+    """A base model continues documents; a made-up "### User:" chat is noise to it."""
+    messages = [
+        {"role": "system", "content": "지시"},
+        {"role": "user", "content": "회사: 한빛물류"},
+    ]
+    prompt = render_chat(None, messages, bos_token="<bos>")
+    assert prompt == plain_prompt(messages, bos_token="<bos>") == "<bos>지시\n\n회사: 한빛물류\n\n"
+    assert "###" not in prompt and "User" not in prompt
+
+
+def test_a_template_that_refuses_a_system_turn_gets_it_folded_into_the_user_turn() -> None:
+    template = (
+        "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}"
+        "{% endif %}{% for m in messages %}<{{ m['role'] }}>{{ m['content'] }}{% endfor %}"
+    )
+    messages = [{"role": "system", "content": "SYS"}, {"role": "user", "content": "hi"}]
+    assert render_chat(template, messages) == "<user>SYS\n\nhi"
+    assert fold_system([{"role": "system", "content": "S"}]) == [{"role": "user", "content": "S"}]
+
+
+def test_loops_that_print_nothing_end_on_the_step_budget() -> None:
+    """Nested range loops with an empty body pass the output cap; the line budget ends them."""
+    import time
+
+    template = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    started = time.perf_counter()
+    with pytest.raises(TemplateError) as caught:
+        render_chat(template, MESSAGES)
+    assert f"{MAX_STEPS:,} steps" in caught.value.details or "longer than" in caught.value.details
+    assert time.perf_counter() - started < 30
+
+
+def test_generation_tags_render_their_body() -> None:
+    """transformers' {% generation %} tag (assistant masks for training) renders as its body."""
+    template = (
+        "{% for m in messages %}{% if m['role'] == 'assistant' %}{% generation %}"
+        "{{ m['content'] }}{% endgeneration %}{% else %}{{ m['content'] }}{% endif %}{% endfor %}"
+    )
+    messages = [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}]
+    assert render_chat(template, messages) == "QA"
 
 
 CRITIQUE_LIKE = {

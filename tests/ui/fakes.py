@@ -113,6 +113,8 @@ class FakeBackend:
     def count_tokens(self, text: str) -> int:
         return len(text)
 
+    has_chat_template = True
+
     def render_chat(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> str:
         return "".join(f"<{m['role']}>{m['content']}\n" for m in messages) + "<assistant>"
 

@@ -16,12 +16,16 @@ from desktop.engine.errors import GenerationCancelled
 from desktop.engine.prompts import fit_context
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing.candidates import ends_paragraph, reject_reason
 from desktop.writing.counting import count
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import Flag
 from desktop.writing.sentences import first_sentence
 
 CANDIDATE_TOKENS: Final = 48
+ATTEMPTS_PER_CANDIDATE: Final = 3
+EMPTY: Final = "empty"
+DUPLICATE: Final = "duplicate"
 DEFAULT_PARAMS: Final = SamplingParams(
     max_tokens=CANDIDATE_TOKENS, temperature=0.9, top_p=0.9, top_k=40, repeat_penalty=1.1
 )
@@ -43,6 +47,14 @@ class AttemptStarted:
     """Streamed text from here on belongs to a new attempt (the last one is dropped)."""
 
     attempt: int
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A finished attempt that is not shown, and why (``candidates.REASONS``, empty, duplicate)."""
+
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -70,26 +82,45 @@ class Candidate:
 
 
 def header_messages(request: EssayRequest) -> list[Message]:
+    """A chat model's instructions: the system turn, then company, role and question."""
     lang = "en" if request.lang == "en" else "ko"
     if lang == "ko":
-        lines = [f"회사: {request.company}", f"직무: {request.role}", f"문항: {request.question}"]
         ask = "아래에 이어질 답변을 쓰세요."
     else:
-        lines = [f"Company: {request.company}", f"Role: {request.role}"]
-        lines.append(f"Question: {request.question}")
         ask = "Write the answer that follows."
-    user = "\n".join(line for line in lines if not line.endswith(": ")) + "\n\n" + ask
+    user = _header_lines(request) + "\n\n" + ask
     return [{"role": "system", "content": _SYSTEM[lang]}, {"role": "user", "content": user}]
 
 
-def continuation_prompt(backend: Backend, request: EssayRequest, max_tokens: int) -> str:
-    """The chat header, then as much of the answer's end as fits the context."""
-    header = backend.render_chat(header_messages(request))
+def _header_lines(request: EssayRequest) -> str:
+    if request.lang == "en":
+        labels = ("Company", "Role", "Question")
+    else:
+        labels = ("회사", "직무", "문항")
+    values = (request.company, request.role, request.question)
+    return "\n".join(
+        f"{label}: {value}" for label, value in zip(labels, values, strict=True) if value
+    )
+
+
+def plain_header(request: EssayRequest) -> list[Message]:
+    """A base model's prompt: the application's header as a document the answer follows."""
+    return [{"role": "user", "content": _header_lines(request)}]
+
+
+def continuation_prompt(backend: Backend, request: EssayRequest, reserve_tokens: int) -> str:
+    """The header, then as much of the answer's end as fits the context.
+
+    A chat model gets its own template with the instructions; a base model (no template) gets
+    a plain document, company, role and question, then the answer itself, which it continues.
+    """
+    messages = header_messages(request) if backend.has_chat_template else plain_header(request)
+    header = backend.render_chat(messages)
     fitted = fit_context(
         fixed_tokens=backend.count_tokens(header),
         context=request.text,
         count_tokens=backend.count_tokens,
-        budget=backend.n_ctx - max_tokens,
+        budget=backend.n_ctx - reserve_tokens,
     )
     return header + fitted.context
 
@@ -105,8 +136,132 @@ def join_piece(text: str, piece: str) -> str:
     return piece
 
 
+def shape(answer: str, raw: str) -> str:
+    """What of the raw continuation is shown: its first sentence, joined to the answer.
+
+    A leading line break (a new paragraph) is kept only where the answer ends a sentence.
+    """
+    cut = first_sentence(raw)
+    piece = cut if cut is not None else raw
+    if piece.lstrip(" \t").startswith("\n") and not ends_paragraph(answer):
+        piece = piece.lstrip()
+    return join_piece(answer, piece)
+
+
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+@dataclass
+class _Round:
+    """The attempts of one batch of parallel sequences, and what streams to the ghost text."""
+
+    first_attempt: int
+    raw: dict[int, str] = field(default_factory=dict)
+    shown: str = ""
+
+
+class _Collector:
+    """Turns finished attempts into candidates: screened, de-duplicated, costed, flagged."""
+
+    def __init__(self, request: EssayRequest, io: TaskIO, ui_lang: str | None, n: int) -> None:
+        self.request = request
+        self.io = io
+        self.n = n
+        self.context = request.check_context(ui_lang)
+        self.source = request.source_text()
+        self.candidates: list[Candidate] = []
+        self.seen: set[str] = set()
+
+    @property
+    def full(self) -> bool:
+        return len(self.candidates) >= self.n
+
+    def finish(self, raw: str) -> None:
+        request = self.request
+        text = shape(request.text, raw).rstrip()
+        reason: str | None
+        if not text.strip():
+            reason = EMPTY
+        elif _normal(text) in self.seen:
+            reason = DUPLICATE
+        else:
+            reason = reject_reason(text, request.text)
+        if reason is not None:
+            self.io.on_event(Rejected(reason, text))
+            return
+        if self.full:
+            return
+        self.seen.add(_normal(text))
+        cost = count(request.text + text, request.profile) - count(request.text, request.profile)
+        remaining = request.remaining
+        candidate = Candidate(
+            index=len(self.candidates),
+            text=text,
+            cost=cost,
+            remaining_after=None if remaining is None else remaining - cost,
+            flags=tuple(fabrication_flags(text, self.source, self.context)),
+        )
+        self.candidates.append(candidate)
+        self.io.on_event(candidate)
+
+
+def _stream_visible(io: TaskIO, answer: str, state: _Round, raw: str) -> None:
+    visible = shape(answer, raw)
+    if len(visible) > len(state.shown) and visible.startswith(state.shown):
+        io.on_text(visible[len(state.shown) :])
+        state.shown = visible
+
+
+def _one_by_one(
+    backend: Backend,
+    tokens: str | list[int],
+    params: list[SamplingParams],
+    first_attempt: int,
+    collector: _Collector,
+) -> None:
+    io = collector.io
+    for offset, attempt_params in enumerate(params):
+        if collector.full:
+            return
+        state = _Round(first_attempt + offset)
+        io.on_event(AttemptStarted(state.first_attempt))
+        raw = ""
+        for chunk in backend.stream(tokens, attempt_params, io.cancel, io.on_progress):
+            raw += chunk.text
+            _stream_visible(io, collector.request.text, state, raw)
+            if first_sentence(raw, streaming=True) is not None:
+                break
+        if io.cancel.is_set():
+            raise GenerationCancelled("Cancelled.")
+        collector.finish(raw)
+
+
+def _together(
+    backend: Backend,
+    tokens: str | list[int],
+    params: list[SamplingParams],
+    first_attempt: int,
+    collector: _Collector,
+) -> None:
+    """One batch of parallel sequences; sequence 0 streams into the ghost text."""
+    io = collector.io
+    state = _Round(first_attempt)
+    io.on_event(AttemptStarted(first_attempt))
+    stream_many = backend.stream_many  # type: ignore[attr-defined]
+
+    def done(_index: int, raw: str) -> bool:
+        return collector.full or first_sentence(raw, streaming=True) is not None
+
+    for index, chunk in stream_many(tokens, params, io.cancel, io.on_progress, done):
+        if chunk is None:
+            collector.finish(state.raw.get(index, ""))
+            continue
+        state.raw[index] = state.raw.get(index, "") + chunk.text
+        if index == 0:
+            _stream_visible(io, collector.request.text, state, state.raw[0])
+    if io.cancel.is_set():
+        raise GenerationCancelled("Cancelled.")
 
 
 def suggest(
@@ -119,51 +274,30 @@ def suggest(
     seed: int | None = None,
     ui_lang: str | None = None,
 ) -> list[Candidate]:
-    """Up to ``n`` distinct candidates, each stopped at its first sentence end.
+    """Up to ``n`` distinct candidates worth showing, each stopped at its first sentence end.
 
-    Candidate ``i`` is sampled with seed ``seed + i`` (from the clock when ``seed`` is None);
-    duplicates and empty ones are sampled again, at most ``2 * n`` attempts. ``io.on_event``
-    gets ``AttemptStarted`` before each attempt's text streams to ``io.on_text``, and each
+    Attempt ``i`` is sampled with seed ``seed + i`` (from the clock when ``seed`` is None).
+    A backend that decodes several sequences at once gets the attempts in batches over one
+    evaluated prompt; others get them one by one. Empty, duplicate, degenerate, fragmentary
+    and wrong-script attempts are reported as ``Rejected`` and sampled again, at most
+    ``ATTEMPTS_PER_CANDIDATE * n`` attempts. ``io.on_event`` gets ``AttemptStarted`` before an
+    attempt's (or a batch's first sequence's) text streams to ``io.on_text``, and each
     finished ``Candidate``.
     """
-    prompt = continuation_prompt(backend, request, params.max_tokens)
+    parallel = max(1, min(backend.capabilities.parallel, n + 1)) if n > 1 else 1
+    prompt = continuation_prompt(backend, request, params.max_tokens * parallel)
     # Token ids let the llama.cpp backend skip re-tokenizing; a remote server takes the text.
     tokens: str | list[int] = backend.tokenize(prompt) if backend.capabilities.token_ids else prompt
     base = seed if seed is not None else int(time.time() * 1000) % 1_000_000
-    context = request.check_context(ui_lang)
-    source = request.source_text()
-    candidates: list[Candidate] = []
-    seen: set[str] = set()
-    for attempt in range(2 * n):
-        if len(candidates) >= n:
-            break
-        raw, shown = "", ""
-        io.on_event(AttemptStarted(attempt))
-        attempt_params = replace(params, seed=base + attempt)
-        for chunk in backend.stream(tokens, attempt_params, io.cancel, io.on_progress):
-            raw += chunk.text
-            cut = first_sentence(raw)
-            visible = join_piece(request.text, cut if cut is not None else raw)
-            if len(visible) > len(shown) and visible.startswith(shown):
-                io.on_text(visible[len(shown) :])
-                shown = visible
-            if cut is not None:
-                break
-        if io.cancel.is_set():
-            raise GenerationCancelled("Cancelled.")
-        text = join_piece(request.text, first_sentence(raw) or raw).rstrip()
-        if not text.strip() or _normal(text) in seen:
-            continue
-        seen.add(_normal(text))
-        cost = count(request.text + text, request.profile) - count(request.text, request.profile)
-        remaining = request.remaining
-        candidate = Candidate(
-            index=len(candidates),
-            text=text,
-            cost=cost,
-            remaining_after=None if remaining is None else remaining - cost,
-            flags=tuple(fabrication_flags(text, source, context)),
-        )
-        candidates.append(candidate)
-        io.on_event(candidate)
-    return candidates
+    collector = _Collector(request, io, ui_lang, n)
+    budget = ATTEMPTS_PER_CANDIDATE * n
+    attempt = 0
+    while not collector.full and attempt < budget:
+        wanted = min(n - len(collector.candidates), budget - attempt)
+        # Batches ask for what is missing plus a spare, since some attempts are rejected.
+        size = min(parallel, wanted + 1, budget - attempt) if parallel > 1 else 1
+        batch = [replace(params, seed=base + attempt + i) for i in range(size)]
+        run = _together if size > 1 else _one_by_one
+        run(backend, tokens, batch, attempt, collector)
+        attempt += size
+    return collector.candidates
