@@ -26,8 +26,6 @@ import tarfile
 import tomllib
 from pathlib import Path
 
-from llama_wheel import portable_llama_wheel  # packaging/ is on sys.path when run
-
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
@@ -57,6 +55,9 @@ def make_venv(variant: str, reuse: bool) -> Path:
     say(f"clean virtual environment {venv.relative_to(ROOT)}")
     run(sys.executable, "-m", "venv", venv)
     run(python, "-m", "pip", "install", "-q", "-U", "pip", "wheel")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from llama_wheel import portable_llama_wheel
+
     run(python, "-m", "pip", "install", "-q", portable_llama_wheel(python))
     if variant == "gpu":
         run(python, "-m", "pip", "install", "-q", TORCH_PIN)

@@ -81,8 +81,9 @@ def generate_json(
     params: SamplingParams,
     cancel: threading.Event,
     on_progress: ProgressCallback | None = None,
+    attempts: list[int] | None = None,
 ) -> Any:
-    """Generate JSON valid against ``schema``.
+    """Generate JSON valid against ``schema``; ``attempts`` gets how many tries it took.
 
     Backends with constrained decoding get the schema; the others are told the schema in the
     prompt, and an invalid answer is retried once with the error appended. A constrained answer
@@ -93,10 +94,13 @@ def generate_json(
     request = SamplingParams(**{**params.__dict__, "json_schema": schema if constrained else None})
     attempt_prompt = prompt
     last_error: InvalidStructuredOutput | None = None
-    for _ in range(2):
+    for attempt in range(1, 3):
         text = "".join(c.text for c in backend.stream(attempt_prompt, request, cancel, on_progress))
         try:
-            return parse_and_validate(text, schema)
+            data = parse_and_validate(text, schema)
+            if attempts is not None:
+                attempts.append(attempt)
+            return data
         except InvalidStructuredOutput as exc:
             last_error = exc
             if constrained:
@@ -123,6 +127,7 @@ def generate_json_reply(
     top_p: float = 0.9,
     repeat_penalty: float = SamplingParams.repeat_penalty,
     max_tokens: int | None = None,
+    attempts: list[int] | None = None,
 ) -> Any:
     """The model's reply to ``messages`` as JSON valid against ``schema``.
 
@@ -140,4 +145,4 @@ def generate_json_reply(
         repeat_penalty=repeat_penalty,
         seed=seed,
     )
-    return generate_json(backend, prompt, schema, params, cancel, on_progress)
+    return generate_json(backend, prompt, schema, params, cancel, on_progress, attempts)

@@ -57,3 +57,48 @@ def first_sentence(text: str, *, min_chars: int = 4, streaming: bool = False) ->
         if len(text[: match.end()].strip()) >= min_chars:
             return text[: match.end()]
     return None
+
+
+# Commas and semicolons, and connective endings that close a clause (하며, 했지만, 했는데, 했고).
+_CLAUSE_BREAK: Final = regex.compile(r"(?<=[,;:])\s+|(?<=(?:며|지만|는데|했고|하고|되고))\s+")
+
+
+def _chunks(clause: str, max_chars: int) -> list[str]:
+    """A clause too long to quote, as consecutive runs of whole words of at most ``max_chars``."""
+    chunks: list[str] = []
+    current = ""
+    for word in clause.split(" "):
+        if current and len(current) + 1 + len(word) > max_chars:
+            chunks.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        chunks.append(current)
+    return [chunk for chunk in chunks if len(chunk) <= max_chars]
+
+
+def quotable_spans(text: str, *, max_chars: int, limit: int = 120) -> list[str]:
+    """Passages a critique may quote verbatim: each sentence that fits ``max_chars``, and the
+    clauses (split at commas, semicolons and Korean connective endings) of those that do not.
+
+    Order of appearance, no duplicates, at most ``limit``; every one is a substring of ``text``.
+    """
+    spans: list[str] = []
+    seen: set[str] = set()
+
+    def add(piece: str) -> None:
+        piece = piece.strip()
+        if len(piece) >= 4 and piece not in seen and len(spans) < limit:
+            seen.add(piece)
+            spans.append(piece)
+
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if len(sentence) <= max_chars:
+            add(sentence)
+            continue
+        for clause in _CLAUSE_BREAK.split(sentence):
+            for chunk in [clause] if len(clause) <= max_chars else _chunks(clause, max_chars):
+                add(chunk)
+    return spans

@@ -14,36 +14,45 @@ import regex
 
 from desktop.engine.backend import Backend, Message
 from desktop.engine.structured import generate_json_reply
-from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS, SCHEMA
+from desktop.engine.tasks.critique_schema import (
+    DIMENSION_NAMES,
+    DIMENSIONS,
+    PROSE,
+    SCHEMA,
+    schema_for,
+)
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.anchors import spaced_pattern
 from desktop.writing.checks import run_checks
 from desktop.writing.flags import Flag
+from desktop.writing.sentences import sentence_spans
+from desktop.writing.similar import near_duplicate
 
 MAX_FINDINGS: Final = 15
+# The answer's form is described in words, never as a JSON example with "…" values: small
+# models copy an example's placeholders ("point": "quote", "rationale": "…") into the answer.
 _SYSTEM_KO: Final = """당신은 채용 담당자의 눈으로 자기소개서를 첨삭하는 전문가입니다.
-여섯 기준을 1–5점으로 평가하고 각각 짧은 근거를 씁니다:
+여섯 기준을 1–5점으로 평가하고 각각 한 문장으로 근거를 씁니다:
 {rubric}
-좋은점(strengths), 아쉬운점(improvements: issue, why, suggestion, severity는 critical/major/minor),
-총평(summary, 2–3문장), 가장 먼저 고칠 점(top_fixes)을 한국어로 씁니다.
-quote에는 답변에서 글자 그대로 옮긴 짧은 구절을 쓰고, 해당 구절이 없으면 빈 문자열을 씁니다.
+좋은점(strengths)은 답변이 잘한 점, 아쉬운점(improvements)은 문제(issue), 이유(why),
+고쳐 쓰는 방법(suggestion), 심각도(severity: critical, major, minor)입니다. 항목마다 서로 다른
+내용을 씁니다. 총평(summary)은 2–3문장, 가장 먼저 고칠 점(top_fixes)은 1–3개입니다. 모두 한국어로
+씁니다.
+quote에는 그 항목의 근거가 된 답변의 문장을 글자 그대로 옮기고, 없으면 빈 문자열을 씁니다.
 '자동 점검 결과'는 확인된 사실입니다. 글자 수를 다시 세거나 그 결과와 어긋나게 쓰지 않습니다.
 고쳐 쓰기 제안에 사용자가 쓰지 않은 숫자, 이름, 날짜를 지어내지 않습니다.
-JSON 하나로만 답합니다: {{"scores": {{"question_fit": {{"score": 1-5, "rationale": "…"}}, …}},
-"strengths": [{{"point", "quote"}}], "improvements": [{{"issue", "why", "suggestion", "severity",
-"quote"}}], "summary": "…", "top_fixes": ["…"]}}"""
+답은 JSON 객체 하나이고 키는 scores, strengths, improvements, summary, top_fixes입니다."""
 _SYSTEM_EN: Final = """You review job-application essays as a hiring manager would.
-Score six dimensions 1-5, each with a short rationale:
+Score six dimensions 1-5, each with a one-sentence rationale:
 {rubric}
-Write strengths, improvements (issue, why, suggestion, severity critical/major/minor), a 2-3
-sentence summary and the top fixes, in English.
-A quote is a short passage copied verbatim from the answer, or an empty string.
+Strengths are what the answer does well. Improvements each name the issue, why it matters, a
+suggestion for rewriting and a severity (critical, major or minor). Every item says something
+different. Then a 2-3 sentence summary and the top 1-3 fixes, all in English.
+A quote copies, verbatim, the sentence of the answer an item is about, or is an empty string.
 The automatic findings are established facts: do not recount characters or contradict them.
 Never invent numbers, names or dates the writer did not give.
-Answer with one JSON object: {{"scores": {{"question_fit": {{"score": 1-5, "rationale": "…"}}, …}},
-"strengths": [{{"point", "quote"}}], "improvements": [{{"issue", "why", "suggestion", "severity",
-"quote"}}], "summary": "…", "top_fixes": ["…"]}}"""
+Answer with one JSON object with the keys scores, strengths, improvements, summary, top_fixes."""
 _RUBRIC: Final = {
     "question_fit": ("모든 하위 질문에 답했는가", "every sub-question answered, nothing off-topic"),
     "evidence": ("본인 역할, 행동, 숫자, 결과(STAR)", "own role, actions, numbers, result (STAR)"),
@@ -116,6 +125,86 @@ def add_anchors(data: dict[str, Any], answer: str) -> dict[str, Any]:
     return result
 
 
+def _item_text(key: str, item: dict[str, Any]) -> str:
+    if key == "strengths":
+        return str(item.get("point", ""))
+    return f"{item.get('issue', '')} {item.get('suggestion', '')}"
+
+
+_PROSE_LIMITS: Final = {
+    "rationale": 100, "point": 120, "issue": 80, "why": 120, "suggestion": 160, "summary": 250,
+}  # fmt: skip
+
+
+# A phrase of up to six words said three or more times in a row: "(yes/no) (yes/no) (yes/no)".
+_LOOP: Final = regex.compile(r"(\S+(?:\s+\S+){0,5}?)(?:\s+\1){2,}")
+
+
+def tidy(text: str, limit: int) -> str:
+    """A generated string without sentences said twice, and, when it ran into its length
+    bound mid-sentence, cut back to its last whole sentence (or word)."""
+    seen: set[str] = set()
+    sentences = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        key = " ".join(sentence.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            sentences.append(sentence)
+    result = _LOOP.sub(r"\1", " ".join(sentences))
+    if len(text) >= limit and result and result[-1] not in ".!?。…":
+        ends = [i + 1 for i, ch in enumerate(result) if ch in ".!?。" and i > len(result) // 3]
+        if ends:
+            result = result[: ends[-1]]
+        elif " " in result.strip():
+            result = result.rsplit(" ", 1)[0]
+    return result if len(result) >= PROSE else text
+
+
+def tidy_critique(data: dict[str, Any]) -> dict[str, Any]:
+    result = copy.deepcopy(data)
+    for score in result.get("scores", {}).values():
+        score["rationale"] = tidy(score["rationale"], _PROSE_LIMITS["rationale"])
+    for key in ("strengths", "improvements"):
+        for item in result.get(key, []):
+            for field, limit in _PROSE_LIMITS.items():
+                if field in item:
+                    item[field] = tidy(item[field], limit)
+    if "summary" in result:
+        result["summary"] = tidy(result["summary"], _PROSE_LIMITS["summary"])
+    result["top_fixes"] = [tidy(fix, 100) for fix in result.get("top_fixes", [])]
+    return result
+
+
+def merge_duplicates(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The critique with near-identical strengths, improvements and top fixes merged (the first
+    kept, given a later one's quote if it had none); and how many items were dropped."""
+    result = copy.deepcopy(data)
+    dropped = 0
+    for key in ("strengths", "improvements"):
+        kept: list[dict[str, Any]] = []
+        for item in result.get(key, []):
+            twin = next(
+                (k for k in kept if near_duplicate(_item_text(key, k), _item_text(key, item))),
+                None,
+            )
+            if twin is None:
+                kept.append(item)
+                continue
+            dropped += 1
+            if not twin.get("quote") and item.get("quote"):
+                twin["quote"] = item["quote"]
+        result[key] = kept
+    fixes: list[str] = []
+    for fix in result.get("top_fixes", []):
+        if any(near_duplicate(fix, other) for other in fixes):
+            dropped += 1
+        else:
+            fixes.append(fix)
+    result["top_fixes"] = fixes
+    return result, dropped
+
+
 def critique(
     backend: Backend,
     request: EssayRequest,
@@ -130,10 +219,17 @@ def critique(
     ``max_tokens`` defaults to all the context the prompt leaves (see ``generate_json_reply``).
     """
     findings = run_checks(request.text, request.check_context(ui_lang or request.lang))
+    # Constrained decoding makes every quote one of the answer's spans; a backend without it is
+    # told the plain schema, and a quote it made up loses its anchor below.
+    schema = schema_for(request.text, request.lang) if backend.capabilities.json_schema else SCHEMA
+    attempts: list[int] = []
     data = generate_json_reply(
-        backend, critique_messages(request, findings), SCHEMA, io.cancel, io.on_progress,
+        backend, critique_messages(request, findings), schema, io.cancel, io.on_progress,
         temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
+        attempts=attempts,
     )  # fmt: skip
+    data, merged = merge_duplicates(tidy_critique(data))
     result = add_anchors(data, request.text)
     result["findings"] = [flag.to_json() for flag in findings]
+    result["generation"] = {"attempts": attempts[0] if attempts else 1, "merged": merged}
     return result
