@@ -13,6 +13,10 @@ from desktop.engine.errors import BackendUnavailable, PromptTooLong
 
 Message = dict[str, str]
 
+# The repeat penalty looks back over this many generated tokens (the prompt is not penalised),
+# in every backend alike.
+PENALTY_WINDOW = 64
+
 
 @dataclass(frozen=True)
 class Capabilities:

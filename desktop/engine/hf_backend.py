@@ -7,6 +7,7 @@ between prompt chunks.
 
 from __future__ import annotations
 
+import inspect
 import json
 import threading
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from desktop.engine.backend import (
+    PENALTY_WINDOW,
     Capabilities,
     Chunk,
     LoadOptions,
@@ -27,6 +29,7 @@ from desktop.engine.backend import (
     check_fits_context,
 )
 from desktop.engine.chat import render_chat
+from desktop.engine.constraint import Constraint, json_grammar
 from desktop.engine.errors import (
     GenerationCancelled,
     ModelFileInvalid,
@@ -72,7 +75,7 @@ def check_model_dir(path: Path) -> None:
 class TransformersBackend:
     name: ClassVar[str] = "transformers"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        streaming=True, json_schema=False, token_ids=True, prefix_cache=False, gpu=True
+        streaming=True, json_schema=True, token_ids=True, prefix_cache=False, gpu=True
     )
 
     def __init__(self) -> None:
@@ -82,6 +85,8 @@ class TransformersBackend:
         self._n_batch = 256
         self.device = "cpu"
         self._eos: set[int] = set()
+        self._lltokenizer: Any = None
+        self._cache_kwarg = False
 
     def load(self, options: LoadOptions) -> None:
         path = Path(options.model_path)
@@ -103,6 +108,7 @@ class TransformersBackend:
             options.n_ctx, int(getattr(model.config, "max_position_embeddings", options.n_ctx))
         )
         self._n_batch = options.n_batch
+        self._cache_kwarg = "cache" in inspect.signature(model.forward).parameters
         eos = model.generation_config.eos_token_id or self._tokenizer.eos_token_id
         self._eos = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
         im_end = self._tokenizer.convert_tokens_to_ids("<|im_end|>")
@@ -139,31 +145,66 @@ class TransformersBackend:
             eos_token=tok.eos_token or "",
         )
 
+    def _forward(self, input_ids: Any, cache: Any) -> Any:
+        # transformers 5.24 renamed past_key_values to cache (the old name warns, then goes)
+        key = "cache" if self._cache_kwarg else "past_key_values"
+        return self._model(input_ids=input_ids, use_cache=True, **{key: cache})
+
+    def _cache_of(self, out: Any) -> Any:
+        return out.cache if self._cache_kwarg else out.past_key_values
+
+    def _constraint(self, params: SamplingParams, n_vocab: int) -> Constraint | None:
+        if params.json_schema is None:
+            return None
+        if self._lltokenizer is None:
+            from llguidance.hf import from_tokenizer
+
+            self._lltokenizer = from_tokenizer(self.tokenizer, n_vocab=n_vocab)
+        return Constraint(self._lltokenizer, json_grammar(params.json_schema), n_vocab)
+
     def _next_token(
-        self, logits: Any, params: SamplingParams, history: list[int], generator: Any
+        self, logits: Any, params: SamplingParams, recent: list[int], generator: Any
     ) -> int:
-        logits = logits.float()
-        if params.repeat_penalty != 1.0 and history:
-            seen = torch.tensor(sorted(set(history)), device=logits.device)
+        """llama.cpp's chain: the repeat penalty over the last ``PENALTY_WINDOW`` generated
+        tokens, then top-k, top-p and temperature (or greedy)."""
+        if params.repeat_penalty != 1.0 and recent:
+            seen = torch.tensor(sorted(set(recent[-PENALTY_WINDOW:])), device=logits.device)
             values = logits[seen]
             logits[seen] = torch.where(
                 values > 0, values / params.repeat_penalty, values * params.repeat_penalty
             )
         if params.temperature <= 0:
             return int(torch.argmax(logits))
-        logits = logits / params.temperature
         if params.top_k > 0:
             kth = torch.topk(logits, min(params.top_k, logits.shape[-1])).values[-1]
-            logits[logits < kth] = -float("inf")
+            logits = logits.masked_fill(logits < kth, -float("inf"))
         probs = torch.softmax(logits, dim=-1)
         if params.top_p < 1.0:
             sorted_probs, order = torch.sort(probs, descending=True)
             keep = torch.cumsum(sorted_probs, dim=-1) - sorted_probs < params.top_p
             mask = torch.zeros_like(probs, dtype=torch.bool)
             mask[order[keep]] = True
-            probs = torch.where(mask, probs, torch.zeros_like(probs))
-            probs = probs / probs.sum()
+            logits = logits.masked_fill(~mask, -float("inf"))
+        probs = torch.softmax(logits / params.temperature, dim=-1)
         return int(torch.multinomial(probs, 1, generator=generator))
+
+    def _choose(
+        self,
+        logits: Any,
+        params: SamplingParams,
+        recent: list[int],
+        generator: Any,
+        constraint: Constraint | None,
+    ) -> int:
+        logits = logits.float().clone()
+        token = self._next_token(logits.clone(), params, recent, generator)
+        if constraint is not None:
+            if not constraint.allows(token):
+                allowed = torch.from_numpy(constraint.allowed()).to(logits.device)
+                logits = logits.masked_fill(~allowed, -float("inf"))
+                token = self._next_token(logits, params, recent, generator)
+            constraint.accept(token)
+        return token
 
     def stream(
         self,
@@ -185,37 +226,44 @@ class TransformersBackend:
                 if cancel.is_set():
                     raise GenerationCancelled("Cancelled.")
                 chunk = torch.tensor([tokens[start : start + self._n_batch]], device=self.device)
-                out = self._model(input_ids=chunk, past_key_values=past, use_cache=True)
-                past = out.past_key_values
+                out = self._forward(chunk, past)
+                past = self._cache_of(out)
                 if on_progress:
                     on_progress(
                         Progress("prompt", min(start + self._n_batch, len(tokens)), len(tokens))
                     )
             produced: list[int] = []
             emitted = ""
+            constraint = None
+            if out is not None:
+                constraint = self._constraint(params, int(out.logits.shape[-1]))
             while out is not None and len(produced) < params.max_tokens:
                 if cancel.is_set():
                     raise GenerationCancelled("Cancelled.")
-                token = self._next_token(out.logits[0, -1], params, tokens + produced, generator)
+                logits = out.logits[0, -1]
+                token = self._choose(logits, params, produced, generator, constraint)
                 if token in self._eos:
                     return
-                produced.append(token)
-                text = self._tokenizer.decode(produced, skip_special_tokens=True)
-                piece = "" if text.endswith("\ufffd") else text[len(emitted) :]
-                emitted += piece
-                yield Chunk(piece, token)
+                batch = [token]
+                if constraint is not None:
+                    batch += constraint.forced()[: params.max_tokens - len(produced) - 1]
+                for item in batch:
+                    produced.append(item)
+                    text = self._tokenizer.decode(produced, skip_special_tokens=True)
+                    piece = "" if text.endswith("\ufffd") else text[len(emitted) :]
+                    emitted += piece
+                    yield Chunk(piece, item)
                 if on_progress:
                     on_progress(Progress("tokens", len(produced), params.max_tokens))
-                if any(s in emitted for s in params.stop):
+                if (constraint is not None and constraint.finished) or any(
+                    s in emitted for s in params.stop
+                ):
                     return
-                out = self._model(
-                    input_ids=torch.tensor([[token]], device=self.device),
-                    past_key_values=out.past_key_values,
-                    use_cache=True,
-                )
+                out = self._forward(torch.tensor([batch], device=self.device), self._cache_of(out))
 
     def close(self) -> None:
         self._model = None
         self._tokenizer = None
+        self._lltokenizer = None
         if torch.cuda.is_available():
             torch.cuda.empty_cache()

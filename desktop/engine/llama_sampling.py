@@ -16,10 +16,9 @@ import llama_cpp
 import numpy as np
 import numpy.typing as npt
 
-from desktop.engine.backend import SamplingParams
+from desktop.engine.backend import PENALTY_WINDOW, SamplingParams
 from desktop.engine.constraint import Constraint, GrammarUnusable
 
-PENALTY_WINDOW: Final = 64
 RANDOM_SEED: Final = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: llama.cpp draws one
 
 

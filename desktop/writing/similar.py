@@ -31,7 +31,7 @@ def near_duplicate(a: str, b: str) -> bool:
     """The same point said twice: identical once normalised, one inside the other, or close."""
     core_a, core_b = _NOISE.sub("", a.casefold()), _NOISE.sub("", b.casefold())
     if not core_a or not core_b:
-        return core_a == core_b
+        return bool(core_a == core_b)
     if core_a in core_b or core_b in core_a:
         return True
     return similarity(a, b) >= NEAR

@@ -19,7 +19,7 @@ import regex
 from desktop.engine.backend import Backend, Message
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
-from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA
+from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA, questions_schema
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.sentences import sentence_spans
 
@@ -184,13 +184,14 @@ def question_messages(request: InterviewRequest, n: int) -> list[Message]:
     system = (
         "당신은 면접관입니다. 지원자의 자기소개서를 읽고, 그 내용(특히 숫자와 주장)을 "
         f"검증하는 면접 질문 {n}개를 한국어로 만듭니다. 각 질문의 quote에는 질문의 근거가 된 "
-        "자기소개서 구절을 글자 그대로 옮깁니다. JSON 하나로만 답합니다: "
-        '{"questions": [{"question": "…", "quote": "…"}]}'
+        "자기소개서 문장을 글자 그대로 옮깁니다. 질문은 물음표로 끝납니다. 답은 questions 목록 "
+        "하나를 담은 JSON 객체이고, 목록의 항목마다 question과 quote가 있습니다."
         if korean
         else "You are an interviewer. Read the candidate's letter and write "
         f"{n} interview questions that probe it (its numbers and claims above all), in English. "
-        "Each quote copies the passage a question is based on, verbatim. Answer with one JSON "
-        'object: {"questions": [{"question": "…", "quote": "…"}]}'
+        "Each quote copies the sentence a question is based on, verbatim; each question ends "
+        "with a question mark. Answer with one JSON object holding a list, questions, whose "
+        "items each have a question and a quote."
     )
     body = [f"{request.company} — {request.role}"]
     for item in request.answers:
@@ -202,8 +203,10 @@ def model_questions(
     backend: Backend, request: InterviewRequest, io: TaskIO, n: int, seed: int | None
 ) -> list[InterviewQuestion]:
     """The model's questions that read as questions; quotes not in the essay are dropped."""
+    constrained = backend.capabilities.json_schema
+    schema = questions_schema(request.essay, request.lang) if constrained else QUESTIONS_SCHEMA
     data = generate_json_reply(
-        backend, question_messages(request, n), QUESTIONS_SCHEMA, io.cancel, io.on_progress,
+        backend, question_messages(request, n), schema, io.cancel, io.on_progress,
         temperature=0.5, seed=seed,
     )  # fmt: skip
     essay = request.essay

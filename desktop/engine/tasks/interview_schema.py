@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Final
 
 from desktop.engine.structured import object_field, string_field
+from desktop.writing.sentences import quotable_spans
 
 # The 0-2 rubric on a spoken answer: (id, Korean name, English name, what 2 means).
 RUBRIC: Final = (
@@ -45,3 +47,16 @@ FEEDBACK_SCHEMA: Final[dict[str, Any]] = object_field(
         "example_answer": string_field(400),
     }
 )
+
+# A question the model writes starts in the essay's language and ends with a question mark.
+QUESTION_PATTERN: Final = {"ko": r"^[가-힣][^{}\[\]<>?]*[?]$", "en": r"^[A-Z][^{}\[\]<>?]*[?]$"}
+
+
+def questions_schema(essay: str, lang: str = "ko") -> dict[str, Any]:
+    """What the model is held to: questions that read as questions, each quote one of the
+    essay's own sentences or clauses (or empty), so it is verbatim by construction."""
+    schema = copy.deepcopy(QUESTIONS_SCHEMA)
+    item = schema["properties"]["questions"]["items"]["properties"]
+    item["question"]["pattern"] = QUESTION_PATTERN["en" if lang == "en" else "ko"]
+    item["quote"] = {"enum": ["", *quotable_spans(essay, max_chars=80)]}
+    return schema
