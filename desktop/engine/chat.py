@@ -206,7 +206,8 @@ def render_chat(
     """
     if not template:
         return plain_prompt(messages, add_generation_prompt, bos_token)
-    variables = {"bos_token": bos_token, "eos_token": eos_token}
+    # tools and documents as transformers passes them: None, not undefined (``is not none``)
+    variables = {"bos_token": bos_token, "eos_token": eos_token, "tools": None, "documents": None}
     try:
         try:
             return _render(template, messages, add_generation_prompt, variables)

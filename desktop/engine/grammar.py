@@ -3,7 +3,8 @@
 Written here because llama-cpp-python's Python converter lets control characters (raw line
 breaks) into strings and ignores integer bounds, so its output is not always valid JSON or not
 valid against the schema. Supported: object (properties, required; no extra keys), array
-(items, minItems, maxItems), string (minLength, maxLength, enum), integer (minimum, maximum),
+(items, minItems, maxItems), string (minLength, maxLength, enum,
+``pattern`` as anchored runs of bracket classes), integer (minimum, maximum),
 number, boolean, null, enum and const. Every string and array should be bounded so generation
 always ends.
 """
@@ -11,6 +12,7 @@ always ends.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final
 
 _PRELUDE: Final = [
@@ -58,6 +60,8 @@ class _Converter:
             return self._object(schema, name)
         if kind == "array":
             return self._array(schema, name)
+        if kind == "string" and "pattern" in schema:
+            return self.add(name, _pattern_string(schema))
         if kind == "string":
             min_length = int(schema.get("minLength", 0))
             max_length = schema.get("maxLength")
@@ -105,6 +109,35 @@ class _Converter:
         if low == 0:
             body = f"({body})?"
         return self.add(name, f'"[" space {body} "]" space')
+
+
+# The patterns Jaso's schemas use: anchored runs of bracket classes, the middle one repeated
+# (``^[가-힣][^{}\[\]<>]*$``, ``^[A-Z][^?]*[?]$``). Written by hand: a general regex converter
+# is far beyond what the servers' grammar needs to say.
+_CLASS_RUN: Final = re.compile(r"\[(\^?)((?:\\.|[^\]])*)\](\*?)")
+_JSON_UNSAFE: Final = '"\\\\\\x7F\\x00-\\x1F'
+
+
+def _pattern_string(schema: dict[str, Any]) -> str:
+    """A GBNF string body for ``pattern`` within ``minLength``/``maxLength``."""
+    pattern = str(schema["pattern"])
+    if not (pattern.startswith("^") and pattern.endswith("$")):
+        raise UnsupportedSchema(f"unsupported pattern {pattern!r}")
+    runs = list(_CLASS_RUN.finditer(pattern, 1, len(pattern) - 1))
+    if "".join(m.group() for m in runs) != pattern[1:-1] or sum(1 for m in runs if m[3]) > 1:
+        raise UnsupportedSchema(f"unsupported pattern {pattern!r}")
+    fixed = sum(1 for m in runs if not m[3])
+    low = max(0, int(schema.get("minLength", 0)) - fixed)
+    high = schema.get("maxLength")
+    parts = []
+    for match in runs:
+        negated, body, star = match[1], match[2], match[3]
+        # a character of the JSON string itself: never a quote, a backslash or a control
+        char = f"[^{_JSON_UNSAFE}{body}]" if negated else f"[{body}]"
+        if star:
+            char += f"{{{low},{int(high) - fixed}}}" if high is not None else f"{{{low},}}"
+        parts.append(char)
+    return '"\\"" ' + " ".join(parts) + ' "\\"" space'
 
 
 def schema_to_gbnf(schema: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ from desktop.engine.errors import GenerationCancelled
 from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.tasks.critique import add_anchors, critique_messages
 from desktop.engine.tasks.critique_schema import DIMENSIONS, SCHEMA
-from desktop.engine.tasks.draft import draft, trim_to_limit
+from desktop.engine.tasks.draft import draft, finish_draft
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import (
@@ -127,10 +127,16 @@ def test_draft_fits_the_limit(llama: LlamaCppBackend) -> None:
     assert streamed  # tokens streamed into the preview
 
 
-def test_trim_to_limit_keeps_whole_sentences() -> None:
+def test_a_draft_ends_on_a_whole_sentence_in_the_answers_language() -> None:
     text = "첫 문장입니다. 두 번째 문장입니다. 세 번째 문장은 깁니다."
-    assert trim_to_limit(text, 20, "chars_incl_spaces") == "첫 문장입니다. 두 번째 문장입니다."
-    assert trim_to_limit(text, 500, "chars_incl_spaces") == text
+    short = EssayRequest(text="", limit=20)
+    assert finish_draft(text, short) == "첫 문장입니다. 두 번째 문장입니다."
+    assert finish_draft(text, EssayRequest(text="", limit=500)) == text
+    assert finish_draft("첫 문장입니다. 두 번째 문장은 끝나지 않", short) == "첫 문장입니다."
+    mixed = "물류 현장을 배웠습니다. I also learned English. 다시 한국어입니다."
+    assert finish_draft(mixed, EssayRequest(text="")) == "물류 현장을 배웠습니다."
+    english = EssayRequest(text="", lang="en")
+    assert finish_draft("I led the team. 그리고 배웠습니다.", english) == "I led the team."
 
 
 def test_join_piece() -> None:

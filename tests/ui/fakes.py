@@ -33,21 +33,41 @@ def continuation(seed: int | None, sentences: Sequence[str] = ()) -> list[str]:
 BROKEN_ESCAPE = "깨진 글자"  # an answer holding this gets a critique with an escaped lone surrogate
 
 
-def critique_json(answer: str) -> str:
+def _quote_options(schema: dict[str, Any] | None, key: str) -> list[str] | None:
+    """The quotes a constrained backend may write (the enum of the answer's spans), if any."""
+    if schema is None:
+        return None
+    item = schema["properties"][key]["items"]["properties"]["quote"]
+    return list(item["enum"]) if "enum" in item else None
+
+
+def _fit(quote: str, options: list[str] | None) -> str:
+    """``quote`` as a constrained backend could write it: an option holding it, else empty."""
+    if options is None:
+        return quote
+    return next((option for option in options if quote and quote in option), "")
+
+
+def critique_json(answer: str, schema: dict[str, Any] | None = None) -> str:
+    """A critique as a constrained backend writes it: the quote of a strength is the answer's
+    last span, the improvement's quote one it made up (empty once constrained)."""
     quote = answer.split("\n")[-1][:12] if answer else ""
+    strength_quote = _fit(quote, _quote_options(schema, "strengths"))
+    improvement_quote = _fit("없는 구절", _quote_options(schema, "improvements"))
     scores = {
-        name: {"score": 3 + i % 3, "rationale": f"근거 {i}"} for i, name in enumerate(DIMENSIONS)
+        name: {"score": 3 + i % 3, "rationale": f"근거 번호 {i}"}
+        for i, name in enumerate(DIMENSIONS)
     }
     data = {
         "scores": scores,
-        "strengths": [{"point": "구체적인 숫자가 있습니다", "quote": quote}],
+        "strengths": [{"point": "구체적인 숫자가 있습니다", "quote": strength_quote}],
         "improvements": [
             {
                 "issue": "회사 연결이 약합니다",
                 "why": "직무와의 관계가 드러나지 않습니다",
                 "suggestion": "지원 직무의 업무와 연결하세요",
                 "severity": "major",
-                "quote": "없는 구절",
+                "quote": improvement_quote,
             }
         ],
         "summary": "근거는 좋지만 회사와의 연결이 약합니다.",
@@ -59,12 +79,22 @@ def critique_json(answer: str) -> str:
     return text
 
 
-def questions_json() -> str:
+def questions_json(schema: dict[str, Any] | None = None) -> str:
+    """Interview questions; unconstrained, one that is no question (the filter drops it)."""
+    options = None
+    if schema is not None:
+        quote = schema["properties"]["questions"]["items"]["properties"]["quote"]
+        options = list(quote["enum"]) if "enum" in quote else None
     questions = [
         {"question": "오차율을 낮춘 방법을 설명해 주시겠습니까?", "quote": "바코드 재확인"},
         {"question": "입사 후 3년 동안 무엇을 하시겠습니까?", "quote": "입사 후 3년 안에"},
         {"question": "이 문장은 질문이 아님", "quote": ""},
     ]
+    for item in questions:
+        item["quote"] = _fit(item["quote"], options)
+    if options is not None:  # the grammar holds a question to end with "?"
+        questions = [q for q in questions if q["question"].endswith("?")]
+        questions.append({"question": "다른 회사가 아니라 왜 이 회사입니까?", "quote": ""})
     return json.dumps({"questions": questions}, ensure_ascii=False)
 
 
@@ -133,13 +163,13 @@ class FakeBackend:
             answer = text.split("<<<\n")[-1].split("\n>>>")[0]
             fields = params.json_schema["properties"]
             if "questions" in fields:
-                pieces = [questions_json()]
+                pieces = [questions_json(params.json_schema)]
             elif "example_answer" in fields:
                 pieces = [feedback_json()]
             else:
                 if self.fail_on and self.fail_on in answer:
                     raise OutOfMemory("The model ran out of memory.")
-                pieces = [critique_json(answer)]
+                pieces = [critique_json(answer, params.json_schema)]
         else:
             pieces = continuation(params.seed, self.sentences)
         for done, piece in enumerate(pieces, 1):

@@ -113,7 +113,7 @@ def test_bad_model_fails_with_a_message_and_the_thread_lives_on(
 
 
 def test_real_backend_suggestions_through_the_assistant(
-    qtbot: QtBot, client: LlmClient, tiny_model: TestModel
+    qtbot: QtBot, client: LlmClient, smollm2_gguf: Path
 ) -> None:
     """The whole path: editor, controller, assistant, worker thread, llama.cpp, and back."""
     from desktop.engine.tasks.essay import EssayRequest
@@ -123,15 +123,16 @@ def test_real_backend_suggestions_through_the_assistant(
 
     assistant = Assistant(client)
     with qtbot.waitSignal(assistant.state_changed, timeout=20_000):
-        assistant.load("llama_cpp", Path(tiny_model.gguf("q8_0")), 2048)
+        assistant.load("llama_cpp", smollm2_gguf, 2048)
     qtbot.waitUntil(lambda: assistant.ready, timeout=20_000)
     edit = AnswerEdit()
     qtbot.addWidget(edit)
-    edit.setPlainText("저는 물류센터에서 일했습니다.")
+    edit.setPlainText("In my internship at a logistics firm, I learned to measure first.")
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     controller = SuggestionController(
-        edit, assistant, lambda text: EssayRequest(text=text, limit=500), auto=False, n=3
-    )
+        edit, assistant, lambda text: EssayRequest(text=text, limit=500, lang="en"), n=3,
+        auto=False,
+    )  # fmt: skip
     controller.request_now()
     qtbot.waitUntil(
         lambda: controller.job is None and len(controller.candidates) == 3, timeout=30_000

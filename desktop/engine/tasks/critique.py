@@ -147,7 +147,7 @@ def tidy(text: str, limit: int) -> str:
     sentences = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        key = " ".join(sentence.split()).casefold()
+        key = "".join(regex.findall(r"[\p{L}\p{N}]+", sentence)).casefold()
         if key not in seen:
             seen.add(key)
             sentences.append(sentence)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
 from desktop.engine.errors import GenerationCancelled
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing.candidates import script_of
 from desktop.writing.counting import count
 from desktop.writing.sentences import sentence_spans
 
@@ -43,21 +46,36 @@ def draft_messages(request: EssayRequest, notes: str, target: int) -> list[Messa
     return [{"role": "system", "content": _SYSTEM["ko"]}, {"role": "user", "content": user}]
 
 
+def plain_draft_messages(request: EssayRequest, notes: str) -> list[Message]:
+    """A base model's prompt: the application, the notes, then the answer's heading."""
+    if request.lang == "en":
+        head = f"Company: {request.company}\nRole: {request.role}\nQuestion: {request.question}"
+        body = f"{head}\n\nNotes: {notes}\n\nAnswer:"
+    else:
+        head = f"회사: {request.company}\n직무: {request.role}\n문항: {request.question}"
+        body = f"{head}\n\n메모: {notes}\n\n답변:"
+    return [{"role": "user", "content": body}]
+
+
+def finish_draft(text: str, request: EssayRequest) -> str:
+    """The draft's sentences in the answer's language, ending on a whole sentence within the
+    limit: a sentence in another script ends it, and so does the first one past the limit."""
+    want = "latin" if request.lang == "en" else "hangul"
+    text = text.strip()
+    kept_end = 0
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if script_of(sentence) != want and regex.search(r"\p{L}", sentence):
+            break
+        if request.limit is not None and count(text[:end], request.profile) > request.limit:
+            break
+        if sentence[-1] in ".!?。…" or sentence.endswith(("다", "요")):
+            kept_end = end
+    return text[:kept_end].strip()
+
+
 def target_length(request: EssayRequest) -> int:
     return int((request.limit or DEFAULT_TARGET) * TARGET_FILL)
-
-
-def trim_to_limit(text: str, limit: int | None, profile: str) -> str:
-    """``text`` cut after its last whole sentence within ``limit`` (unchanged if it fits)."""
-    text = text.strip()
-    if limit is None or count(text, profile) <= limit:
-        return text
-    kept = ""
-    for _, end in sentence_spans(text):
-        if count(text[:end], profile) > limit:
-            break
-        kept = text[:end]
-    return kept
 
 
 def draft(
@@ -71,7 +89,12 @@ def draft(
 ) -> str:
     """Stream a draft to ``io.on_text``; returns it trimmed to the question's limit."""
     target = target_length(request)
-    prompt = backend.render_chat(draft_messages(request, notes, target))
+    messages = (
+        draft_messages(request, notes, target)
+        if backend.has_chat_template
+        else plain_draft_messages(request, notes)
+    )
+    prompt = backend.render_chat(messages)
     prompt_tokens = backend.count_tokens(prompt)
     # Korean runs about one token per character in small models' vocabularies; leave room.
     max_tokens = min(int(target * 1.5) + 64, backend.n_ctx - prompt_tokens)
@@ -87,4 +110,4 @@ def draft(
             break
     if io.cancel.is_set():
         raise GenerationCancelled("Cancelled.")
-    return trim_to_limit(text, request.limit, request.profile)
+    return finish_draft(text, request)

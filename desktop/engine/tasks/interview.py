@@ -21,12 +21,14 @@ from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
 from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA, questions_schema
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing.candidates import DEGENERATE, reject_reason
 from desktop.writing.sentences import sentence_spans
 
 MIN_QUESTIONS: Final = 5
 MAX_QUESTIONS: Final = 10
 SIMILAR: Final = 0.6  # Dice similarity of character bigrams above which two questions are one
 _NUMBER: Final = regex.compile(r"\d")
+_FIGURE: Final = regex.compile(r"\d[\d,.]*")
 _CLAIM: Final = regex.compile(
     r"제안|개선|주도|해결|달성|기획|분석|도입|만들|이끌|줄였|늘렸|높였|낮췄|설계|개발|"
     r"\b(?:led|improved|built|reduced|increased|designed|launched|solved|analy[sz]ed)\b",
@@ -214,6 +216,11 @@ def model_questions(
     for item in data["questions"]:
         text = " ".join(item["question"].split())
         if not _QUESTION_END.search(text):
+            continue
+        # A question about numbers the essay never gave tests nothing the writer said.
+        if not set(_FIGURE.findall(text)) <= set(_FIGURE.findall(essay)):
+            continue
+        if reject_reason(text, essay) == DEGENERATE:
             continue
         span = anchor(essay, item["quote"])
         found.append(InterviewQuestion(text, essay[span[0] : span[1]] if span else "", "model"))
