@@ -9,9 +9,10 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import Any
 
 from desktop.paths import AppPaths, app_paths
-from desktop.settings import load_settings
+from desktop.settings import Settings, load_settings
 from desktop.store import Database, StorageError
 from desktop.store.backup import daily_backup, list_backups, recover_from_backup
 from desktop.store.errors import StoreDamaged
@@ -104,6 +105,30 @@ def _ignore_file_size_signal() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
+def _start_with_starter(paths: AppPaths, settings: Settings, window: Any) -> Any:
+    """On a first start, join the starter model in the background, then load it; a handle
+    that keeps the signal alive, or None when there is nothing to install."""
+    from PySide6.QtCore import QObject, Signal
+
+    from desktop.starter import install_starter, wants_starter
+
+    if not wants_starter(settings):
+        return None
+
+    class _Installed(QObject):
+        done = Signal()
+
+    installed = _Installed()
+    installed.done.connect(window.starter_installed)  # queued: emitted from the thread below
+
+    def work() -> None:
+        install_starter(paths, settings)
+        installed.done.emit()
+
+    threading.Thread(target=work, name="starter-model", daemon=True).start()
+    return installed
+
+
 def run_gui() -> int:
     _ignore_file_size_signal()
     paths = app_paths()
@@ -145,12 +170,14 @@ def run_gui() -> int:
     assistant = Assistant(LlmClient(create_backend))
     window = MainWindow(db, settings, paths, assistant, resolve_language(settings.language))
     window.show()
-    window.load_model()
+    starting = _start_with_starter(paths, settings, window)
+    if not starting:
+        window.load_model()
     robot = maybe_start(window)
     try:
         return app.exec()
     finally:
-        del robot, translators
+        del robot, translators, starting
         if not assistant.shutdown():
             log.warning("the model thread did not stop in time")
         db.close()

@@ -28,6 +28,7 @@ class Settings:
     last_application_id: int = 0
     model_path: str = ""  # the default model (suggestions; critiques too unless set below)
     critique_model_path: str = ""
+    starter_offered: bool = False  # the starter model was installed (or tried) once
     model_backend: str = "llama_cpp"  # llama_cpp | transformers | openai
     n_ctx: int = 4096
     n_threads: int = 0  # 0: chosen from the CPU count
@@ -50,6 +51,7 @@ _VALIDATORS: dict[str, Any] = {
     "last_application_id": lambda v: isinstance(v, int) and v >= 0,
     "model_path": lambda v: isinstance(v, str),
     "critique_model_path": lambda v: isinstance(v, str),
+    "starter_offered": lambda v: isinstance(v, bool),
     "model_backend": lambda v: v in ("llama_cpp", "transformers", "openai"),
     "n_ctx": lambda v: isinstance(v, int) and 512 <= v <= 131_072,
     "n_threads": lambda v: isinstance(v, int) and 0 <= v <= 256,

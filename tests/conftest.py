@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Apps started by tests do not join the 253 MB starter model into every temporary home
+# (tests/test_starter.py turns it back on).
+os.environ["JASO_NO_STARTER"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples" / "applications.json"

@@ -186,6 +186,12 @@ class MainWindow(QMainWindow):
             settings.model_backend, Path(settings.model_path), settings.n_ctx, **options
         )
 
+    def starter_installed(self) -> None:
+        """The starter model was joined into the models folder (or could not be): save the
+        choice and load whatever the settings now name."""
+        self._save_settings()
+        self.load_model()
+
     def choose_model(self) -> None:
         start = self.settings.model_path or str(self.paths.models_dir)
         name, _ = QFileDialog.getOpenFileName(

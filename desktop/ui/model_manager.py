@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.catalog import CatalogEntry, load_catalog
+from desktop.engine.packaged_models import STARTER_FILE
 from desktop.engine.downloads import Download, hub_url
 from desktop.engine.errors import EngineError
 from desktop.engine.memory import available_memory, fit_hint, total_memory
@@ -140,6 +141,15 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.hardware)
         layout.addWidget(QLabel("<b>" + self.tr("Installed") + "</b>"))
         layout.addWidget(self.installed_table, 1)
+        self.starter_note = QLabel(
+            self.tr(
+                "Gemma 3 270M is the small starter model that came with Jaso: it gives rough "
+                "suggestions and weak critiques. A model of 1.5–3 B parameters from the catalog "
+                "below writes far better Korean and critiques."
+            )
+        )
+        self.starter_note.setWordWrap(True)
+        layout.addWidget(self.starter_note)
         layout.addLayout(installed_buttons)
         layout.addWidget(QLabel("<b>" + self.tr("Catalog") + "</b>"))
         layout.addWidget(self.catalog_table, 1)
@@ -203,6 +213,9 @@ class ModelManagerDialog(QDialog):
                 item.setToolTip(str(model.path))
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
+        self.starter_note.setVisible(
+            any(model.path.name == STARTER_FILE for model in self.installed)
+        )
         free = available_memory()
         hints = {
             "fits": self.tr("yes"),

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="52"/>
+        <location filename="../../desktop/app.py" line="53"/>
         <source>Something went wrong. Your text is saved; details are in the log.</source>
         <translation>문제가 발생했습니다. 입력한 글은 저장되어 있으며 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="81"/>
+        <location filename="../../desktop/app.py" line="82"/>
         <source>There is no backup.</source>
         <translation>백업이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="84"/>
+        <location filename="../../desktop/app.py" line="85"/>
         <source>The database cannot be read. Restore the newest backup (%1)? The damaged file is kept next to it under a new name.</source>
         <translation>데이터베이스를 읽을 수 없습니다. 가장 최근 백업(%1)으로 복원할까요? 손상된 파일은 다른 이름으로 옆에 보관합니다.</translation>
     </message>
@@ -95,32 +95,32 @@
 <context>
     <name>ApplicationListPanel</name>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="42"/>
+        <location filename="../../desktop/ui/app_list.py" line="43"/>
         <source>Search companies, questions and answers</source>
         <translation>회사, 문항, 답변 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="45"/>
+        <location filename="../../desktop/ui/app_list.py" line="46"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="49"/>
+        <location filename="../../desktop/ui/app_list.py" line="50"/>
         <source>All clients</source>
         <translation>모든 내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="114"/>
+        <location filename="../../desktop/ui/app_list.py" line="116"/>
         <source>No client</source>
         <translation>내담자 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="141"/>
+        <location filename="../../desktop/ui/app_list.py" line="143"/>
         <source>Due today</source>
         <translation>오늘 마감</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="143"/>
+        <location filename="../../desktop/ui/app_list.py" line="145"/>
         <source>Closed %1</source>
         <translation>마감됨 %1</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>본문 코멘트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="44"/>
+        <location filename="../../desktop/ui/assist_panel.py" line="46"/>
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
@@ -224,66 +224,66 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="38"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="85"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="30"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="77"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="39"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="31"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="41"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="33"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="72"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="64"/>
         <source>Batch review paused</source>
         <translation>일괄 첨삭 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="74"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="66"/>
         <source>Batch review cancelled</source>
         <translation>일괄 첨삭 취소됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="76"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="68"/>
         <source>Batch review done</source>
         <translation>일괄 첨삭 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="78"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="70"/>
         <source>Batch review waits for a model (Model ▸ Models…)</source>
         <translation>일괄 첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="80"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="72"/>
         <source>Batch review · about %1 left</source>
         <translation>일괄 첨삭 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="85"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="77"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/batch_bar.py" line="91"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="109"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="114"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="101"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="106"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="115"/>
+        <location filename="../../desktop/ui/batch_bar.py" line="107"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
     </message>
@@ -291,12 +291,12 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="71"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="73"/>
         <source>A batch is still running: pause or cancel it first.</source>
         <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="194"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="209"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -521,169 +521,168 @@
 <context>
     <name>CounselMenu</name>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="30"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="31"/>
         <source>&amp;Counselor</source>
         <translation>상담(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="33"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="34"/>
         <source>&amp;Import essays…</source>
         <translation>자기소개서 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="34"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="35"/>
         <source>&amp;Paste an essay…</source>
         <translation>붙여 넣어 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="36"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
         <source>&amp;Batch review…</source>
         <translation>일괄 첨삭(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="38"/>
         <source>Client&apos;s training &amp;consent…</source>
         <translation>학습 데이터 활용 동의(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="39"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
         <source>Export feedback &amp;report…</source>
         <translation>피드백 보고서 내보내기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="41"/>
         <source>Export &amp;essay…</source>
         <translation>자기소개서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="41"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="42"/>
         <source>Export &amp;training data…</source>
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="62"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="63"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="64"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="65"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="72"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="73"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="88"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="89"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="96"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="97"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="110"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="111"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="115"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="116"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="120"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="121"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="123"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="124"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="128"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="129"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="128"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="129"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="130"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="132"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="161"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="171"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="172"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="194"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="186"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="206"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="232"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="182"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="237"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="188"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="198"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="196"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="208"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="196"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="210"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="208"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="212"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="212"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="223"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="217"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="228"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="225"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="230"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="234"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="239"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="237"/>
+        <location filename="../../desktop/ui/counsel_menu.py" line="242"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -1372,87 +1371,87 @@
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -1463,12 +1462,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1476,239 +1475,244 @@ Data folder: %2</source>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="64"/>
+        <location filename="../../desktop/ui/model_manager.py" line="65"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="78"/>
-        <location filename="../../desktop/ui/model_manager.py" line="106"/>
+        <location filename="../../desktop/ui/model_manager.py" line="79"/>
+        <location filename="../../desktop/ui/model_manager.py" line="107"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="79"/>
+        <location filename="../../desktop/ui/model_manager.py" line="80"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="80"/>
+        <location filename="../../desktop/ui/model_manager.py" line="81"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="81"/>
+        <location filename="../../desktop/ui/model_manager.py" line="82"/>
         <source>Quantization</source>
         <translation>양자화</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="82"/>
+        <location filename="../../desktop/ui/model_manager.py" line="83"/>
         <source>Context</source>
         <translation>컨텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="83"/>
-        <location filename="../../desktop/ui/model_manager.py" line="107"/>
+        <location filename="../../desktop/ui/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/model_manager.py" line="108"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="84"/>
-        <location filename="../../desktop/ui/model_manager.py" line="108"/>
+        <location filename="../../desktop/ui/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/model_manager.py" line="109"/>
         <source>Licence</source>
         <translation>라이선스</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/model_manager.py" line="86"/>
         <source>Used for</source>
         <translation>용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/model_manager.py" line="89"/>
         <source>Import GGUF…</source>
         <translation>GGUF 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/model_manager.py" line="90"/>
         <source>Copy into the models folder</source>
         <translation>모델 폴더로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/model_manager.py" line="91"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/model_manager.py" line="92"/>
         <source>Use for suggestions</source>
         <translation>제안에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/model_manager.py" line="93"/>
         <source>Use for critiques</source>
         <translation>첨삭에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="109"/>
+        <location filename="../../desktop/ui/model_manager.py" line="110"/>
         <source>Commercial use</source>
         <translation>상업적 이용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="110"/>
+        <location filename="../../desktop/ui/model_manager.py" line="111"/>
         <source>Fits this computer</source>
         <translation>이 컴퓨터에서 실행</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="111"/>
+        <location filename="../../desktop/ui/model_manager.py" line="112"/>
         <source>Good for</source>
         <translation>추천 용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="114"/>
+        <location filename="../../desktop/ui/model_manager.py" line="115"/>
         <source>Download</source>
         <translation>내려받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="115"/>
+        <location filename="../../desktop/ui/model_manager.py" line="116"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="116"/>
+        <location filename="../../desktop/ui/model_manager.py" line="117"/>
         <source>Cancel download</source>
         <translation>내려받기 취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="130"/>
+        <location filename="../../desktop/ui/model_manager.py" line="131"/>
         <source>Hub token (only for gated models)</source>
         <translation>허브 토큰 (승인이 필요한 모델만)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="131"/>
+        <location filename="../../desktop/ui/model_manager.py" line="132"/>
         <source>Save token</source>
         <translation>토큰 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="141"/>
+        <location filename="../../desktop/ui/model_manager.py" line="142"/>
         <source>Installed</source>
         <translation>설치된 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="144"/>
+        <location filename="../../desktop/ui/model_manager.py" line="146"/>
+        <source>Gemma 3 270M is the small starter model that came with Jaso: it gives rough suggestions and weak critiques. A model of 1.5–3 B parameters from the catalog below writes far better Korean and critiques.</source>
+        <translation>Gemma 3 270M은 Jaso와 함께 설치된 작은 시작용 모델입니다. 이어 쓰기 제안은 거칠고 첨삭은 약합니다. 아래 목록의 1.5–3B 모델을 받으면 한국어와 첨삭이 훨씬 좋아집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_manager.py" line="154"/>
         <source>Catalog</source>
         <translation>카탈로그</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="159"/>
+        <location filename="../../desktop/ui/model_manager.py" line="169"/>
         <source>Memory: %1 free of %2 · CPU threads: %3 · GPU: checked when a GPU backend is chosen</source>
         <translation>메모리: %2 중 %1 사용 가능 · CPU 스레드: %3 · GPU: GPU 방식을 고를 때 확인</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="169"/>
+        <location filename="../../desktop/ui/model_manager.py" line="179"/>
         <source>Keyring ready</source>
         <translation>키링 사용 가능</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="176"/>
-        <location filename="../../desktop/ui/model_manager.py" line="224"/>
+        <location filename="../../desktop/ui/model_manager.py" line="186"/>
+        <location filename="../../desktop/ui/model_manager.py" line="237"/>
         <source>suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="178"/>
-        <location filename="../../desktop/ui/model_manager.py" line="180"/>
-        <location filename="../../desktop/ui/model_manager.py" line="224"/>
+        <location filename="../../desktop/ui/model_manager.py" line="188"/>
+        <location filename="../../desktop/ui/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/model_manager.py" line="237"/>
         <source>critiques</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="193"/>
+        <location filename="../../desktop/ui/model_manager.py" line="203"/>
         <source>invalid: %1</source>
         <translation>사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="208"/>
         <location filename="../../desktop/ui/model_manager.py" line="221"/>
+        <location filename="../../desktop/ui/model_manager.py" line="234"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="209"/>
+        <location filename="../../desktop/ui/model_manager.py" line="222"/>
         <source>tight</source>
         <translation>빠듯함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="210"/>
+        <location filename="../../desktop/ui/model_manager.py" line="223"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="216"/>
+        <location filename="../../desktop/ui/model_manager.py" line="229"/>
         <source>(paused)</source>
         <translation>(일시 정지됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="221"/>
+        <location filename="../../desktop/ui/model_manager.py" line="234"/>
         <source>no (non-commercial)</source>
         <translation>아니요 (비상업용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="240"/>
+        <location filename="../../desktop/ui/model_manager.py" line="253"/>
         <source>Import a model</source>
         <translation>모델 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="240"/>
+        <location filename="../../desktop/ui/model_manager.py" line="253"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="249"/>
+        <location filename="../../desktop/ui/model_manager.py" line="262"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="259"/>
+        <location filename="../../desktop/ui/model_manager.py" line="272"/>
         <source>Delete %1 from the models folder?</source>
         <translation>모델 폴더에서 %1을(를) 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="261"/>
+        <location filename="../../desktop/ui/model_manager.py" line="274"/>
         <source>Forget %1? The file itself stays where it is.</source>
         <translation>%1을(를) 목록에서 뺄까요? 파일은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="264"/>
+        <location filename="../../desktop/ui/model_manager.py" line="277"/>
         <source>Remove model</source>
         <translation>모델 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="320"/>
+        <location filename="../../desktop/ui/model_manager.py" line="333"/>
         <source>Starting %1…</source>
         <translation>%1 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="334"/>
+        <location filename="../../desktop/ui/model_manager.py" line="347"/>
         <source>%1 left</source>
         <translation>%1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="339"/>
+        <location filename="../../desktop/ui/model_manager.py" line="352"/>
         <source>Downloaded and checked: %1</source>
         <translation>내려받고 확인함: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="350"/>
+        <location filename="../../desktop/ui/model_manager.py" line="363"/>
         <source>Paused; Download resumes it, also after a restart.</source>
         <translation>일시 정지했습니다. 내려받기를 누르면 이어받습니다(다시 시작한 뒤에도).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="352"/>
+        <location filename="../../desktop/ui/model_manager.py" line="365"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="381"/>
+        <location filename="../../desktop/ui/model_manager.py" line="394"/>
         <source>Token saved in the keyring</source>
         <translation>토큰을 키링에 저장했습니다</translation>
     </message>
