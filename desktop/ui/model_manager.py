@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.catalog import CatalogEntry, load_catalog
-from desktop.engine.packaged_models import STARTER_FILE
 from desktop.engine.downloads import Download, hub_url
 from desktop.engine.errors import EngineError
 from desktop.engine.memory import available_memory, fit_hint, total_memory
 from desktop.engine.models import InstalledModel, import_model, list_installed, remove_model
+from desktop.engine.packaged_models import STARTER_FILE
 from desktop.secrets import HUB_TOKEN, SecretStore, SecretsUnavailable
 from desktop.settings import Settings
 from desktop.ui.download_thread import DownloadThread
