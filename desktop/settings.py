@@ -34,6 +34,7 @@ class Settings:
     n_threads: int = 0  # 0: chosen from the CPU count
     n_gpu_layers: int = 0  # llama.cpp layers offloaded to the GPU (builds with GPU support)
     remote_url: str = ""  # openai backend: the server; model_path names the model there
+    remote_parallel: int = 4  # batch critiques in flight against the server
     suggest_temperature: float = 0.9
     suggest_top_p: float = 0.9
     suggest_auto: bool = True
@@ -56,6 +57,7 @@ _VALIDATORS: dict[str, Any] = {
     "n_ctx": lambda v: isinstance(v, int) and 512 <= v <= 131_072,
     "n_threads": lambda v: isinstance(v, int) and 0 <= v <= 256,
     "n_gpu_layers": lambda v: isinstance(v, int) and 0 <= v <= 999,
+    "remote_parallel": lambda v: isinstance(v, int) and 1 <= v <= 16,
     "remote_url": lambda v: isinstance(v, str) and (not v or v.startswith(("http://", "https://"))),
     "suggest_temperature": lambda v: isinstance(v, int | float) and 0 <= v <= 2,
     "suggest_top_p": lambda v: isinstance(v, int | float) and 0 < v <= 1,

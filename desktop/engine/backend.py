@@ -26,6 +26,7 @@ class Capabilities:
     prefix_cache: bool = False
     gpu: bool = False
     parallel: int = 1  # sequences one call can decode together (``stream_many``)
+    concurrent: bool = False  # calls may run at once from several threads (a server)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,12 @@ def _http_message(status: int, body: str) -> str:
 class OpenAIBackend:
     name: ClassVar[str] = "openai"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        streaming=True, json_schema=True, token_ids=False, prefix_cache=False, gpu=False
+        streaming=True,
+        json_schema=True,
+        token_ids=False,
+        prefix_cache=False,
+        gpu=False,
+        concurrent=True,  # one HTTP connection per call
     )
 
     def __init__(self, api_key: str | None = None) -> None:

@@ -1,17 +1,16 @@
-"""Working through a batch of critiques headless (``jaso review``), one model, in this thread.
+"""Working through a batch of critiques headless (``jaso review``), one model, from this thread
+(several critiques in flight against a server, see ``critique_pool``).
 
 The app runs the same queue through its worker thread (``desktop/ui/batch_controller.py``).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from desktop.engine.backend import Backend
-from desktop.engine.errors import EngineError
-from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
 from desktop.review.requests import stored_request
 from desktop.store import Database, StorageError
@@ -27,6 +26,7 @@ from desktop.store.batches import (
 from desktop.store.errors import NotRunning
 
 EMPTY_ANSWER = "the answer is empty"
+DEFAULT_PARALLEL = 4  # critiques in flight against a server (a setting in the app)
 
 
 def duration_text(seconds: float) -> str:
@@ -54,14 +54,16 @@ def run_batch(
     owner: str,
     model_name: str = "",
     seed: int | None = None,
+    parallel: int = DEFAULT_PARALLEL,
     on_item: Callable[[BatchProgress], None] | None = None,
 ) -> BatchProgress:
-    """Critique every queued item of the batch as ``owner``; a failure is recorded and the batch
-    goes on. Raises ``StorageError`` if another running process works through the batch."""
+    """Critique every queued item of the batch as ``owner``, up to ``parallel`` at once against
+    a server (one at a time on a local model); a failure is recorded and the batch goes on.
+    Raises ``StorageError`` if another running process works through the batch."""
     if not db.run(take_batch, batch_id=batch_id, owner=owner):
         raise StorageError("another Jaso process is working through this batch")
     try:
-        _run_items(db, batch_id, backend, model_name, seed, on_item)
+        _run_items(db, batch_id, backend, model_name, seed, parallel, on_item)
     finally:
         db.run(release_batch, batch_id=batch_id, owner=owner)
     return db.run(batch_progress, batch_id=batch_id)
@@ -73,27 +75,35 @@ def _run_items(
     backend: Backend,
     model_name: str,
     seed: int | None,
+    parallel: int,
     on_item: Callable[[BatchProgress], None] | None,
 ) -> None:
-    while (item := db.run(claim_next, batch_id=batch_id)) is not None:
-        _app, request = db.run(stored_request, question_id=item.question_id)
-        if not request.text.strip():
+    def feed(_timeout: float) -> Work | None | bool:
+        while (item := db.run(claim_next, batch_id=batch_id)) is not None:
+            _app, request = db.run(stored_request, question_id=item.question_id)
+            if request.text.strip():
+                return Work(item.id, request)
             db.run(fail_item, item_id=item.id, error=EMPTY_ANSWER)
-        else:
-            started = time.perf_counter()
-            try:
-                data = critique(backend, request, TaskIO(), seed=seed)
-            except EngineError as exc:
-                db.run(fail_item, item_id=item.id, error=str(exc))
-            else:
-                _complete(
-                    db,
-                    item_id=item.id,
-                    text=request.text,
-                    data=data,
-                    seconds=time.perf_counter() - started,
-                    model=model_name,
-                    lang=request.lang,
-                )
+            report()
+        return None
+
+    def report() -> None:
         if on_item is not None:
             on_item(db.run(batch_progress, batch_id=batch_id))
+
+    def on_done(done: Done) -> None:
+        if done.result is None:
+            db.run(fail_item, item_id=done.key, error=done.error)
+        else:
+            _complete(
+                db,
+                item_id=done.key,
+                text=done.request.text,
+                data=done.result,
+                seconds=done.seconds,
+                model=model_name,
+                lang=done.request.lang,
+            )
+        report()
+
+    run_pool(backend, feed, on_done, TaskIO(), slots=slots_for(backend, parallel), seed=seed)

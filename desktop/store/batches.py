@@ -145,7 +145,8 @@ def unfinished_batch(*, session: Session, owner: str) -> int | None:
 
 
 def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:
-    """Mark the next queued item running and return it; None when paused, cancelled or empty.
+    """Mark the next queued item running and return it; None when paused, cancelled or empty
+    (the batch is done once nothing is queued or running).
 
     An item whose question went to the trash fails here instead of being claimed.
     """
@@ -158,10 +159,16 @@ def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:
             .limit(1)
         ).first()
         if row is None:
-            batch.state = "done"
-            batch.finished_at = now()
-            session.add(batch)
-            session.flush()
+            running = session.exec(
+                select(BatchItem.id)
+                .where(BatchItem.batch_id == batch_id, BatchItem.state == "running")
+                .limit(1)
+            ).first()
+            if running is None:  # with critiques still in flight it ends when they have
+                batch.state = "done"
+                batch.finished_at = now()
+                session.add(batch)
+                session.flush()
             return None
         assert row.id is not None
         question = session.get(Question, row.question_id)

@@ -1,20 +1,25 @@
-"""Batch critiques through the model thread, one item at a time, the queue kept in SQLite.
+"""Batch critiques through the model thread, the queue kept in SQLite.
 
-Every step is written down before and after it runs, so a crash or a kill loses at most the item
-that was being generated (it is queued again at the next start, see ``resume_at_start``).
+One job works through the queue: a local model critiques one item at a time, a server several
+at once (``critique_pool``). The GUI thread claims each item when the job has a free slot and
+stores each result, so every step is written down before and after it runs; a crash or a kill
+loses at most the items being generated (queued again at the next start, ``resume_at_start``).
 """
 
 from __future__ import annotations
 
-import time
+import queue
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.backend import Backend
+from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
+from desktop.engine.tasks.io import TaskIO
 from desktop.review.requests import stored_request
-from desktop.review.runner import EMPTY_ANSWER
+from desktop.review.runner import DEFAULT_PARALLEL, EMPTY_ANSWER
 from desktop.store import Database, StorageError
 from desktop.store.batches import (
     BatchProgress,
@@ -33,7 +38,6 @@ from desktop.store.batches import (
 from desktop.store.errors import NotRunning
 from desktop.store.owners import this_process
 from desktop.ui.assistant import Assistant, Handlers
-from desktop.ui.review_controller import critique_task
 
 
 class BatchController(QObject):
@@ -58,7 +62,9 @@ class BatchController(QObject):
         self.ui_lang = ui_lang
         self.batch_id: int | None = None
         self.job: int | None = None
-        self.current: tuple[ClaimedItem, EssayRequest, float] | None = None
+        self.in_flight: dict[int, ClaimedItem] = {}  # claimed items whose critique runs
+        self.feed: queue.SimpleQueue[Work | None] = queue.SimpleQueue()
+        self.parallel = DEFAULT_PARALLEL  # critiques in flight against a server (a setting)
         self.model: Path | None = None  # the critique's own default model, if the user set one
         self.owner = this_process()  # another app or `jaso review` leaves our batch alone
         assistant.state_changed.connect(self._on_assistant_state_changed)
@@ -147,86 +153,151 @@ class BatchController(QObject):
         if state == "ready" and self.job is None:
             self._next()
 
+    def _claim(self) -> Work | None:
+        """The next queued item as work (empty answers fail on the way), or None."""
+        assert self.batch_id is not None
+        while True:
+            try:
+                progress = self.db.run(batch_progress, batch_id=self.batch_id)
+                if progress.state != "running":
+                    return None
+                item = self.db.run(claim_next, batch_id=self.batch_id)
+                if item is None:
+                    return None
+                _app, request = self.db.run(stored_request, question_id=item.question_id)
+            except StorageError as exc:
+                self.message.emit(str(exc))
+                return None
+            if request.text.strip():
+                self.in_flight[item.id] = item
+                return Work(item.id, request)
+            self._fail(item.id, EMPTY_ANSWER)
+
     def _next(self) -> None:
+        """Start a job that works through the queue (several critiques at once on a server)."""
         if self.job is not None or self.batch_id is None:
             return
         if self.assistant.state not in ("ready", "loading"):
             return  # picked up when a model is ready
-        try:
-            item = self.db.run(claim_next, batch_id=self.batch_id)
-            if item is None:
-                progress = self._progress_or_none()
-                if progress is not None and progress.state == "done":
-                    self._release()
-                self.progress_changed.emit(progress)
-                return
-            _app, request = self.db.run(stored_request, question_id=item.question_id)
-        except StorageError as exc:
-            self.message.emit(str(exc))
+        work = self._claim()
+        if work is None:
+            progress = self._progress_or_none()
+            if progress is not None and progress.state == "done":
+                self._release()
+            self.progress_changed.emit(progress)
             return
-        if not request.text.strip():
-            self._fail(item, EMPTY_ANSWER)
-            return
+        self.feed = queue.SimpleQueue()
+        self.feed.put(work)
         handlers = Handlers(
+            on_event=self._on_job_event,
             on_finished=self._on_job_finished,
             on_failed=self._on_job_failed,
             on_cancelled=self._on_job_cancelled,
         )
-        self.current = (item, request, time.monotonic())
-        self.job = self.assistant.run(
-            "critique", partial(critique_task, request, self.ui_lang), handlers, self.model
-        )
+        task = partial(pool_task, self.feed, self.parallel, self.ui_lang)
+        self.job = self.assistant.run("critique", task, handlers, self.model)
         if self.job is None:  # the model went away: back to the queue
-            self.current = None
-            self.db.run(requeue_item, item_id=item.id)
+            self._requeue_in_flight()
         self._emit_progress()
 
-    def _fail(self, item: ClaimedItem, error: str) -> None:
+    def _fail(self, item_id: int, error: str) -> None:
+        self.in_flight.pop(item_id, None)
         try:
-            self.db.run(fail_item, item_id=item.id, error=error)
+            self.db.run(fail_item, item_id=item_id, error=error)
         except StorageError as exc:
             self.message.emit(str(exc))
         self._emit_progress()
-        self._next()
 
-    def _on_job_finished(self, result: object) -> None:
-        assert self.current is not None and isinstance(result, dict)
-        item, request, started = self.current
-        self.job = self.current = None
+    def _on_job_event(self, event: object) -> None:
+        if isinstance(event, NeedWork):
+            self.feed.put(self._claim())  # None ends the job once the rest are done
+        elif isinstance(event, Done):
+            self._store(event)
+
+    def _store(self, done: Done) -> None:
+        item = self.in_flight.pop(done.key, None)
+        if item is None:
+            return
+        if done.result is None:
+            self._fail(item.id, done.error)
+            return
         try:
             self.db.run(
                 complete_item,
                 item_id=item.id,
-                text=request.text,
-                data=result,
-                seconds=time.monotonic() - started,
+                text=done.request.text,
+                data=done.result,
+                seconds=done.seconds,
                 model=self.assistant.model_name,
-                lang=request.lang,
+                lang=done.request.lang,
             )
         except NotRunning:
             pass  # cancelled while it ran: the result is dropped
         except StorageError as exc:
             self.message.emit(self.tr("The review could not be saved: %1").replace("%1", str(exc)))
-            self._fail(item, str(exc))  # not left "running": the batch goes on without it
+            self._fail(item.id, str(exc))  # not left "running": the batch goes on without it
             return
         else:
             self.critique_saved.emit(item.question_id)
         self._emit_progress()
+
+    def _requeue_in_flight(self) -> None:
+        for item_id in list(self.in_flight):
+            try:
+                self.db.run(requeue_item, item_id=item_id)  # no-op once cancelled
+            except StorageError:
+                pass
+        self.in_flight.clear()
+
+    def _on_job_finished(self, _result: object) -> None:
+        self.job = None
+        self._requeue_in_flight()  # nothing should be left; never leave an item "running"
+        self._emit_progress()
         self._next()
 
     def _on_job_failed(self, message: str, _details: str) -> None:
-        assert self.current is not None
-        item = self.current[0]
-        self.job = self.current = None
-        self._fail(item, message)
+        self.job = None
+        for item_id in list(self.in_flight):
+            self._fail(item_id, message)
+        self._next()
 
     def _on_job_cancelled(self) -> None:
-        item = self.current[0] if self.current is not None else None
-        self.job = self.current = None
-        if item is not None:
-            try:
-                self.db.run(requeue_item, item_id=item.id)  # no-op once cancelled
-            except StorageError:
-                pass
+        self.job = None
+        self._requeue_in_flight()
         self._emit_progress()
         self._next()
+
+
+@dataclass(frozen=True)
+class NeedWork:
+    """The pool has a free slot: the GUI thread answers with a Work, or None for no more."""
+
+
+def pool_task(
+    feed: queue.SimpleQueue[Work | None],
+    parallel: int,
+    ui_lang: str,
+    backend: Backend,
+    io: TaskIO,
+) -> int:
+    """Runs on the model thread: critiques from ``feed`` with as many slots as the backend
+    allows (``parallel`` against a server), each result sent back as a ``Done`` event."""
+    asked = False
+
+    def take(timeout: float) -> Work | None | bool:
+        nonlocal asked
+        if not asked:
+            try:
+                return feed.get_nowait()  # the first item comes with the job
+            except queue.Empty:
+                io.on_event(NeedWork())  # claimed only now: never more than the free slots
+                asked = True
+        try:
+            work = feed.get(timeout=max(timeout, 0.05))
+        except queue.Empty:
+            return False
+        asked = False
+        return work
+
+    slots = slots_for(backend, parallel)
+    return run_pool(backend, take, io.on_event, io, slots=slots, seed=None, ui_lang=ui_lang)

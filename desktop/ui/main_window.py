@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(JobStatus(assistant))
             assistant.state_changed.connect(self._on_assistant_state_changed)
             self.batches = BatchController(db, assistant, ui_lang, self)
+            self.batches.parallel = settings.remote_parallel
             if settings.critique_model_path:
                 self.batches.model = Path(settings.critique_model_path)
             self.batch_bar = BatchBar(self.batches)
@@ -417,6 +418,8 @@ class MainWindow(QMainWindow):
             before = [getattr(self.settings, name) for name in fields]
             dialog.apply_to(self.settings)
             self._save_settings()
+            if self.batches is not None:
+                self.batches.parallel = self.settings.remote_parallel
             if before != [getattr(self.settings, name) for name in fields]:
                 self.load_model()
 

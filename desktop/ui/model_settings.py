@@ -87,6 +87,9 @@ class ModelSettings(QGroupBox):
         self.remote_model = QLineEdit(
             settings.model_path if settings.model_backend == "openai" else ""
         )
+        self.parallel = QSpinBox()
+        self.parallel.setRange(1, 16)
+        self.parallel.setValue(settings.remote_parallel)
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText(self.tr("kept in the system keyring"))
@@ -112,6 +115,7 @@ class ModelSettings(QGroupBox):
         form.addRow(self.tr("Server URL"), self.url)
         form.addRow(self.tr("Model name on the server"), self.remote_model)
         form.addRow(self.tr("API key"), self.api_key)
+        form.addRow(self.tr("Batch critiques at once"), self.parallel)
         form.addRow("", self.keyring_state)
         form.addRow(self.tr("Suggestion temperature"), self.temperature)
         form.addRow(self.tr("Suggestion top-p"), self.top_p)
@@ -122,7 +126,7 @@ class ModelSettings(QGroupBox):
     def _on_backend_current_index_changed(self, _index: int = 0) -> None:
         choice = self.backend.currentData()
         self.gpu_layers.setEnabled(choice == "llama_cpp_gpu")
-        for widget in (self.url, self.remote_model, self.api_key):
+        for widget in (self.url, self.remote_model, self.api_key, self.parallel):
             widget.setEnabled(choice == "openai")
         if choice == "transformers" and self._probe is None:
             self.gpu_state.setText(self.tr("Looking for a GPU…"))
@@ -139,6 +143,7 @@ class ModelSettings(QGroupBox):
         settings.n_ctx = int(self.context.currentData())
         settings.suggest_temperature = self.temperature.value()
         settings.suggest_top_p = self.top_p.value()
+        settings.remote_parallel = self.parallel.value()
         if choice == "openai":
             url = self.url.text().strip()
             settings.remote_url = url if url.startswith(("http://", "https://")) else ""

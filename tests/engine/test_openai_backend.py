@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -133,3 +134,49 @@ def test_the_key_comes_from_the_keyring(server: str, monkeypatch: pytest.MonkeyP
     backend = OpenAIBackend()
     backend.load(LoadOptions(Path("tiny"), base_url=server))  # no key passed: from the keyring
     assert backend.options.base_url == server
+
+
+class _Counting(OpenAIBackend):
+    """The real remote backend, counting how many calls are in flight at once."""
+
+    def __init__(self, api_key: str) -> None:
+        super().__init__(api_key=api_key)
+        self.lock = threading.Lock()
+        self.active = self.most = 0
+
+    def stream(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        with self.lock:
+            self.active += 1
+            self.most = max(self.most, self.active)
+        try:
+            yield from super().stream(*args, **kwargs)
+        finally:
+            with self.lock:
+                self.active -= 1
+
+
+def test_a_batch_review_keeps_several_critiques_in_flight(server: str, tmp_path: Path) -> None:
+    """``jaso review``'s runner against the server: two at once, one critique per answer."""
+    from desktop.review.runner import run_batch
+    from desktop.store import Database
+    from desktop.store import applications as apps
+    from desktop.store import critiques as cs
+    from desktop.store.batches import answered_questions, create_batch
+
+    db = Database(tmp_path / "jaso.sqlite3")
+    answers = ["I cut shipment errors from 3.5% to 0.8%.", "I built a dashboard for the team."]
+    app_id = db.run(
+        apps.create_application,
+        company="Daon Bank",
+        lang="en",
+        questions=[apps.NewQuestion(f"Question {i}", answer=a) for i, a in enumerate(answers)],
+    )
+    ids = db.run(answered_questions)[app_id]
+    batch = db.run(create_batch, question_ids=ids, owner="cli:test")
+    remote = _Counting(API_KEY)
+    remote.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=120))
+    progress = run_batch(db, batch, remote, owner="cli:test", seed=1, parallel=2)
+    assert (progress.done, progress.failed, progress.running) == (2, 0, 0)
+    assert remote.most == 2
+    assert [len(db.run(cs.list_critiques, question_id=q)) for q in ids] == [1, 1]
+    db.close()

@@ -187,3 +187,33 @@ class FakeBackend:
 
 def fake_factory(backend: FakeBackend) -> Any:
     return lambda _name: backend
+
+
+class ServerFake(FakeBackend):
+    """A fake server: calls may run at once from several threads; it counts how many did."""
+
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        json_schema=True, prefix_cache=False, concurrent=True
+    )
+
+    def __init__(self, delay: float = 0.0, fail_on: str = "") -> None:
+        super().__init__(delay=delay, fail_on=fail_on)
+        self._lock = threading.Lock()
+        self.active = 0
+        self.most_at_once = 0
+
+    def stream(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        cancel: threading.Event,
+        on_progress: ProgressCallback | None = None,
+    ) -> Iterator[Chunk]:
+        with self._lock:
+            self.active += 1
+            self.most_at_once = max(self.most_at_once, self.active)
+        try:
+            yield from super().stream(prompt, params, cancel, on_progress)
+        finally:
+            with self._lock:
+                self.active -= 1

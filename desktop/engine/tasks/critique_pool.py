@@ -1,0 +1,100 @@
+"""Several critiques in flight at once, for a server that serves many (vLLM, llama-server).
+
+A local model computes one critique at a time, so there the pool has one slot. Against an
+OpenAI-compatible server each slot is a thread with its own HTTP request; the calling thread
+takes work from ``feed`` (which may block until the caller has more), and reports each finished
+critique through ``on_done`` from that same thread, so whoever stores results (the batch queue
+in SQLite) never sees another thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.engine.backend import Backend
+from desktop.engine.errors import EngineError, GenerationCancelled
+from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.essay import EssayRequest
+from desktop.engine.tasks.io import TaskIO
+
+POLL_S = 0.05
+
+
+@dataclass(frozen=True)
+class Work:
+    key: int  # the caller's id for it (a batch item)
+    request: EssayRequest
+
+
+@dataclass(frozen=True)
+class Done:
+    key: int
+    result: dict[str, Any] | None
+    error: str = ""
+    details: str = ""
+    seconds: float = 0.0
+    request: EssayRequest = field(default_factory=lambda: EssayRequest(text=""))
+
+
+def slots_for(backend: Backend, parallel: int) -> int:
+    """How many critiques to keep in flight: ``parallel`` for a server, else one."""
+    return max(1, parallel) if backend.capabilities.concurrent else 1
+
+
+def run_pool(
+    backend: Backend,
+    feed: Callable[[float], Work | None | bool],
+    on_done: Callable[[Done], None],
+    io: TaskIO,
+    *,
+    slots: int,
+    seed: int | None = 0,
+    ui_lang: str | None = None,
+) -> int:
+    """Critique the work ``feed`` gives until it says there is no more; the count finished.
+
+    ``feed(timeout)`` returns a ``Work``, ``None`` for "no more", or ``False`` for "nothing yet"
+    (after waiting at most ``timeout`` seconds). A failed critique is a ``Done`` with an error;
+    a cancel stops every slot and raises ``GenerationCancelled`` once they have all stopped
+    (their work is the caller's to queue again).
+    """
+    finished = 0
+    running: dict[Future[dict[str, Any]], tuple[Work, float]] = {}
+    more = True
+
+    def one(work: Work) -> dict[str, Any]:
+        slot_io = TaskIO(cancel=io.cancel, on_progress=io.on_progress if slots == 1 else None)
+        return critique(backend, work.request, slot_io, seed=seed, ui_lang=ui_lang)
+
+    with ThreadPoolExecutor(max_workers=slots, thread_name_prefix="critique") as pool:
+        while running or more:
+            if io.cancel.is_set():
+                wait(running)  # every slot sees the same cancel event and stops
+                raise GenerationCancelled("Cancelled.")
+            if more and len(running) < slots:
+                work = feed(0 if running else POLL_S)
+                if work is None:
+                    more = False
+                elif isinstance(work, Work):
+                    running[pool.submit(one, work)] = (work, time.monotonic())
+                    continue
+            if not running:
+                continue
+            done, _ = wait(running, timeout=POLL_S, return_when=FIRST_COMPLETED)
+            for future in done:
+                work, started = running.pop(future)
+                seconds = time.monotonic() - started
+                try:
+                    result = future.result()
+                except GenerationCancelled:
+                    continue  # reported by the cancel check above
+                except EngineError as exc:
+                    on_done(Done(work.key, None, str(exc), exc.details, seconds, work.request))
+                else:
+                    on_done(Done(work.key, result, "", "", seconds, work.request))
+                finished += 1
+    return finished
