@@ -12,6 +12,7 @@ from desktop.store.errors import NotFound
 from desktop.store.records import QuestionRecord, RevisionRecord
 from desktop.store.tables import REVISION_REASONS, Application, Question, Revision
 from desktop.writing.counting import PROFILE_IDS
+from desktop.writing.text import without_lone_surrogates
 
 # Autosaves within this span extend one revision instead of adding a new one, so history stays
 # readable (one entry per editing burst, not one per second).
@@ -114,7 +115,11 @@ def save_answer(
     reason: str = "autosave",
     at: datetime | None = None,
 ) -> datetime:
-    """Store ``text`` as the answer and record it in the history; returns the save time."""
+    """Store ``text`` as the answer and record it in the history; returns the save time.
+
+    A lone surrogate, which UTF-8 cannot hold, is stored as U+FFFD rather than failing the save.
+    """
+    text = without_lone_surrogates(text)
     stamp = at or now()
     question = _live_question(session, question_id)
     question.answer = text

@@ -106,6 +106,12 @@ def _unicode(raw: str, nfc: str, context: CheckContext) -> list[Flag]:
             name=found.name,
         )
         flags.append(Flag("TXT.UNICODE", "major", found.offset, found.offset + 1, message))
+    for match in regex.finditer("[\ufffd\ud800-\udfff]", nfc):
+        message = context.say(
+            "깨진 문자입니다 (원래 글자를 알 수 없음). 지우거나 다시 입력하세요.",
+            "A broken character (its original is lost). Delete or retype it.",
+        )
+        flags.append(Flag("TXT.UNICODE", "major", match.start(), match.end(), message))
     if has_mixed_line_endings(nfc):
         at = nfc.find("\r")
         message = context.say(

@@ -61,10 +61,17 @@ class _Prepared:
         return len(self.norm) if self.simple else len(self.clusters)
 
 
-# Code points that can join a neighbour into one user-perceived character.
+# Code points that can join a neighbour into one user-perceived character: every Grapheme
+# Cluster Break class but Other, Control, CR/LF and precomposed Hangul LV/LVT (which join only
+# a following V or T, themselves listed). By property, not by block: Prepend letters (U+0D4E),
+# spacing marks that are letters (Thai and Lao AM) and halfwidth sound marks (U+FF9E) count.
 _CLUSTERING: Final = regex.compile(
-    r"[\p{M}\p{Cf}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\U0001F1E6-\U0001F1FF"
-    r"\U0001F3FB-\U0001F3FF]"
+    "["
+    + "".join(
+        rf"\p{{Grapheme_Cluster_Break={name}}}"
+        for name in ("Prepend", "SpacingMark", "Extend", "ZWJ", "Regional_Indicator", "L", "V", "T")
+    )
+    + "]"
 )
 _WHITESPACE: Final = regex.compile(r"\s")
 # Every count below is a C-level pass over the string: a keystroke in a 1 MB answer must not
@@ -95,8 +102,14 @@ def _bytes_2(text: _Prepared) -> int:
     return ascii_chars + 2 * (len(text.norm) - ascii_chars) + text.norm.count("\n")
 
 
+def _utf8_length(text: str) -> int:
+    """UTF-8 bytes; a lone surrogate (pasted from broken UTF-16) counts 3, as the U+FFFD a
+    browser sends in its place."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _bytes_utf8(text: _Prepared) -> int:
-    return len(text.norm.encode("utf-8"))
+    return _utf8_length(text.norm)
 
 
 def _bytes_neis(text: _Prepared) -> int:
@@ -105,7 +118,7 @@ def _bytes_neis(text: _Prepared) -> int:
     Every Hangul block is 3 bytes in UTF-8 already, so this is the UTF-8 length plus one per
     line break.
     """
-    return len(text.norm.encode("utf-8")) + text.norm.count("\n")
+    return _utf8_length(text.norm) + text.norm.count("\n")
 
 
 def _words(text: _Prepared) -> int:

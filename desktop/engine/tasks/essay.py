@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +9,7 @@ from desktop.writing.counting import DEFAULT_PROFILE, count
 from desktop.writing.flags import CheckContext
 from desktop.writing.limits import parse_limit
 from desktop.writing.request import validate_request
+from desktop.writing.text import clean
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class EssayRequest:
         req = validate_request(raw)
         parsed = parse_limit(req.get("question") or "")
         return cls(
-            text=unicodedata.normalize("NFC", req["text"]),
+            text=clean(req["text"]),
             question=req.get("question") or "",
             company=req.get("company") or "",
             role=req.get("role") or "",
