@@ -210,22 +210,40 @@ class OpenAIBackend:
         self._options = None
 
 
+INTERRUPTED = (
+    "The server stopped this answer before it was finished, to take another request. "
+    "llama-cpp-python's server does this unless it is started with --interrupt_requests False; "
+    "or set 'Batch critiques at once' to 1."
+)
+
+
 def _events(response: http.client.HTTPResponse) -> Iterator[str]:
-    """The text deltas of a server-sent event stream, until ``[DONE]``."""
+    """The text deltas of a server-sent event stream, until ``[DONE]``.
+
+    Every OpenAI-compatible server ends a whole answer with a ``finish_reason`` (stop, length);
+    a ``[DONE]`` without one is an answer the server cut off (llama-cpp-python's server does
+    that to a running stream when another request arrives), which must not pass for complete.
+    """
+    finished = False
     for raw in response:
         line = raw.decode("utf-8", "replace").strip()
         if not line.startswith("data:"):
             continue
         payload = line[len("data:") :].strip()
         if payload == "[DONE]":
+            if not finished:
+                raise RemoteError(INTERRUPTED, "[DONE] without a finish_reason")
             return
         event = json.loads(payload)
         if "error" in event:
             raise RemoteError("The server failed while writing.", json.dumps(event)[:2000])
         for choice in event.get("choices", []):
-            delta = choice.get("delta", {}).get("content") or choice.get("text") or ""
+            finished = finished or bool(choice.get("finish_reason"))
+            delta = (choice.get("delta") or {}).get("content") or choice.get("text") or ""
             if delta:
                 yield delta
+    if not finished:  # the connection closed mid-answer
+        raise RemoteError("The server closed the connection before the answer was finished.")
 
 
 def _with_answer_so_far(messages: list[Message], answer: str) -> list[Message]:

@@ -43,7 +43,9 @@ def server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_gguf)]
         + ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"]
-        + ["--api_key", API_KEY, "--model_alias", "tiny"],
+        + ["--api_key", API_KEY, "--model_alias", "tiny"]
+        # several requests at once wait for each other instead of cutting the running one off
+        + ["--interrupt_requests", "False"],
         stdout=subprocess.DEVNULL,
         stderr=log,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -180,3 +182,49 @@ def test_a_batch_review_keeps_several_critiques_in_flight(server: str, tmp_path:
     assert remote.most == 2
     assert [len(db.run(cs.list_critiques, question_id=q)) for q in ids] == [1, 1]
     db.close()
+
+
+def _sse_server(events: list[str]) -> tuple[str, Any]:
+    """A server that answers every POST with these server-sent events, then closes."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for event in events:
+                self.wfile.write(f"data: {event}\n\n".encode())
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+
+
+@pytest.mark.parametrize(
+    "tail, message",
+    [
+        (['{"choices": [{"text": "", "finish_reason": "stop"}]}', "[DONE]"], None),
+        (["[DONE]"], "stopped this answer before it was finished"),  # llama-cpp-python's cut
+        ([], "closed the connection before the answer was finished"),
+    ],
+)
+def test_an_answer_the_server_cut_off_is_not_taken_for_a_whole_one(
+    tail: list[str], message: str | None
+) -> None:
+    url, httpd = _sse_server(['{"choices": [{"text": "{\\"a\\": "}]}', *tail])
+    backend = OpenAIBackend(api_key=API_KEY)
+    backend._options = LoadOptions(Path("tiny"), base_url=url, timeout_s=10)
+    try:
+        pieces = backend.stream("plain prompt", SamplingParams(max_tokens=8), threading.Event())
+        if message is None:
+            assert "".join(c.text for c in pieces) == '{"a": '
+        else:
+            with pytest.raises(RemoteError, match=message):
+                list(pieces)
+    finally:
+        httpd.shutdown()
