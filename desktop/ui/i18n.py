@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop import messages
 from desktop.paths import resource
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ def resolve_language(setting: str) -> str:
 def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations; returns them (they must stay referenced)."""
     language = resolve_language(setting)
+    messages.set_language(language)  # what the layers below the UI say (desktop/messages.py)
     QLocale.setDefault(
         QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
     )
