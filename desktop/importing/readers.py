@@ -1,26 +1,32 @@
-"""Plain text out of the files counselors receive: .txt, .md, .docx and .hwpx.
+"""Plain text out of the files counselors receive: .txt, .md, .docx, .hwpx and .pdf.
 
-An old binary .hwp is refused with a message saying what to do instead. Text files are read as
-UTF-8 (with or without a BOM), then as CP949, the encoding of Korean Windows.
+Each reader gives the document's body once, in order (``blocks.py``), and the layout step writes
+it as the lines the splitter reads (``layout.py``). Text files are read as UTF-8 (with or without
+a BOM), then as CP949, the encoding of Korean Windows. An old binary .hwp, or a .doc, is refused
+with a message saying what to do instead. Whatever is wrong with a file ends in one
+``ImportFailed`` whose message (Korean or English, as the UI) says what to do; nothing is saved
+before the whole file has been read.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-import zipfile
 from pathlib import Path
 from typing import Final
-from xml.etree import ElementTree
+
+from desktop.importing.docx_reader import main_part, read_docx
+from desktop.importing.errors import ImportFailed
+from desktop.importing.hwpx_reader import read_hwpx, section_names
+from desktop.importing.layout import layout_text
+from desktop.importing.package import Package, too_large
+from desktop.messages import say
+
+__all__ = ["MAX_BYTES", "SUFFIXES", "ImportFailed", "read_document"]
 
 OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .hwp 5 and old .doc
+PDF_MAGIC: Final = b"%PDF-"
 MAX_BYTES: Final = 20_000_000
-SUFFIXES: Final = (".txt", ".md", ".docx", ".hwpx", ".hwp")
-_HWPX_SECTION: Final = re.compile(r"Contents/section\d+\.xml")
-
-
-class ImportFailed(ValueError):
-    """The file cannot be read as an essay; the message says why and what to do."""
+SUFFIXES: Final = (".txt", ".md", ".docx", ".hwpx", ".pdf", ".hwp")
 
 
 def _read_text(path: Path) -> str:
@@ -30,85 +36,76 @@ def _read_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFailed(f"{path.name} is neither UTF-8 nor CP949 text.")
+    raise ImportFailed(
+        say(
+            f"{path.name} 파일은 UTF-8이나 CP949 텍스트가 아닙니다. 메모장 등에서 UTF-8로 "
+            "저장한 뒤 가져오십시오.",
+            f"{path.name} is neither UTF-8 nor CP949 text. Save it as UTF-8 (in Notepad, for "
+            "instance) and import that.",
+        )
+    )
 
 
-def _read_docx(path: Path) -> str:
-    import docx  # python-docx, imported only when a .docx is opened
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise ImportFailed(f"{path.name} is not a readable Word document ({exc}).") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # forms often put the questions in a table
-        for row in table.rows:
-            for cell in row.cells:
-                lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _hwpx_paragraphs(xml: bytes) -> list[str]:
-    root = ElementTree.fromstring(xml)  # noqa: S314 (a zip member; entities are not expanded)
-    lines: list[str] = []
-    for paragraph in root.iter():
-        if _local(paragraph.tag) != "p":
-            continue
-        parts = []
-        for node in paragraph.iter():
-            if _local(node.tag) == "t" and node.text:
-                parts.append(node.text)
-            elif _local(node.tag) in ("lineBreak", "tab"):
-                parts.append("\n" if _local(node.tag) == "lineBreak" else "\t")
-        lines.append("".join(parts))
-    return lines
-
-
-def _read_hwpx(path: Path) -> str:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            sections = sorted(
-                (n for n in archive.namelist() if _HWPX_SECTION.fullmatch(n)),
-                key=lambda n: int(re.sub(r"\D", "", n)),
+def _read_package(path: Path) -> str:
+    """A .docx or .hwpx, told apart by what the zip holds (a misnamed file still reads)."""
+    with Package(path) as package:
+        sections = section_names(package)
+        if sections:
+            return layout_text(read_hwpx(package, sections))
+        part = main_part(package)
+        if part is None:
+            raise ImportFailed(
+                say(
+                    f"{path.name} 파일에는 본문이 없습니다. Word(.docx)나 한글(.hwpx) 문서가 "
+                    "맞는지 확인하십시오.",
+                    f"{path.name} has no document body. Check that it is a Word (.docx) or "
+                    "Hangul (.hwpx) document.",
+                )
             )
-            if not sections:
-                raise ImportFailed(f"{path.name} has no text sections (Contents/section0.xml).")
-            lines: list[str] = []
-            for name in sections:
-                if archive.getinfo(name).file_size > MAX_BYTES:
-                    raise ImportFailed(f"{path.name} is too large to import.")
-                lines += _hwpx_paragraphs(archive.read(name))
-    except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
-        raise ImportFailed(f"{path.name} is not a readable HWPX document ({exc}).") from exc
-    return "\n".join(lines)
+        return layout_text(read_docx(package, part))
+
+
+def _refuse_binary(path: Path) -> ImportFailed:
+    return ImportFailed(
+        say(
+            f"{path.name} 파일은 예전 한글(.hwp)이나 Word(.doc) 형식입니다. 한글이나 Word에서 "
+            "열어 HWPX나 DOCX로 저장한 뒤 가져오십시오.",
+            f"{path.name} is an old binary Hangul (.hwp) or Word (.doc) file. Open it in Hangul "
+            "or Word and save it as HWPX or DOCX, then import that.",
+        )
+    )
 
 
 def read_document(path: Path) -> str:
     """The document's text, NFC, with Windows line ends made plain; raises ``ImportFailed``."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ImportFailed(f"{path.name}: only {', '.join(SUFFIXES[:-1])} files can be imported.")
+        raise ImportFailed(
+            say(
+                f"{path.name}: {', '.join(SUFFIXES[:-1])} 파일만 가져올 수 있습니다.",
+                f"{path.name}: only {', '.join(SUFFIXES[:-1])} files can be imported.",
+            )
+        )
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ImportFailed(f"{path.name} is too large to import.")
+            raise too_large(path)
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ImportFailed(f"{path.name} cannot be opened ({exc.strerror}).") from exc
-    if head == OLE_MAGIC or suffix == ".hwp":
         raise ImportFailed(
-            f"{path.name} is an old binary Hangul (.hwp) or Word file. Open it in Hangul or Word "
-            "and save it as HWPX or DOCX, then import that."
-        )
-    if suffix == ".docx":
-        text = _read_docx(path)
-    elif suffix == ".hwpx":
-        text = _read_hwpx(path)
+            say(
+                f"{path.name} 파일을 열 수 없습니다 ({exc.strerror}).",
+                f"{path.name} cannot be opened ({exc.strerror}).",
+            )
+        ) from exc
+    if head == OLE_MAGIC or suffix == ".hwp":
+        raise _refuse_binary(path)
+    if head.startswith(PDF_MAGIC) or suffix == ".pdf":
+        from desktop.importing.pdf_reader import read_pdf  # pypdf, loaded only for a PDF
+
+        text = read_pdf(path)
+    elif suffix in (".docx", ".hwpx"):
+        text = _read_package(path)
     else:
         text = _read_text(path)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,7 +1,9 @@
 """Splitting an imported document into an application: details, then question / answer blocks.
 
 A question starts at a numbered line ("1.", "2)", "①", "[문항 1]", "Q3."), a Markdown heading, or
-a line that states a length limit ("(700자 이내)"); its answer runs to the next question. Lines
+a line that states a length limit ("(700자 이내)"); its answer runs to the next question. A
+heading's text is taken as written ("## 1. 지원 동기" asks "1. 지원 동기"), since that is how
+``render_document`` writes every question back, even one without text ("##"). Lines
 like "회사: 한빛물류" before the first question fill the application's details. The counselor
 corrects the result in a preview before anything is saved.
 """
@@ -23,14 +25,35 @@ _MARKED: Final = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED: Final = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳])\s*")
-_HEADING: Final = re.compile(r"^\s*#{1,6}\s+")
+# "## " before a question; a bare "##" is a question without text (how one is written back).
+_HEADING: Final = re.compile(r"^\s*#{1,6}(?:\s+|$)")
 _QUESTION_END: Final = re.compile(r"(?:[?？)]|시오\.?|세요\.?|니까\.?)\s*$")
-_DETAIL: Final = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>.+?)\s*$")
+_DETAIL: Final = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>\S.*?)\s*$")
 _KEYS: Final = {
     "company": ("회사", "회사명", "기업", "기업명", "지원회사", "지원 회사", "company"),
     "role": ("직무", "지원직무", "지원 직무", "직군", "포지션", "role", "position"),
     "client_name": ("이름", "성명", "지원자", "내담자", "name", "client", "applicant"),
 }
+# Keys compared without spaces, since forms space labels out to align them ("성    명").
+_FIELD_OF: Final = {
+    re.sub(r"\s+", "", key).casefold(): name for name, keys in _KEYS.items() for key in keys
+}
+_ASKS: Final = re.compile(r"(?:[?？]|시오\.?|세요\.?|니까\.?|바랍니다\.?)\s*$")
+# Labels that name a usual essay question in a form's table, compared without spaces.
+_TOPICS: Final = (
+    "성장과정",
+    "성장배경",
+    "지원동기",
+    "지원이유",
+    "입사후포부",
+    "장단점",
+    "직무역량",
+    "핵심역량",
+    "생활신조",
+    "자기소개",
+    "자기pr",
+)
+_MAX_TOPIC_LABEL: Final = 40
 
 
 @dataclass
@@ -62,10 +85,33 @@ def is_question_line(line: str) -> bool:
     return asks and parse_limit(stripped) is not None
 
 
+def reads_as_question(label: str) -> bool:
+    """True for a form's label that asks for an answer beside or below it: a question line, a
+    line that asks ("…기술하십시오", "…?"), states a limit, or names a usual essay question
+    ("성장과정", "지원동기"). Wider than ``is_question_line``, so only for a label the layout
+    already set apart (a table cell, a paragraph above an answer box)."""
+    line = label.strip()
+    if not line or len(line) > MAX_HEADER or "\n" in line:
+        return False
+    if is_question_line(line) or _ASKS.search(line) or parse_limit(line) is not None:
+        return True
+    compact = re.sub(r"\s+", "", line).casefold()
+    return len(compact) <= _MAX_TOPIC_LABEL and any(topic in compact for topic in _TOPICS)
+
+
+def detail_field(label: str) -> str | None:
+    """``"company"``, ``"role"`` or ``"client_name"`` for a label like "지원 회사" or "성 명:"."""
+    return _FIELD_OF.get(re.sub(r"\s+", "", label).rstrip(":：").casefold())
+
+
 def _question(header: str, body: list[str]) -> ImportedQuestion:
-    # The number is the portal's, not part of the question: "[문항 1] 지원 동기" is "지원 동기".
-    text = _HEADING.sub("", header)
-    text = _NUMBERED.sub("", _MARKED.sub("", text, count=1), count=1).lstrip(" \t.:)]").strip()
+    if _HEADING.match(header):
+        # A heading's text stands as written: it is how render_document writes a question back.
+        text = _HEADING.sub("", header, count=1).strip()
+    else:
+        # The number is the portal's, not part of the question: "[문항 1] 지원 동기" is "지원 동기".
+        text = _NUMBERED.sub("", _MARKED.sub("", header.strip(), count=1), count=1)
+        text = text.lstrip(" \t.:)]").strip()
     spec = parse_limit(text)
     answer = "\n".join(body).strip()
     if spec is None:
@@ -77,11 +123,8 @@ def _detail(line: str) -> tuple[str, str] | None:
     match = _DETAIL.match(line)
     if not match:
         return None
-    key = match.group("key").strip().casefold()
-    for name, keys in _KEYS.items():
-        if key in keys:
-            return name, match.group("value")
-    return None
+    field_name = detail_field(match.group("key"))
+    return None if field_name is None else (field_name, match.group("value"))
 
 
 def split_document(text: str) -> ImportedApplication:
