@@ -24,7 +24,7 @@ FORMATS = ("pdf", "docx", "html")
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     review = sub.add_parser("review", help="import essays, critique them and write reports")
-    review.add_argument("files", nargs="+", type=Path, help=".txt, .md, .docx or .hwpx files")
+    review.add_argument("files", nargs="+", type=Path, help=".txt, .md, .docx, .hwpx or .pdf files")
     review.add_argument("--model", required=True, help="GGUF file or transformers folder")
     review.add_argument("--out", required=True, type=Path, help="folder for the reports")
     review.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "transformers"])

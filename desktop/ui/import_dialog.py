@@ -31,7 +31,7 @@ from desktop.importing.split import ImportedApplication, render_document, split_
 from desktop.store import Database, StorageError
 from desktop.writing.counting import count
 
-FILE_FILTER = "*.txt *.md *.docx *.hwpx *.hwp"
+FILE_FILTER = "*.txt *.md *.docx *.hwpx *.pdf *.hwp"
 _PREVIEW_DELAY_MS = 250
 
 

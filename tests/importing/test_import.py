@@ -1,5 +1,6 @@
 """Importing essays: .txt (UTF-8, CP949), .md, .docx and .hwpx files the tests create, the
-samples written out as text, and the refusals."""
+samples written out as text, and the refusals. The layouts of real forms, damaged files and PDFs
+have their own test modules."""
 
 from __future__ import annotations
 
@@ -107,9 +108,10 @@ def test_hwpx_sections_in_order(tmp_path: Path) -> None:
     [
         ("old.hwp", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "save it as HWPX or DOCX"),
         ("renamed.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "HWPX or DOCX"),
-        ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable Word document"),
-        ("broken.hwpx", b"not a zip", "not a readable HWPX"),
-        ("essay.pdf", b"%PDF-1.7", "only .txt, .md, .docx, .hwpx"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "is damaged and cannot be read"),
+        ("broken.hwpx", b"not a zip", "is damaged and cannot be read"),
+        ("cut-short.pdf", b"%PDF-1.7", "is damaged and cannot be read"),
+        ("essay.rtf", b"{\\rtf1 }", "only .txt, .md, .docx, .hwpx, .pdf files"),
         ("latin1.txt", "café".encode("latin-1") + b"\xff\xfe\xfd", "neither UTF-8 nor CP949"),
     ],
 )
