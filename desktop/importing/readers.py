@@ -1,11 +1,12 @@
-"""Plain text out of the files counselors receive: .txt, .md, .docx, .hwpx and .pdf.
+"""Plain text out of the files counselors receive: .txt, .md, .docx, .hwpx, .hwp and .pdf.
 
 Each reader gives the document's body once, in order (``blocks.py``), and the layout step writes
-it as the lines the splitter reads (``layout.py``). Text files are read as UTF-8 (with or without
-a BOM), then as CP949, the encoding of Korean Windows. An old binary .hwp, or a .doc, is refused
-with a message saying what to do instead. Whatever is wrong with a file ends in one
-``ImportFailed`` whose message (Korean or English, as the UI) says what to do; nothing is saved
-before the whole file has been read.
+it as the lines the splitter reads (``layout.py``); a PDF has lines rather than paragraphs and
+its own mending (``pdf_mend.py``). Text files are read as UTF-8 (with or without a BOM), then as
+CP949, the encoding of Korean Windows. A .docx or .hwpx is told apart by what its zip holds, an
+HWP 5 .hwp by its OLE streams; an HWP 3 file or a .doc is refused with a message saying what to
+do instead. Whatever is wrong with a file ends in one ``ImportFailed`` whose message (Korean or
+English, as the UI) says what to do; nothing is saved before the whole file has been read.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ from desktop.importing.docx_reader import main_part, read_docx
 from desktop.importing.errors import ImportFailed
 from desktop.importing.hwpx_reader import read_hwpx, section_names
 from desktop.importing.layout import layout_text
-from desktop.importing.package import Package, too_large
+from desktop.importing.package import Package, damaged, too_large
 from desktop.messages import say
 
 __all__ = ["MAX_BYTES", "SUFFIXES", "ImportFailed", "read_document"]
 
-OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .hwp 5 and old .doc
+OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .hwp 5, old .doc, encrypted .docx
+HWP3_MAGIC: Final = b"HWP Document File V3"
 PDF_MAGIC: Final = b"%PDF-"
 MAX_BYTES: Final = 20_000_000
-SUFFIXES: Final = (".txt", ".md", ".docx", ".hwpx", ".pdf", ".hwp")
+SUFFIXES: Final = (".txt", ".md", ".docx", ".hwpx", ".hwp", ".pdf")
 
 
 def _read_text(path: Path) -> str:
@@ -65,15 +67,43 @@ def _read_package(path: Path) -> str:
         return layout_text(read_docx(package, part))
 
 
-def _refuse_binary(path: Path) -> ImportFailed:
+def _save_as(path: Path) -> ImportFailed:
     return ImportFailed(
         say(
-            f"{path.name} 파일은 예전 한글(.hwp)이나 Word(.doc) 형식입니다. 한글이나 Word에서 "
+            f"{path.name} 파일은 예전 한글(.hwp 3.0)이나 Word(.doc) 형식입니다. 한글이나 Word에서 "
             "열어 HWPX나 DOCX로 저장한 뒤 가져오십시오.",
-            f"{path.name} is an old binary Hangul (.hwp) or Word (.doc) file. Open it in Hangul "
-            "or Word and save it as HWPX or DOCX, then import that.",
+            f"{path.name} is an old Hangul (.hwp 3.0) or Word (.doc) file. Open it in Hangul or "
+            "Word and save it as HWPX or DOCX, then import that.",
         )
     )
+
+
+def _read_ole(path: Path) -> str:
+    """An OLE compound file: a .hwp (HWP 5) is read; a .doc or an encrypted Office file is not."""
+    import olefile  # olefile and the HWP reader, loaded only for a binary file
+
+    from desktop.importing.hwp_reader import is_hwp, read_hwp
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if is_hwp(ole):
+                return layout_text(read_hwp(path, ole))
+            if ole.exists("EncryptedPackage"):  # Word keeps a password-protected .docx so
+                raise ImportFailed(
+                    say(
+                        f"{path.name} 파일은 암호로 잠겨 있습니다. Word에서 암호를 풀어 저장한 뒤 "
+                        "가져오십시오.",
+                        f"{path.name} is protected by a password. Remove it in Word, save, and "
+                        "import that.",
+                    )
+                )
+    except ImportFailed:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        # olefile, zlib and the record walk read untrusted bytes and fail in many ways (OSError,
+        # zlib.error, struct.error, ValueError, IndexError ...): one message, whatever the cause.
+        raise damaged(path) from exc
+    raise _save_as(path)
 
 
 def read_document(path: Path) -> str:
@@ -82,15 +112,15 @@ def read_document(path: Path) -> str:
     if suffix not in SUFFIXES:
         raise ImportFailed(
             say(
-                f"{path.name}: {', '.join(SUFFIXES[:-1])} 파일만 가져올 수 있습니다.",
-                f"{path.name}: only {', '.join(SUFFIXES[:-1])} files can be imported.",
+                f"{path.name}: {', '.join(SUFFIXES)} 파일만 가져올 수 있습니다.",
+                f"{path.name}: only {', '.join(SUFFIXES)} files can be imported.",
             )
         )
     try:
         if path.stat().st_size > MAX_BYTES:
             raise too_large(path)
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(len(HWP3_MAGIC))
     except OSError as exc:
         raise ImportFailed(
             say(
@@ -98,9 +128,13 @@ def read_document(path: Path) -> str:
                 f"{path.name} cannot be opened ({exc.strerror}).",
             )
         ) from exc
-    if head == OLE_MAGIC or suffix == ".hwp":
-        raise _refuse_binary(path)
-    if head.startswith(PDF_MAGIC) or suffix == ".pdf":
+    if head.startswith(OLE_MAGIC):
+        text = _read_ole(path)
+    elif head.startswith(HWP3_MAGIC):
+        raise _save_as(path)
+    elif suffix == ".hwp":
+        raise damaged(path)
+    elif head.startswith(PDF_MAGIC) or suffix == ".pdf":
         from desktop.importing.pdf_reader import read_pdf  # pypdf, loaded only for a PDF
 
         text = read_pdf(path)

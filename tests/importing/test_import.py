@@ -106,12 +106,12 @@ def test_hwpx_sections_in_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("old.hwp", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "save it as HWPX or DOCX"),
-        ("renamed.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "HWPX or DOCX"),
+        ("old.hwp", b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05", "save it as HWPX or DOCX"),
+        ("renamed.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "is damaged"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "is damaged and cannot be read"),
         ("broken.hwpx", b"not a zip", "is damaged and cannot be read"),
         ("cut-short.pdf", b"%PDF-1.7", "is damaged and cannot be read"),
-        ("essay.rtf", b"{\\rtf1 }", "only .txt, .md, .docx, .hwpx, .pdf files"),
+        ("essay.rtf", b"{\\rtf1 }", "only .txt, .md, .docx, .hwpx, .hwp, .pdf files"),
         ("latin1.txt", "café".encode("latin-1") + b"\xff\xfe\xfd", "neither UTF-8 nor CP949"),
     ],
 )

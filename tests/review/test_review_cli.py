@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -32,12 +33,25 @@ def test_review_imports_critiques_and_reports(tmp_path: Path) -> None:
                  "입고 기록 1,200건을 분석해 오차율을 0.8%로 낮췄습니다."):  # fmt: skip
         document.add_paragraph(line)
     document.save(str(essay))
-    old = tmp_path / "old.hwp"
-    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)
+    old = tmp_path / "old.hwp"  # HWP 3, which only Hangul itself still reads
+    old.write_bytes(b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05" + b"\0" * 512)
+    broken = tmp_path / "broken.docx"  # document.xml cut off in the middle of a tag
+    broken_doc = docx.Document()
+    broken_doc.add_paragraph("[문항 1] 지원 동기 (500자)")
+    broken_doc.save(str(broken))
+    with zipfile.ZipFile(broken) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:-40]
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
     out = tmp_path / "reports"
-    run = _run(essay, old, "--model", model, "--out", out, "--format", "html,docx", home=tmp_path)
-    assert run.returncode == 1, run.stderr  # the .hwp failed, the rest went on
+    run = _run(
+        essay, old, broken, "--model", model, "--out", out, "--format", "html,docx", home=tmp_path
+    )
+    assert run.returncode == 1, run.stderr  # the .hwp and the .docx failed, the rest went on
     assert "old.hwp: not imported" in run.stdout and "HWPX" in run.stdout
+    assert "broken.docx: not imported" in run.stdout and "damaged" in run.stdout
     assert "kim.docx: 한빛물류, 1/1 answers reviewed" in run.stdout
     html = (out / "kim.html").read_text(encoding="utf-8")
     assert "지원 동기를 쓰십시오. (500자)" in html and "AI 초안" in html and "김지원" in html
