@@ -6,8 +6,10 @@ each line ends and how wide its first word is, which pdfminer's layout objects g
 (UniKS-UCS2-H, KSCms-UHC-H), which a PDF with a non-embedded Korean font needs to be read at
 all. PyMuPDF is AGPL and cannot ship with the app.
 
-A PDF has lines, not paragraphs; ``pdf_mend`` decides which line ends were only wraps. A PDF
-with no text at all (a scan) is refused with a message saying so.
+A PDF has lines, not paragraphs; ``pdf_mend`` decides which line ends were only wraps. The
+values of a filled-in form's fields are outside the page's text and are read too, where the
+field is. A PDF with no text at all (a scan) is refused with a message saying so, and so is one
+cut short (a download that stopped), which pdfminer would otherwise read in part without a word.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import statistics
 from pathlib import Path
 from typing import Final
 
-from pdfminer.high_level import extract_pages
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
     LAParams,
     LTChar,
@@ -28,7 +30,13 @@ from pdfminer.layout import (
     LTTextBox,
     LTTextLine,
 )
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import decode_text
 
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import damaged
@@ -95,10 +103,50 @@ class _Collector:
         self.images = 0
         self._box = 0
 
-    def page(self, layout: LTPage) -> None:
+    def page(self, layout: LTPage, source: PDFPage) -> None:
         page = PdfPage(height=layout.height, lines=[])
         self.pages.append(page)
         self._walk(layout, page)
+        for line in self._fields(source):
+            # Where the field is on the page: before the first line that starts below its top.
+            at = next((i for i, other in enumerate(page.lines) if other.top < line.top - 1), None)
+            page.lines.insert(len(page.lines) if at is None else at, line)
+
+    def _fields(self, source: PDFPage) -> list[PdfLine]:
+        """The values typed into the page's form fields, which a filled-in PDF form keeps
+        outside the page's text, one box each."""
+        lines: list[PdfLine] = []
+        for annotation in resolve1(source.annots) or []:
+            widget = resolve1(annotation)
+            if not isinstance(widget, dict) or _name(widget.get("Subtype")) != "Widget":
+                continue
+            kind, value = _inherited(widget, "FT"), _inherited(widget, "V")
+            rect = resolve1(widget.get("Rect"))
+            if _name(kind) not in ("Tx", "Ch") or not isinstance(value, bytes) or not rect:
+                continue
+            x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+            top = max(y0, y1)
+            for row, text in enumerate(decode_text(value).splitlines()):
+                if not text.strip():
+                    continue
+                self._box += 1
+                size = 10.0
+                lines.append(
+                    PdfLine(
+                        text=" ".join(_clean(text).split()),
+                        page=len(self.pages) - 1,
+                        box=self._box,
+                        x0=min(x0, x1),
+                        x1=max(x0, x1),
+                        top=top - row * size,
+                        bottom=top - (row + 1) * size,
+                        size=size,
+                        spans=[],
+                        first_char=size,
+                        first_word=max(x0, x1) - min(x0, x1),
+                    )
+                )
+        return lines
 
     def _walk(self, item: LTComponent, page: PdfPage) -> None:
         if isinstance(item, LTImage):
@@ -115,6 +163,23 @@ class _Collector:
         elif isinstance(item, LTPage | LTFigure):
             for child in item:
                 self._walk(child, page)
+
+
+def _name(value: object) -> str:
+    value = resolve1(value)
+    name = value.name if isinstance(value, PSLiteral) else ""
+    return name if isinstance(name, str) else name.decode("latin-1")
+
+
+def _inherited(field: dict[str, object], key: str) -> object:
+    """A field's ``key``, from the field or the nearest parent that has it (PDF 12.7.4.1)."""
+    seen = 0
+    node: object = field
+    while isinstance(node, dict) and seen < 32:
+        if key in node:
+            return resolve1(node[key])
+        node, seen = resolve1(node.get("Parent")), seen + 1
+    return None
 
 
 def _too_many_pages(path: Path) -> ImportFailed:
@@ -140,13 +205,17 @@ def read_pdf(path: Path) -> str:
     if not _is_complete(path):
         raise damaged(path)
     collector = _Collector()
-    # all_texts: lay out the text inside form XObjects too, which some writers use for a page.
-    pages = extract_pages(path, laparams=LAParams(all_texts=True), maxpages=MAX_PAGES + 1)
     try:
-        for index, layout in enumerate(pages):
-            if index >= MAX_PAGES:
-                raise _too_many_pages(path)
-            collector.page(layout)
+        with path.open("rb") as handle:
+            manager = PDFResourceManager()
+            # all_texts: lay out the text inside form XObjects too, which some writers use.
+            device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
+            interpreter = PDFPageInterpreter(manager, device)
+            for index, page in enumerate(PDFPage.create_pages(PDFDocument(PDFParser(handle)))):
+                if index >= MAX_PAGES:
+                    raise _too_many_pages(path)
+                interpreter.process_page(page)
+                collector.page(device.get_result(), page)
     except ImportFailed:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:

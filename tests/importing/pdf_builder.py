@@ -110,10 +110,15 @@ def pdf_bytes(
     image_pages: int = 0,
     korean_cmap: bool = False,
     password: bool = False,
+    fields: dict[int, list[tuple[tuple[float, float, float, float], str]]] | None = None,
     width_pt: float = 595.0,
     height_pt: float = 842.0,
 ) -> bytes:
-    """A PDF of ``pages``, then ``image_pages`` pages holding only a picture (a scan)."""
+    """A PDF of ``pages``, then ``image_pages`` pages holding only a picture (a scan).
+
+    ``fields``: text form fields filled in on a page (page index: rectangle, value), each a
+    field with its value and a widget annotation as its kid, as form-filling programs write them.
+    """
     objects: list[bytes] = []
 
     def add(body: str | bytes) -> int:
@@ -157,17 +162,38 @@ def pdf_bytes(
         "/ColorSpace /DeviceGray /BitsPerComponent 8 ",
     )
     kids: list[int] = []
+    form_fields: list[int] = []
     contents = ["\n".join(_show(line) for line in page) for page in pages]
     contents += ["q 400 0 0 560 90 140 cm /Im1 Do Q"] * image_pages
-    for content in contents:
+    for number, content in enumerate(contents):
         body = stream(content)
+        widgets: list[int] = []
+        for rect, value in (fields or {}).get(number, []):
+            utf16 = value.encode("utf-16be").hex()
+            parent = add(
+                f"<< /FT /Tx /T (field{len(form_fields)}) /V <FEFF{utf16}> "
+                f"/Kids [{len(objects) + 2} 0 R] >>"
+            )
+            form_fields.append(parent)
+            widgets.append(
+                add(
+                    f"<< /Type /Annot /Subtype /Widget /Parent {parent} 0 R "
+                    f"/Rect [{' '.join(f'{v:g}' for v in rect)}] >>"
+                )
+            )
+        annots = f"/Annots [{' '.join(f'{w} 0 R' for w in widgets)}]" if widgets else ""
         kids.append(
             add(
                 f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width_pt:g} {height_pt:g}] "
                 f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >> "
-                f"/Contents {body} 0 R >>"
+                f"/Contents {body} 0 R {annots} >>"
             )
         )
+    if form_fields:
+        objects[catalog - 1] = (
+            f"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields "
+            f"[{' '.join(f'{f} 0 R' for f in form_fields)}] >> >>"
+        ).encode()
     objects[pages_id - 1] = (
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
     ).encode()

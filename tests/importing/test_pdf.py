@@ -120,6 +120,17 @@ def test_a_one_page_pdf_keeps_its_title(tmp_path: Path) -> None:
     assert _read(tmp_path, pages) == f"자기소개서\n{QUESTION}\n{KO}"
 
 
+def test_a_filled_in_form_keeps_its_answers_in_fields(tmp_path: Path) -> None:
+    # A PDF form filled in on screen keeps the answers as field values, not as page text.
+    lines = [Line(72, 700, QUESTION), Line(72, 560, QUESTION_2)]
+    fields = {0: [((72, 600, 520, 690), f"{KO}\r둘째 문단입니다."), ((72, 500, 520, 550), KO_2)]}
+    app = split_document(_read(tmp_path, [lines], fields=fields))
+    assert [(q.text, q.answer) for q in app.questions] == [
+        (QUESTION[3:], f"{KO}\n둘째 문단입니다."),
+        (QUESTION_2[3:], KO_2),
+    ]
+
+
 def test_a_korean_font_that_is_not_embedded(tmp_path: Path) -> None:
     # Adobe's UniKS-UCS2-H encoding, no ToUnicode map: the reader needs Adobe's Korean CMaps.
     text = _read(tmp_path, [[Line(72, 700, QUESTION), Line(72, 686, "한빛물류에 지원했습니다.")]],
