@@ -16,7 +16,11 @@ level, size) and a payload:
   left out, as for .hwpx.
 
 A password-protected or distribution-only document (its text encrypted) is refused with a
-message, as is an HWP 3 file.
+message, as is an HWP 3 file. Like HWPX, a paragraph's own text comes before the objects anchored
+in it, so every word stays whole and once.
+
+본 제품은 한글과컴퓨터의 한/글 문서 파일(.hwp) 공개 문서를 참고하여 개발하였습니다 (the notice
+Hancom's terms for the public format ask for; README carries it too).
 """
 
 from __future__ import annotations
