@@ -47,7 +47,14 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,  # a directory whose "version needed" is garbage
+        ) as exc:
             raise damaged(path) from exc
         self.names: dict[str, zipfile.ZipInfo] = {
             info.filename.replace("\\", "/").lstrip("/"): info for info in infos

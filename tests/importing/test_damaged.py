@@ -59,6 +59,7 @@ CASES: dict[str, Callable[[Path], Path]] = {
         _good_docx(d / "a.docx"), "word/document.xml", b"<w:document><w:body><w:p>"
     ),
     "docx-corrupt-member": lambda d: _corrupt_member(_good_docx(d / "a.docx"), "word/document.xml"),
+    "docx-zip-version": lambda d: _garble_zip_version(_good_docx(d / "a.docx")),
     "docx-relationships-broken": lambda d: _rewrite(_good_docx(d / "a.docx"), "_rels/.rels", b"<"),
     "hwpx-not-a-zip": lambda d: _write(d / "a.hwpx", b"not a zip"),
     "hwpx-truncated-zip": lambda d: _truncate(_good_hwpx(d / "a.hwpx")),
@@ -71,6 +72,16 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "pdf-garbage": lambda d: _write(d / "a.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4),
     "pdf-truncated": lambda d: _write(d / "a.pdf", pdf_bytes([[Line(72, 700, "지원 동기")]])[:200]),
 }
+
+
+def _garble_zip_version(path: Path) -> Path:
+    """Every central directory entry asks for zip version 25.5, which no reader has."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6 : at + 8] = (255).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    return _write(path, bytes(data))
 
 
 def _write(path: Path, data: bytes) -> Path:
