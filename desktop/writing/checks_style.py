@@ -31,13 +31,14 @@ def _josa(text: str, context: CheckContext) -> list[Flag]:
             right = wrong_ending(name, ending) if ending is not None else None
             if ending is None or right is None:
                 continue
+            fixed = text[match.start() : ending.start] + right
             message = context.say(
                 "조사 오류: '{wrong}' → '{right}'",
                 "Wrong particle: '{wrong}' should be '{right}'",
                 wrong=text[match.start() : ending.end],
-                right=text[match.start() : ending.start] + right,
+                right=fixed,
             )
-            flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message))
+            flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message, fixed))
     return flags
 
 
@@ -54,7 +55,7 @@ def _spelling(text: str, context: CheckContext) -> list[Flag]:
                 wrong=match.group(),
                 right=right,
             )
-            flags.append(Flag("KO.SPELL", "major", match.start(), match.end(), message))
+            flags.append(Flag("KO.SPELL", "major", match.start(), match.end(), message, right))
     return flags
 
 
