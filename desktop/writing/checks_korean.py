@@ -122,8 +122,12 @@ def _spacing(
     if bare != bare_spaced:
         return []  # the analyzer changed more than spaces: not a spacing finding
     positions = [i for i, char in enumerate(original) if not char.isspace()]
+    # Contracted syllables hold several morphemes (했 = 하 + 었): the first one starts a word,
+    # the last one ends it.
     ends = {t.end - sentence.start: t for t in sentence.tokens}
-    starts = {t.start - sentence.start: t for t in sentence.tokens}
+    starts: dict[int, korean.Token] = {}
+    for token in sentence.tokens:
+        starts.setdefault(token.start - sentence.start, token)
     words: dict[tuple[int, int], None] = {}
     for index in range(len(bare) - 1):
         if have[index] == want[index]:

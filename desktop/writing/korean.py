@@ -104,12 +104,14 @@ def _tokens(raw: Any, offset: int = 0) -> tuple[Token, ...]:
     return tuple(Token(t.form, t.tag, offset + t.start, offset + t.end) for t in raw)
 
 
-@lru_cache(maxsize=512)
 def analyze(paragraph: str) -> Paragraph | None:
     """The analysis of one paragraph (a line without line breaks); None without the analyzer."""
     kiwi = loaded()
-    if kiwi is None:
-        return None
+    return None if kiwi is None else _analyze(kiwi, paragraph)
+
+
+@lru_cache(maxsize=512)
+def _analyze(kiwi: Any, paragraph: str) -> Paragraph:
     with _lock:
         sentences = []
         for found in kiwi.split_into_sents(paragraph):
