@@ -20,6 +20,8 @@ HIGH_PRECISION_RULES: Final = (
     "PII.CONTACT",
     "KO.SPELL",
     "TXT.JAMO",
+    "KO.SPACING",
+    "KO.TYPO",
 )
 
 
