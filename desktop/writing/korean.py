@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
+import regex
+
 # Set JASO_ANALYZER=off to run without the analyzer even where it is installed.
 DISABLE_ENV: Final = "JASO_ANALYZER"
 TYPO_COST_THRESHOLD: Final = 2.5  # kiwipiepy's default
 
+_SURROGATE: Final = regex.compile(r"[\ud800-\udfff]")
 _lock = threading.Lock()
 _kiwi: Any = None
 _failed = False
@@ -107,7 +110,14 @@ def _tokens(raw: Any, offset: int = 0) -> tuple[Token, ...]:
 def analyze(paragraph: str) -> Paragraph | None:
     """The analysis of one paragraph (a line without line breaks); None without the analyzer."""
     kiwi = loaded()
-    return None if kiwi is None else _analyze(kiwi, paragraph)
+    if kiwi is None:
+        return None
+    # The analyzer works in UTF-16 and fails on a lone surrogate; U+FFFD keeps every offset.
+    paragraph = _SURROGATE.sub("\ufffd", paragraph)
+    try:
+        return _analyze(kiwi, paragraph)
+    except Exception:  # noqa: BLE001 (text the analyzer cannot take: no findings from it)
+        return None
 
 
 @lru_cache(maxsize=512)
