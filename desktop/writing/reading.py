@@ -79,7 +79,7 @@ def bare(word: str) -> str:
     while word:
         gloss = _BRACKETED_TAIL.search(word)
         stripped = word[: gloss.start()] if gloss and gloss.start() > 0 else word
-        stripped = stripped.rstrip(_CLOSERS + "]").rstrip()
+        stripped = stripped.rstrip(_CLOSERS + "].,!?;:…").rstrip()
         if stripped == word:
             break
         word = stripped

@@ -95,6 +95,7 @@ DECORATED: dict[str, str] = {
     "강(江)": "C", "강(가)": "C", "사과(沙果)": "V", "삼성(Samsung)": "C",
     "네이버(Naver)": "V", '"Apple"': "L", "'Google'": "L", "“Naver”": "V",
     "「삼성」": "C", "[한빛물류]": "V", "(주)다온은행": "C", "서울)": "L",
+    "U.S.": "V", "Apple,": "L", "Google!": "L", "삼성…": "C",
 }  # fmt: skip
 
 
