@@ -55,7 +55,10 @@ def test_core_imports_leave_qt_unloaded() -> None:
     assert out.stdout.strip() == "[]"
 
 
-HEAVY = ("torch", "transformers", "llama_cpp", "accelerate", "gguf", "numpy", "docx", "lxml")
+HEAVY = (
+    "torch", "transformers", "llama_cpp", "accelerate", "gguf", "numpy", "docx", "lxml",
+    "kiwipiepy", "kiwipiepy_model", "_kiwipiepy",
+)  # fmt: skip
 
 
 def test_gui_starts_without_heavy_modules(tmp_path: Path) -> None:
@@ -82,3 +85,40 @@ print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))
         timeout=60,
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_editor_gets_the_analyzers_flags_without_loading_it(tmp_path: Path) -> None:
+    """The Korean analyzer (seconds to load, holding the GIL) runs in the check worker: the GUI
+    process shows its flags but never imports kiwipiepy."""
+    code = f"""
+import json, sys, time
+from datetime import datetime
+from PySide6.QtWidgets import QApplication
+from desktop.store.records import QuestionRecord
+from desktop.ui.question_editor import QuestionEditor
+app = QApplication([])
+start = time.perf_counter()
+question = QuestionRecord(1, 1, 0, "지원 동기", 500, "chars_incl_spaces", "", datetime.now())
+editor = QuestionEditor(question, 1, lambda qid, text: datetime.now())
+editor.show(); app.processEvents()
+opened = time.perf_counter() - start
+editor.answer_edit.setPlainText("저는 이 일을할수있습니다. 계시판에 올렸습니다.")
+editor.run_checks()
+deadline = time.time() + 50
+while time.time() < deadline and not any(f.rule_id == "KO.SPACING" for f in editor.flags):
+    app.processEvents(); time.sleep(0.02)
+print(json.dumps({{
+    "rules": sorted({{f.rule_id for f in editor.flags}}),
+    "heavy": sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}),
+    "opened_s": opened,
+}}))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+        timeout=90,
+    )  # fmt: skip
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["heavy"] == []
+    assert {"KO.SPACING", "KO.TYPO"} <= set(result["rules"])
+    assert result["opened_s"] < 1.0

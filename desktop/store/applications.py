@@ -145,6 +145,32 @@ def other_companies(*, session: Session, application_id: int) -> list[str]:
     return sorted({c.strip() for c in session.exec(statement) if c.strip() and c.strip() != own})
 
 
+def other_application_answers(
+    *, session: Session, application_id: int, limit: int = 200
+) -> list[tuple[str, str]]:
+    """``(label, answer)`` of the writer's other applications' answers, newest first, for
+    REUSE.CROSS; the label is "company · role". Same client rule as ``other_companies``."""
+    app = _live_application(session, application_id)
+    statement = (
+        select(Application.company, Application.role, Question.answer)
+        .join(Question, col(Question.application_id) == Application.id)
+        .where(
+            col(Application.deleted_at).is_(None),
+            col(Question.deleted_at).is_(None),
+            Application.id != application_id,
+            Question.answer != "",
+        )
+        .order_by(col(Question.updated_at).desc())
+        .limit(limit)
+    )
+    if app.client_name:
+        statement = statement.where(Application.client_name == app.client_name)
+    return [
+        (" · ".join(part for part in (company.strip(), role.strip()) if part), answer)
+        for company, role, answer in session.exec(statement)
+    ]
+
+
 def update_application(*, session: Session, application_id: int, **changes: Any) -> None:
     _validate(changes)
     app = _live_application(session, application_id)

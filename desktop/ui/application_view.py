@@ -24,7 +24,12 @@ from desktop.engine.tasks.essay import EssayRequest
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as question_store
-from desktop.store.applications import NewQuestion, get_application, other_companies
+from desktop.store.applications import (
+    NewQuestion,
+    get_application,
+    other_application_answers,
+    other_companies,
+)
 from desktop.store.critiques import (
     CritiqueRecord,
     list_ai_inserts,
@@ -82,6 +87,7 @@ class ApplicationView(QWidget):
         self.active: QuestionEditor | None = None
         self.show_ai_text = False
         self._other_companies: tuple[str, ...] = ()
+        self._other_applications: tuple[tuple[str, str], ...] = ()
         self.recovery: RecoveryFiles | None = None
         self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
         if self.reviews is not None:
@@ -151,6 +157,12 @@ class ApplicationView(QWidget):
             )
         except StorageError:
             self._other_companies = ()
+        try:
+            self._other_applications = tuple(
+                self.db.run(other_application_answers, application_id=self.record.id)
+            )
+        except StorageError:
+            self._other_applications = ()
         for number, question in enumerate(self.record.questions, start=1):
             editor = QuestionEditor(
                 question,
@@ -193,6 +205,8 @@ class ApplicationView(QWidget):
             profile=editor.question.profile,
             blind_hiring=bool(record and record.blind_hiring),
             other_answers=tuple(e.text() for e in self.editors if e is not editor),
+            question=editor.question.text,
+            other_applications=self._other_applications,
         )
 
     def request_for(self, editor: QuestionEditor, text: str | None = None) -> EssayRequest:
@@ -208,6 +222,7 @@ class ApplicationView(QWidget):
             lang=context.lang,
             other_companies=context.other_companies,
             blind_hiring=context.blind_hiring,
+            analyzer_findings=tuple(editor.analyzer_flags) if text is None else (),
         )
 
     def _attach_suggestions(self, editor: QuestionEditor) -> None:

@@ -11,7 +11,7 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from desktop.writing.checks import run_checks
+from desktop.writing.checks import analyzer_checks, run_checks
 from desktop.writing.flags import CheckContext, Flag
 
 _pool: ProcessPoolExecutor | None = None
@@ -24,6 +24,17 @@ def _executor() -> ProcessPoolExecutor:
     return _pool
 
 
+def analyze_elsewhere(
+    text: str, context: CheckContext, done: Callable[[list[Flag] | None], None]
+) -> None:
+    """The Korean analyzer's flags (KO.SPACING, KO.TYPO, KO.JOSA), from the worker process.
+
+    The analyzer is loaded there on first use (seconds, ~300 MB, and it holds the GIL while it
+    loads), so the GUI process never imports it. ``done`` as for ``check_elsewhere``.
+    """
+    _submit(analyzer_checks, text, context, done)
+
+
 def check_elsewhere(
     text: str, context: CheckContext, done: Callable[[list[Flag] | None], None]
 ) -> None:
@@ -31,7 +42,15 @@ def check_elsewhere(
 
     ``done`` is called on a pool thread: it must only hand the result to the GUI thread.
     """
+    _submit(run_checks, text, context, done)
 
+
+def _submit(
+    work: Callable[[str, CheckContext], list[Flag]],
+    text: str,
+    context: CheckContext,
+    done: Callable[[list[Flag] | None], None],
+) -> None:
     def finished(future: Future[list[Flag]]) -> None:
         try:
             flags: list[Flag] | None = future.result()
@@ -40,6 +59,6 @@ def check_elsewhere(
         done(flags)
 
     try:
-        _executor().submit(run_checks, text, context).add_done_callback(finished)
+        _executor().submit(work, text, context).add_done_callback(finished)
     except RuntimeError:  # the pool is shutting down with the app
         done(None)

@@ -22,10 +22,10 @@ from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
 from desktop.store.recovery import RecoveryFiles
 from desktop.ui.answer_edit import AnswerEdit, Mark
-from desktop.ui.check_runner import check_elsewhere
+from desktop.ui.check_runner import analyze_elsewhere, check_elsewhere
 from desktop.ui.counter import CounterLabel
 from desktop.ui.labels import severity_label
-from desktop.writing.checks import run_checks
+from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.flags import CheckContext, EditorOffsets, Flag
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,11 @@ class _ChecksDone(QObject):
 
     Signals:
         done(int, object): the request's generation, and (offsets, flags).
+        analyzed(object): (text, flags) of the Korean analyzer's rules, or (text, None).
     """
 
     done = Signal(int, object)
+    analyzed = Signal(object)
 
 
 def _check_in_background(
@@ -61,6 +63,16 @@ def _check_in_background(
             pass  # the editor was closed while its text was being checked
 
     check_elsewhere(text, context, deliver)
+
+
+def _analyze_in_background(carrier: _ChecksDone, text: str, context: CheckContext) -> None:
+    def deliver(flags: list[Flag] | None) -> None:
+        try:
+            carrier.analyzed.emit((text, flags))
+        except RuntimeError:
+            pass  # the editor was closed while its text was being analysed
+
+    analyze_elsewhere(text, context, deliver)
 
 
 class QuestionEditor(QFrame):
@@ -184,6 +196,12 @@ class QuestionEditor(QFrame):
         self._checks_generation = 0
         self._checks_done = _ChecksDone(self)
         self._checks_done.done.connect(self._on_checks_done)
+        self._checks_done.analyzed.connect(self._on_checks_done_analyzed)
+        # The analyzer's flags come from the check worker process, one request at a time.
+        self._base_flags: list[Flag] = []
+        self._analyzed: tuple[str, list[Flag]] = ("", [])
+        self._analysis_busy = False
+        self._analysis_outdated = False
         self._counter_timer = QTimer(self)
         self._counter_timer.setSingleShot(True)
         self._counter_timer.setInterval(_CHECKS_MS // 2)
@@ -252,7 +270,40 @@ class QuestionEditor(QFrame):
             offsets, flags = result  # type: ignore[misc]
             self._apply_checks(offsets, flags)
 
+    @property
+    def analyzer_flags(self) -> list[Flag]:
+        """The analyzer's flags for the text as it is now ([] until they arrive)."""
+        text, flags = self._analyzed
+        return flags if text == self.text() else []
+
     def _apply_checks(self, offsets: EditorOffsets, flags: list[Flag]) -> None:
+        self._base_flags = flags
+        self._show_flags(offsets, merge_flags(flags, self.analyzer_flags))
+        self._request_analysis()
+
+    def _request_analysis(self) -> None:
+        if self.check_context().lang == "en":
+            return
+        if self._analysis_busy:
+            self._analysis_outdated = True
+            return
+        self._analysis_busy = True
+        self._analysis_outdated = False
+        _analyze_in_background(self._checks_done, self.text(), self.check_context())
+
+    def _on_checks_done_analyzed(self, result: object) -> None:
+        text, flags = result  # type: ignore[misc]
+        self._analysis_busy = False
+        if flags is not None:
+            self._analyzed = (text, flags)
+        if text != self.text() or self._analysis_outdated:
+            self._request_analysis()
+            return
+        shown = merge_flags(self._base_flags, flags or [])
+        if shown != self.flags:
+            self._show_flags(self.offsets, shown)
+
+    def _show_flags(self, offsets: EditorOffsets, flags: list[Flag]) -> None:
         self.offsets = offsets
         self.flags = flags
         marks = [

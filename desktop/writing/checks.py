@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from desktop.writing import checks_en, checks_style
+from desktop.writing import checks_en, checks_korean, checks_structure, checks_style
 from desktop.writing.counting import (
     UNDER_FILL_RATIO,
     count,
@@ -34,10 +34,45 @@ def run_checks(text: str, context: CheckContext) -> list[Flag]:
     flags = _unicode(text, nfc, context)
     rules: list[Rule] = [_length, _jamo, _contact, _placeholder, other_company, _generic_company]
     rules += checks_en.RULES if context.lang == "en" else checks_style.KOREAN_RULES
-    rules += checks_style.SHARED_RULES
+    rules += checks_style.SHARED_RULES + checks_structure.RULES
     for rule in rules:
         flags += rule(nfc, context)
-    return drop_overlaps(flags)
+    flags += checks_korean.analyzer_rules(nfc, context)  # only where the analyzer is loaded
+    return drop_overlaps(_prefer_curated(flags))
+
+
+def analyzer_checks(text: str, context: CheckContext) -> list[Flag]:
+    """The analyzer's flags for ``text`` (loading it in this process if needed; seconds the
+    first time), or [] without it: what the editor's check worker runs beside ``run_checks``."""
+    from desktop.writing import korean
+
+    nfc = unicodedata.normalize("NFC", text)
+    if context.lang == "en" or not nfc.strip() or korean.load() is None:
+        return []
+    return checks_korean.analyzer_rules(nfc, context)
+
+
+def merge_flags(flags: list[Flag], more: list[Flag]) -> list[Flag]:
+    """``flags`` of ``run_checks`` with ``more`` (the analyzer's, computed elsewhere) added."""
+    return drop_overlaps(_prefer_curated(flags + more))
+
+
+# Where the curated list and the analyzer find the same word, the list's message is kept; a
+# spacing finding inside a typo's word is left to the typo's suggestion.
+_YIELDS_TO: Final = {"KO.TYPO": ("KO.SPELL",), "KO.SPACING": ("KO.SPELL", "KO.TYPO")}
+
+
+def _prefer_curated(flags: list[Flag]) -> list[Flag]:
+    kept = []
+    for flag in flags:
+        stronger = _YIELDS_TO.get(flag.rule_id, ())
+        if any(
+            other.rule_id in stronger and other.start < flag.end and flag.start < other.end
+            for other in flags
+        ):
+            continue
+        kept.append(flag)
+    return kept
 
 
 # Length ------------------------------------------------------------------------------------

@@ -10,15 +10,13 @@ import regex
 
 from desktop.writing.counting import graphemes
 from desktop.writing.flags import CheckContext, Flag, matches
-from desktop.writing.josa import PARTICLE_PAIRS, particle_for
+from desktop.writing.josa import after_closers, ending_at, wrong_ending
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
 
 Rule = Callable[[str, CheckContext], list[Flag]]
 
 # Particles ---------------------------------------------------------------------------------
-
-_PARTICLES: Final = sorted({p for pair in PARTICLE_PAIRS for p in pair}, key=len, reverse=True)
 
 
 def _josa(text: str, context: CheckContext) -> list[Flag]:
@@ -27,21 +25,20 @@ def _josa(text: str, context: CheckContext) -> list[Flag]:
     names = [context.company] if context.company else []
     names += [name for name, _ in company_names(context)]
     flags = []
-    particle = "|".join(map(regex.escape, _PARTICLES))
     for name in sorted(set(names), key=len, reverse=True):
-        # The particle must end the word: "다온은행이다" is the copula, "한빛물류은행" a name.
-        pattern = regex.compile(regex.escape(name) + f"({particle})(?![가-힣])")
-        for match in pattern.finditer(text):
-            used = match.group(1)
-            right = particle_for(name, used)
-            if right != used:
-                message = context.say(
-                    "조사 오류: '{wrong}' → '{right}'",
-                    "Wrong particle: '{wrong}' should be '{right}'",
-                    wrong=match.group(),
-                    right=name + right,
-                )
-                flags.append(Flag("KO.JOSA", "major", match.start(), match.end(), message))
+        for match in regex.finditer(regex.escape(name), text):
+            ending = ending_at(text, after_closers(text, match.end()))
+            right = wrong_ending(name, ending) if ending is not None else None
+            if ending is None or right is None:
+                continue
+            fixed = text[match.start() : ending.start] + right
+            message = context.say(
+                "조사 오류: '{wrong}' → '{right}'",
+                "Wrong particle: '{wrong}' should be '{right}'",
+                wrong=text[match.start() : ending.end],
+                right=fixed,
+            )
+            flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message, fixed))
     return flags
 
 
@@ -58,7 +55,7 @@ def _spelling(text: str, context: CheckContext) -> list[Flag]:
                 wrong=match.group(),
                 right=right,
             )
-            flags.append(Flag("KO.SPELL", "major", match.start(), match.end(), message))
+            flags.append(Flag("KO.SPELL", "major", match.start(), match.end(), message, right))
     return flags
 
 

@@ -20,6 +20,8 @@ HIGH_PRECISION_RULES: Final = (
     "PII.CONTACT",
     "KO.SPELL",
     "TXT.JAMO",
+    "KO.SPACING",
+    "KO.TYPO",
 )
 
 
@@ -32,15 +34,24 @@ class Flag:
     start: int
     end: int
     message: str
+    # What to write instead (KO.SPACING, KO.TYPO, KO.JOSA), and what the finding refers to: a
+    # listed phrase's id (STYLE.MACHINE), a sub-ask (Q.SUBASK), another application (REUSE.CROSS).
+    suggestion: str = ""
+    ref: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "rule_id": self.rule_id,
             "severity": self.severity,
             "start": self.start,
             "end": self.end,
             "message": self.message,
         }
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        if self.ref:
+            data["ref"] = self.ref
+        return data
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,9 @@ class CheckContext:
     """What the checks know besides the text.
 
     ``lang`` is the essay's language, ``ui_lang`` the language of the messages. ``other_answers``
-    are the application's other answers (identical paragraphs across questions).
+    are the application's other answers (identical paragraphs across questions);
+    ``other_applications`` are ``(label, answer)`` pairs from the user's other applications
+    (REUSE.CROSS), ``question`` the question answered (Q.SUBASK).
     """
 
     lang: str = "ko"
@@ -60,6 +73,8 @@ class CheckContext:
     profile: str = DEFAULT_PROFILE
     blind_hiring: bool = False
     other_answers: tuple[str, ...] = ()
+    question: str = ""
+    other_applications: tuple[tuple[str, str], ...] = ()
 
     def say(self, korean: str, english: str, **values: object) -> str:
         """The message in the UI language, with ``{name}`` fields filled in."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.writing import korean
 from desktop.writing.checks import run_checks
 from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, LimitStatus, count_all
 from desktop.writing.flags import CheckContext
@@ -24,6 +25,10 @@ _FIELDS: dict[str, tuple[type, ...]] = {
     "role": (str,),
     "other_companies": (list,),
     "blind_hiring": (bool,),
+    # [{"name": "다온은행 · 기업금융", "text": "..."}]: answers of the user's other applications
+    "other_applications": (list,),
+    # false: check without the Korean analyzer (faster; no KO.SPACING, KO.TYPO)
+    "analyzer": (bool,),
 }
 
 
@@ -50,6 +55,16 @@ def validate_request(request: Any) -> dict[str, Any]:
     others = request.get("other_companies") or []
     if not all(isinstance(name, str) for name in others):
         raise RequestError("field 'other_companies' must be a list of strings")
+    for item in request.get("other_applications") or []:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("text"), str)
+            and set(item) <= {"name", "text"}
+        ):
+            raise RequestError(
+                'field \'other_applications\' must be a list of {"name": str, "text": str}'
+            )
     return dict(request)
 
 
@@ -72,6 +87,8 @@ def check(request: Any) -> dict[str, Any]:
             "status": status.status,
         }
     lang = req.get("lang") or "ko"
+    if lang == "ko" and req.get("analyzer", True):
+        korean.load()  # seconds the first time; without kiwipiepy the checks run without it
     context = CheckContext(
         lang=lang,
         ui_lang=lang,
@@ -80,6 +97,10 @@ def check(request: Any) -> dict[str, Any]:
         limit=limit,
         profile=profile,
         blind_hiring=bool(req.get("blind_hiring")),
+        question=req.get("question") or "",
+        other_applications=tuple(
+            (item["name"], item["text"]) for item in req.get("other_applications") or ()
+        ),
     )
     flags = [flag.to_json() for flag in run_checks(text, context)]
     return {"counts": counts, "limit": limit_json, "flags": flags}

@@ -42,3 +42,19 @@ def phrase_regex(name: str, *, ignore_case: bool = False) -> regex.Pattern[str]:
     phrases = sorted(lines(name), key=len, reverse=True)
     flags = regex.IGNORECASE if ignore_case else 0
     return regex.compile("|".join(phrase_pattern(p) for p in phrases), flags)
+
+
+@cache
+def readings() -> dict[str, int | None]:
+    """``en_readings.tsv``: each Latin-script word (case-folded) with the final consonant of its
+    Korean reading (0 for none), or None where it is read two ways."""
+    table: dict[str, int | None] = {}
+    for line in lines("en_readings.tsv"):
+        word, _, spoken = line.partition("\t")
+        spoken = spoken.strip()
+        last = spoken[-1:] if spoken else ""
+        if spoken == "?":
+            table[word.strip().casefold()] = None
+        elif last and 0xAC00 <= ord(last) <= 0xD7A3:
+            table[word.strip().casefold()] = (ord(last) - 0xAC00) % 28
+    return table

@@ -123,3 +123,39 @@ def test_self_test_fails_cleanly_on_a_bad_model(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "FAIL model" in result.stdout and "ok   store" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("self-test FAILED")
+
+
+def test_check_shows_the_new_rules_with_spans_suggestions_and_refs() -> None:
+    reused = (
+        "물류센터 아르바이트에서 재고 오차율이 3.5%라는 것을 알게 되었고, 입고 기록 1,200건을 "
+        "분석해 원인을 찾았습니다. 그 결과 석 달 만에 오차율을 0.8%로 낮췄습니다."
+    )
+    text = (
+        "저는 어릴 적부터 정리를 좋아했습니다. 이 일을할수있습니다. Google를 이용해 "
+        "계시판에 올렸고, 이러한 경험을 바탕으로 배웠습니다. 한빛물류에 지원한 이유는 데이터 "
+        "때문입니다.\n" + reused
+    )
+    request = {
+        "text": text,
+        "question": "지원 동기와 입사 후 포부를 기술하시오.",
+        "company": "한빛물류",
+        "other_applications": [{"name": "다온은행 · 기업금융", "text": reused}],
+    }
+    result = jaso("check", "--json", stdin=json.dumps(request, ensure_ascii=False))
+    assert result.returncode == 0, result.stderr
+    flags = json.loads(result.stdout)["flags"]
+    by_rule = {f["rule_id"]: f for f in flags}
+    spans = {rule: text[f["start"] : f["end"]] for rule, f in by_rule.items()}
+    assert spans["STRUCT.LEAD"] == "저는 어릴 적부터 정리를 좋아했습니다."
+    assert spans["KO.SPACING"] == "일을할수있습니다"
+    assert by_rule["KO.SPACING"]["suggestion"] == "일을 할 수 있습니다"
+    assert spans["KO.TYPO"] == "계시판에" and by_rule["KO.TYPO"]["suggestion"] == "게시판에"
+    assert spans["KO.JOSA"] == "Google를" and by_rule["KO.JOSA"]["suggestion"] == "Google을"
+    assert by_rule["STYLE.MACHINE"]["ref"] == "ko.such-experience-base"
+    assert spans["REUSE.CROSS"] == reused and by_rule["REUSE.CROSS"]["ref"] == "다온은행 · 기업금융"
+    assert by_rule["Q.SUBASK"]["ref"] == "입사 후 포부"
+    assert "입사 후 포부" in by_rule["Q.SUBASK"]["message"]
+    request["analyzer"] = False
+    quick = jaso("check", "--json", stdin=json.dumps(request, ensure_ascii=False))
+    rules = {f["rule_id"] for f in json.loads(quick.stdout)["flags"]}
+    assert "KO.SPACING" not in rules and "KO.TYPO" not in rules and "KO.JOSA" not in rules

@@ -162,3 +162,29 @@ def test_search_handles_quotes_and_wildcards(db: Database, sample_ids: list[int]
     assert db.run(search, query='"') == []
     assert db.run(search, query="100%") == []
     assert db.run(search, query="   ") == []
+
+
+def test_reuse_refits_every_ending_and_leaves_what_it_cannot_for_the_checks(db: Database) -> None:
+    from desktop.writing.checks import run_checks
+    from desktop.writing.flags import CheckContext
+
+    answer = "한빛물산이랑 일했고 한빛물산이다. 한빛물산이기에 지원했다. 한빛물산은행과는 다르다."
+    source = db.run(
+        apps.create_application,
+        company="한빛물산",
+        role="영업",
+        questions=[apps.NewQuestion("한빛물산에 지원한 이유", None, "chars_incl_spaces", answer)],
+    )
+    new_id = db.run(apps.reuse_application, application_id=source, company="다온테크")
+    copy = db.run(apps.get_application, application_id=new_id)
+    assert copy.questions[0].answer == (
+        "다온테크랑 일했고 다온테크이다. 다온테크이기에 지원했다. 한빛물산은행과는 다르다."
+    )
+    others = tuple(db.run(apps.other_companies, application_id=new_id))
+    flags = run_checks(
+        copy.questions[0].answer, CheckContext(company="다온테크", other_companies=others)
+    )
+    left = [(f.rule_id, f.severity) for f in flags if f.rule_id == "COMPANY.OTHER"]
+    assert left == [("COMPANY.OTHER", "critical")]
+    reused = db.run(apps.other_application_answers, application_id=new_id)
+    assert reused == [("한빛물산 · 영업", answer)]

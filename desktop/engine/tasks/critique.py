@@ -24,10 +24,11 @@ from desktop.engine.tasks.critique_schema import (
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.anchors import spaced_pattern
-from desktop.writing.checks import run_checks
+from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.flags import Flag
 from desktop.writing.sentences import sentence_spans
 from desktop.writing.similar import near_duplicate
+from desktop.writing.subasks import sub_asks
 
 MAX_FINDINGS: Final = 15
 # The answer's form is described in words, never as a JSON example with "…" values: small
@@ -75,10 +76,12 @@ def critique_messages(request: EssayRequest, findings: list[Flag]) -> list[Messa
     )
     system = (_SYSTEM_KO if korean else _SYSTEM_EN).format(rubric=rubric)
     labels = (
-        ("회사", "직무", "문항", "분량", "자동 점검 결과", "답변", "없음")
+        ("회사", "직무", "문항", "분량", "자동 점검 결과", "답변", "없음", "문항이 묻는 것")
         if korean
-        else ("Company", "Role", "Question", "Length", "Automatic findings", "Answer", "none")
-    )
+        else ("Company", "Role", "Question", "Length", "Automatic findings", "Answer", "none",
+              "What the question asks")
+    )  # fmt: skip
+    asks = sub_asks(request.question)
     facts = [
         f"- [{flag.rule_id}] {flag.message}"
         + (f" «{request.text[flag.start : flag.end][:40]}»" if flag.end > flag.start else "")
@@ -89,6 +92,7 @@ def critique_messages(request: EssayRequest, findings: list[Flag]) -> list[Messa
             f"{labels[0]}: {request.company}",
             f"{labels[1]}: {request.role}",
             f"{labels[2]}: {request.question}",
+            *([f"{labels[7]}: " + "; ".join(ask.text for ask in asks)] if len(asks) > 1 else []),
             f"{labels[3]}: {request.limit_line() or labels[6]}",
             f"{labels[4]}:",
             *(facts or [f"- {labels[6]}"]),
@@ -218,7 +222,10 @@ def critique(
 
     ``max_tokens`` defaults to all the context the prompt leaves (see ``generate_json_reply``).
     """
-    findings = run_checks(request.text, request.check_context(ui_lang or request.lang))
+    findings = merge_flags(
+        run_checks(request.text, request.check_context(ui_lang or request.lang)),
+        list(request.analyzer_findings),
+    )
     # Constrained decoding makes every quote one of the answer's spans; a backend without it is
     # told the plain schema, and a quote it made up loses its anchor below.
     schema = schema_for(request.text, request.lang) if backend.capabilities.json_schema else SCHEMA

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.writing.counting import DEFAULT_PROFILE, count
-from desktop.writing.flags import CheckContext
+from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.limits import parse_limit
 from desktop.writing.request import validate_request
 from desktop.writing.text import clean
@@ -23,6 +23,9 @@ class EssayRequest:
     lang: str = "ko"
     other_companies: tuple[str, ...] = field(default_factory=tuple)
     blind_hiring: bool = False
+    # The Korean analyzer's flags, computed where it is loaded (the editor's check worker): the
+    # critique adds them to its own findings.
+    analyzer_findings: tuple[Flag, ...] = field(default_factory=tuple)
 
     @classmethod
     def from_json(cls, raw: Any) -> EssayRequest:
@@ -59,6 +62,7 @@ class EssayRequest:
             limit=self.limit,
             profile=self.profile,
             blind_hiring=self.blind_hiring,
+            question=self.question,
         )
 
     def source_text(self, *extra: str) -> str:
