@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import pace
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Apps started by tests do not join the 253 MB starter model into every temporary home
 # (tests/test_starter.py turns it back on).
@@ -12,6 +14,42 @@ os.environ["JASO_NO_STARTER"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples" / "applications.json"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Measure the machine's pace once; child processes (apps, pytest runs) inherit it."""
+    os.environ[pace.ENV] = f"{pace.factor():.2f}"
+    _stretch_qt_waits()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"time limits x{pace.factor():.2f} (measured pace of this machine; tests/pace.py)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """pytest-timeout's limit (ini or a test's own mark) stretched by the measured pace."""
+    default = 300.0
+    for item in items:
+        mark = item.get_closest_marker("timeout")
+        quiet = float(mark.args[0]) if mark and mark.args else default
+        item.add_marker(pytest.mark.timeout(pace.seconds(quiet)), append=False)
+
+
+def _stretch_qt_waits() -> None:
+    """pytest-qt's waits are limits for a hang, not schedules: stretch them with the pace."""
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+        original = getattr(QtBot, name)
+        if getattr(original, "paced", False):
+            continue
+
+        def paced(self: QtBot, *args: object, _original: object = original, **kwargs: object):  # type: ignore[no-untyped-def]
+            kwargs["timeout"] = pace.ms(int(kwargs.get("timeout", 5000)))  # type: ignore[call-overload]
+            return _original(self, *args, **kwargs)  # type: ignore[operator]
+
+        paced.paced = True  # type: ignore[attr-defined]
+        setattr(QtBot, name, paced)
 
 
 @pytest.fixture(autouse=True)

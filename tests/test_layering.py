@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import pace
+
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 CORE = ("engine", "store", "writing", "importing")
 
@@ -82,7 +84,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))
         text=True,
         check=True,
         env=env,
-        timeout=60,
+        timeout=pace.seconds(60),
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
@@ -116,7 +118,7 @@ print(json.dumps({{
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
-        timeout=90,
+        timeout=pace.seconds(90),
     )  # fmt: skip
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["heavy"] == []

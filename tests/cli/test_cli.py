@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
+from tests import pace
 
 
 def jaso(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -18,7 +19,7 @@ def jaso(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=pace.seconds(60),
     )
 
 
@@ -117,7 +118,7 @@ def test_self_test_fails_cleanly_on_a_bad_model(tmp_path: Path) -> None:
         [sys.executable, "-m", "desktop", "--self-test"],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=pace.seconds(120),
         env={**os.environ, "JASO_SELFTEST_MODEL": str(bad)},
     )
     assert result.returncode == 1

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from typing import Any
 
+from tests import pace
+
 ESSAY = {
     "company": "한빛물류",
     "role": "물류 SCM 기획",
@@ -26,7 +28,7 @@ def _run(request: Any) -> subprocess.CompletedProcess[str]:
         input=json.dumps(request, ensure_ascii=False),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=pace.seconds(120),
         check=False,
     )
 

@@ -12,6 +12,7 @@ from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
 from desktop.engine.hf_backend import TransformersBackend
 from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.testmodel import TestModel
+from tests import pace
 from tests.engine.agreement import compare
 
 PROMPTS = [
@@ -106,7 +107,7 @@ def test_builder_cache_and_cli(tmp_path: object, tiny_model: TestModel) -> None:
         [sys.executable, "-m", "desktop", "dev", "make-test-model", "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=pace.seconds(300),
     )
     assert result.returncode == 0, result.stderr
     files = _json.loads(result.stdout)["files"]

@@ -16,6 +16,7 @@ from desktop.engine.evaluation.report import write_report
 from desktop.engine.evaluation.runner import ItemResult, ModelResult
 from desktop.engine.testmodel import TestModel
 from desktop.writing.checks import run_checks
+from tests import pace
 
 PLANTED = Path(__file__).parents[1] / "data" / "planted.jsonl"
 ANSWER = "고객사 재무제표를 분석하는 역활을 맡았습니다. 결국 여신 조건을 조정하게 됬습니다."
@@ -171,7 +172,7 @@ def test_jaso_eval_on_the_tiny_model(tiny_model: TestModel, tmp_path: Path) -> N
     run = subprocess.run(
         [sys.executable, "-m", "desktop", "eval", str(PLANTED), "--model",
          str(tiny_model.gguf("q8_0")), "--out", str(out), "--limit", "2", "--threads", "1"],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True, text=True, timeout=pace.seconds(600), check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     summary = json.loads(run.stdout.splitlines()[0])

@@ -11,6 +11,7 @@ from desktop.engine.backend import LoadOptions, Progress, SamplingParams
 from desktop.engine.errors import GenerationCancelled, PromptTooLong
 from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.testmodel import TestModel
+from tests import pace
 
 SCHEMA = {
     "type": "object",
@@ -134,7 +135,7 @@ def test_cli_generate_json(tiny_model: TestModel) -> None:
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=pace.seconds(120),
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
@@ -160,7 +161,7 @@ def test_cli_generate_json(tiny_model: TestModel) -> None:
         ],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=pace.seconds(60),
     )
     assert bad.returncode == 1 and "does not exist" in bad.stderr
 
@@ -195,7 +196,7 @@ def test_cli_generate_with_transformers_matches(tiny_model: TestModel) -> None:
             ],
             capture_output=True,
             text=True,
-            timeout=180,
+            timeout=pace.seconds(180),
         )
         assert result.returncode == 0, result.stderr
         outputs.append(json.loads(result.stdout))

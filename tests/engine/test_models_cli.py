@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.engine.testmodel import TestModel
+from tests import pace
 from tests.engine.hub_server import HubFile, serve
 
 
@@ -19,7 +20,7 @@ def jaso(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         [sys.executable, "-m", "desktop", "models", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=pace.seconds(120),
         env={**os.environ, **(env or {})},
     )
 

@@ -25,6 +25,7 @@ from desktop.engine.tasks.critique_schema import SCHEMA
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import suggest
+from tests import pace
 
 API_KEY = "sk-test-jaso"
 
@@ -73,7 +74,7 @@ def server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 @pytest.fixture
 def remote(server: str) -> OpenAIBackend:
     backend = OpenAIBackend(api_key=API_KEY)
-    backend.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=60))
+    backend.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=pace.seconds(60)))
     return backend
 
 
@@ -176,7 +177,7 @@ def test_a_batch_review_keeps_several_critiques_in_flight(server: str, tmp_path:
     ids = db.run(answered_questions)[app_id]
     batch = db.run(create_batch, question_ids=ids, owner="cli:test")
     remote = _Counting(API_KEY)
-    remote.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=120))
+    remote.load(LoadOptions(Path("tiny"), n_ctx=8192, base_url=server, timeout_s=pace.seconds(120)))
     progress = run_batch(db, batch, remote, owner="cli:test", seed=1, parallel=2)
     assert (progress.done, progress.failed, progress.running) == (2, 0, 0)
     assert remote.most == 2
@@ -218,7 +219,7 @@ def test_an_answer_the_server_cut_off_is_not_taken_for_a_whole_one(
 ) -> None:
     url, httpd = _sse_server(['{"choices": [{"text": "{\\"a\\": "}]}', *tail])
     backend = OpenAIBackend(api_key=API_KEY)
-    backend._options = LoadOptions(Path("tiny"), base_url=url, timeout_s=10)
+    backend._options = LoadOptions(Path("tiny"), base_url=url, timeout_s=pace.seconds(10))
     try:
         pieces = backend.stream("plain prompt", SamplingParams(max_tokens=8), threading.Event())
         if message is None:

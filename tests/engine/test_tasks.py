@@ -33,6 +33,7 @@ from desktop.engine.tasks.suggest import (
 from desktop.engine.testmodel import TestModel
 from desktop.writing.counting import count
 from desktop.writing.flags import Flag
+from tests import pace
 
 ANSWER = "저는 물류센터에서 입고 기록 1,200건을 분석해 오차율을 3.5%에서 0.8%로 낮췄습니다."
 REQUEST = EssayRequest(
@@ -187,7 +188,7 @@ def _critique_cli(model: str, seed: int) -> dict[str, object]:
         input=json.dumps(request),
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=pace.seconds(240),
     )
     assert result.returncode == 0, result.stderr
     parsed: dict[str, object] = json.loads(result.stdout)
@@ -233,7 +234,7 @@ def test_suggest_cli_prints_candidates_and_rejects_bad_requests(smollm2_gguf: Pa
         input=json.dumps(request),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=pace.seconds(120),
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
@@ -241,13 +242,15 @@ def test_suggest_cli_prints_candidates_and_rejects_bad_requests(smollm2_gguf: Pa
     assert len(candidates) == 2
     assert isinstance(out["rejected"], dict)  # reason -> count, for every attempt not shown
     assert {"text", "cost", "remaining_after", "fits", "flags"} <= set(candidates[0])
-    bad = subprocess.run(command, input='{"text": 3}', capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        command, input='{"text": 3}', capture_output=True, text=True, timeout=pace.seconds(60)
+    )
     assert bad.returncode == 2 and "text" in bad.stderr and bad.stdout == ""
     missing = subprocess.run(
         [*command[:-1], "/nonexistent.gguf"],
         input=json.dumps(request),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=pace.seconds(60),
     )
     assert missing.returncode == 1 and "does not exist" in missing.stderr

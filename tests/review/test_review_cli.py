@@ -13,6 +13,7 @@ from desktop.engine.testmodel import build_test_model
 from desktop.store import Database
 from desktop.store.applications import get_application, list_applications
 from desktop.store.critiques import list_critiques
+from tests import pace
 
 
 def _run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -20,7 +21,7 @@ def _run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "desktop", "--home", str(home), "review", *map(str, args)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=pace.seconds(600),
         check=False,
     )
 
