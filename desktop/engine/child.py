@@ -1,0 +1,38 @@
+"""Helper processes started by the app itself, the same way from source and in a frozen build.
+
+From source a helper is ``python -m <module>``. In a PyInstaller build ``sys.executable`` is the
+app, which has no ``-m``: it is started as ``jaso --jaso-child <name> ...`` instead, and
+``desktop.cli.main`` hands that to ``run_child`` before parsing arguments (a hidden entry, not
+a subcommand in ``--help``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Final
+
+CHILD_FLAG: Final = "--jaso-child"
+# name -> module run with ``-m`` from source (each has ``main(argv) -> int``)
+CHILDREN: Final = {
+    "gguf-check": "desktop.engine.gguf_check",
+}
+
+
+def child_command(name: str, *args: str) -> list[str]:
+    """The argv that starts helper ``name`` with ``args``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG, name, *args]
+    return [sys.executable, "-m", CHILDREN[name], *args]
+
+
+def run_child(argv: Sequence[str]) -> int:
+    """``jaso --jaso-child NAME ARGS...``: run helper NAME (explicit imports, so that
+    PyInstaller's analysis finds the modules)."""
+    name, args = (argv[0], list(argv[1:])) if argv else ("", [])
+    if name == "gguf-check":
+        from desktop.engine import gguf_check
+
+        return gguf_check.main(args)
+    sys.stderr.write(f"jaso: unknown helper {name!r}\n")
+    return 2
