@@ -9,12 +9,15 @@ a subcommand in ``--help``).
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
 CHILD_FLAG: Final = "--jaso-child"
+# Windows: no console window flashes up for a helper of the windowed app (0 elsewhere)
+NO_WINDOW: Final = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 # name -> module run with ``-m`` from source (each has ``main(argv) -> int``)
 CHILDREN: Final = {
     "gguf-check": "desktop.engine.gguf_check",

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from desktop.engine.child import child_command, child_env
+from desktop.engine.child import NO_WINDOW, child_command, child_env
 from desktop.engine.errors import ModelFileInvalid, ModelFileMissing, UnsupportedArchitecture
 from desktop.engine.gguf_header import bad, read_header
 from desktop.messages import language, say, set_language
@@ -130,6 +130,7 @@ def validate_in_subprocess(path: Path, timeout: float = 60.0) -> GgufInfo:
         result = subprocess.run(
             child_command("gguf-check", str(path), language()),
             env=child_env(),
+            creationflags=NO_WINDOW,
             capture_output=True,
             text=True,
             timeout=timeout,

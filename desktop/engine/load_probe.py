@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop.atomic import write_text_atomically
-from desktop.engine.child import child_command, child_env
+from desktop.engine.child import NO_WINDOW, child_command, child_env
 from desktop.engine.errors import ModelFileInvalid, ModelLoadError
 from desktop.messages import language, say
 
@@ -171,7 +171,13 @@ class ModelProbe:
         started = time.perf_counter()
         try:
             result = subprocess.run(
-                command, capture_output=True, text=True, errors="replace", timeout=timeout, env=env
+                command,
+                capture_output=True,
+                text=True,
+                errors="replace",
+                timeout=timeout,
+                env=env,
+                creationflags=NO_WINDOW,
             )
         except subprocess.TimeoutExpired as exc:
             raise ModelLoadError(
