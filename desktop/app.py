@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import logging.handlers
 import signal
@@ -140,6 +141,7 @@ def run_gui() -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.engine.backend import create_backend
+    from desktop.engine.load_probe import ModelProbe
     from desktop.ui.assistant import Assistant
     from desktop.ui.i18n import install_translators, resolve_language
     from desktop.ui.llm_worker import LlmClient
@@ -167,7 +169,9 @@ def run_gui() -> int:
         daily_backup(paths.database, paths.backup_dir, keep=settings.backup_keep)
     except StorageError as exc:
         log.warning("daily backup skipped: %s", exc)
-    assistant = Assistant(LlmClient(create_backend))
+    # A model file is tried in a helper process before its first load here (issue 20).
+    probe = ModelProbe(paths.model_probes)
+    assistant = Assistant(LlmClient(functools.partial(create_backend, probe=probe)))
     window = MainWindow(db, settings, paths, assistant, resolve_language(settings.language))
     window.show()
     starting = _start_with_starter(paths, settings, window)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.engine.child import CHILD_FLAG
 from desktop.paths import HOME_ENV
 
 EXIT_USAGE = 2
@@ -87,8 +88,13 @@ def _run_check() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if raw[:1] == [CHILD_FLAG]:  # a helper process of the app (hidden: see engine/child.py)
+        from desktop.engine.child import run_child
+
+        return run_child(raw[1:])
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(raw)
     if args.home:
         os.environ[HOME_ENV] = os.path.abspath(args.home)
     if args.self_test:

@@ -46,6 +46,11 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 
+    @property
+    def model_probes(self) -> Path:
+        """Verdicts of the trial loads of model files (``engine/load_probe.py``)."""
+        return self.cache_dir / "model-probes.json"
+
     def ensure(self) -> None:
         for directory in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir):
             directory.mkdir(parents=True, exist_ok=True)

@@ -62,12 +62,16 @@ def _store(home: Path) -> str:
     return "application, answer and revision written and read back; integrity ok"
 
 
-def _model() -> str:
+def _model(home: Path) -> str:
     from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
+    from desktop.engine.load_probe import ModelProbe
 
     path = _model_path()
-    backend = create_backend("llama_cpp")
+    # as in the app: tried first in a helper process (frozen: the app run as ``--jaso-child``)
+    probe = ModelProbe(home / "model-probes.json")
+    backend = create_backend("llama_cpp", probe=probe)
     backend.load(LoadOptions(path, n_ctx=512))
+    assert probe.spawned == 1, f"{probe.spawned} trial loads"
     try:
         prompt = backend.render_chat([{"role": "user", "content": "지원동기"}])
         params = SamplingParams(max_tokens=8, temperature=0.0)
@@ -76,7 +80,7 @@ def _model() -> str:
         backend.close()
     tokens = sum(1 for c in chunks if c.token_id is not None)
     assert tokens == 8, f"{tokens} tokens"
-    return f"{path.name} loaded, {tokens} tokens generated"
+    return f"{path.name} tried in a helper, loaded, {tokens} tokens generated"
 
 
 def _window(home: Path) -> str:
@@ -148,7 +152,7 @@ def run_self_test() -> int:
         os.environ["JASO_HOME"] = str(home)
         steps: list[tuple[str, Callable[[], str]]] = [
             ("store", lambda: _store(home)),
-            ("model", _model),
+            ("model", lambda: _model(home)),
             ("window", lambda: _window(home)),
             ("reports", lambda: _reports(home)),
         ]

@@ -7,9 +7,12 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from desktop.engine.errors import BackendUnavailable, PromptTooLong
+
+if TYPE_CHECKING:
+    from desktop.engine.load_probe import ModelProbe
 
 Message = dict[str, str]
 
@@ -137,15 +140,15 @@ def default_threads() -> int:
     return count - 1 if count > 4 else max(1, count)
 
 
-def _llama_cpp() -> Backend:
+def _llama_cpp(probe: ModelProbe | None) -> Backend:
     try:
         from desktop.engine.llama_backend import LlamaCppBackend
     except ImportError as exc:
         raise BackendUnavailable("The llama.cpp backend is not installed.", str(exc)) from exc
-    return LlamaCppBackend()
+    return LlamaCppBackend(probe)
 
 
-def _transformers() -> Backend:
+def _transformers(probe: ModelProbe | None) -> Backend:
     try:
         from desktop.engine.hf_backend import TransformersBackend
     except ImportError as exc:
@@ -155,25 +158,27 @@ def _transformers() -> Backend:
     return TransformersBackend()
 
 
-def _openai() -> Backend:
+def _openai(probe: ModelProbe | None) -> Backend:
     from desktop.engine.openai_backend import OpenAIBackend
 
     return OpenAIBackend()
 
 
-# A plain dict: entry-point plugins lose their metadata in PyInstaller builds.
-BACKENDS: dict[str, Callable[[], Backend]] = {
+# A plain dict: entry-point plugins lose their metadata in PyInstaller builds. Each factory takes
+# the app's ``ModelProbe`` (or None); only backends that load native code in-process use it.
+BACKENDS: dict[str, Callable[[ModelProbe | None], Backend]] = {
     "llama_cpp": _llama_cpp,
     "transformers": _transformers,
     "openai": _openai,
 }
 
 
-def create_backend(name: str) -> Backend:
+def create_backend(name: str, *, probe: ModelProbe | None = None) -> Backend:
+    """A new backend ``name``; ``probe`` guards the first load of each model file."""
     try:
         factory = BACKENDS[name]
     except KeyError:
         raise BackendUnavailable(
             f"Unknown backend {name!r}; one of {', '.join(BACKENDS)}."
         ) from None
-    return factory()
+    return factory(probe)

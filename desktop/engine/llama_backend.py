@@ -40,6 +40,7 @@ from desktop.engine.errors import (
 from desktop.engine.gguf_check import read_gguf
 from desktop.engine.llama_runtime import MAX_SEQUENCES, LlamaRuntime
 from desktop.engine.llama_sampling import TokenSampler
+from desktop.engine.load_probe import ModelProbe
 from desktop.engine.memory import check_fits
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,10 @@ class LlamaCppBackend:
         parallel=MAX_SEQUENCES - 1,
     )
 
-    def __init__(self) -> None:
+    def __init__(self, probe: ModelProbe | None = None) -> None:
+        """``probe``: when given (the app), a file not yet proven is first loaded in a helper
+        process, so that llama.cpp aborting on it cannot take the editor down."""
+        self._probe = probe
         self._runtime: LlamaRuntime | None = None
         self._template: str | None = None
         self._lltokenizer: Any = None
@@ -86,6 +90,8 @@ class LlamaCppBackend:
         info = read_gguf(path)  # typed errors for bad files before llama.cpp sees them
         check_fits(info.file_size, options.use_mmap)
         self.close()
+        if self._probe is not None:
+            self._probe.check(path)
         try:
             self._runtime = LlamaRuntime(
                 path,
