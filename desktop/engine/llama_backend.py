@@ -31,6 +31,7 @@ from desktop.engine.backend import (
 )
 from desktop.engine.chat import render_chat
 from desktop.engine.constraint import Constraint, json_grammar
+from desktop.engine.cpu_share import CpuShare
 from desktop.engine.errors import (
     GenerationCancelled,
     ModelFileMissing,
@@ -101,6 +102,9 @@ class LlamaCppBackend:
                 n_gpu_layers=options.n_gpu_layers,
                 use_mmap=options.use_mmap,
             )
+            if options.n_threads is None and options.n_gpu_layers == 0:
+                # automatic: the CPUs other programs leave free, asked as it goes
+                self._runtime.threads_for = CpuShare(default_threads()).threads
         except MemoryError as exc:
             raise OutOfMemory("Not enough memory to load this model.", str(exc)) from exc
         self._seed = options.seed

@@ -92,6 +92,9 @@ class LlamaRuntime:
             )
         self._memory: Any = llama_cpp.llama_get_memory(self._ctx)
         self.n_batch = n_batch
+        self.n_threads = n_threads
+        # Asked before every decode when set: the thread count for it (engine/cpu_share.py).
+        self.threads_for: Callable[[], int] | None = None
         self.n_vocab = int(llama_cpp.llama_vocab_n_tokens(self.vocab))
         self._batch: Any = llama_cpp.llama_batch_init(max(n_batch, MAX_SEQUENCES), 0, 1)
         self._piece = ctypes.create_string_buffer(_PIECE_BUFFER)
@@ -99,6 +102,12 @@ class LlamaRuntime:
         self.last_evaluated = 0  # prompt tokens evaluated by the last ``evaluate`` call
 
     # Model facts -------------------------------------------------------------------------
+
+    def set_threads(self, n_threads: int) -> None:
+        """CPU threads for the next decodes (prompt and generation alike)."""
+        if n_threads != self.n_threads:
+            llama_cpp.llama_set_n_threads(self._ctx, n_threads, n_threads)
+            self.n_threads = n_threads
 
     @property
     def ctx(self) -> Any:
@@ -186,6 +195,8 @@ class LlamaRuntime:
 
     def _decode(self, entries: Sequence[tuple[int, int, int, bool]]) -> None:
         """One ``llama_decode`` of (token, position, sequence, wants logits) entries."""
+        if self.threads_for is not None:
+            self.set_threads(self.threads_for())
         batch = self._batch
         batch.n_tokens = len(entries)
         for i, (token, pos, seq, logits) in enumerate(entries):
