@@ -33,9 +33,7 @@ def test_the_arithmetic() -> None:
 def every_cpu_busy() -> Iterator[None]:
     """One spinning process per CPU, as a build or a video call would keep them."""
     spin = "while True: pass"
-    procs = [
-        subprocess.Popen([sys.executable, "-c", spin]) for _ in range(psutil.cpu_count() or 1)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", spin]) for _ in range(psutil.cpu_count() or 1)]
     try:
         yield
     finally:
