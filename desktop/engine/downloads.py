@@ -5,6 +5,11 @@ paused or interrupted download resumes with an HTTP Range request, also after a 
 free space is checked first; the SHA-256 is verified when known (the catalog's, or the hub's
 ``X-Linked-Etag``, which is the file's SHA-256 for LFS files); only then is the file renamed
 into place.
+
+The hub answers a model file's URL with a 302 to a CDN host (a signed URL) whose headers carry
+the file's size and checksum. The token goes to the hub only, never to that other host (the
+CDN's signature is its authorization, and a token would leak). A renamed repository answers with
+a relative redirect, followed on the same host.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.client import HTTPResponse
+from http.client import HTTPMessage, HTTPResponse
 from pathlib import Path
-from typing import Final
+from typing import IO, Final
+from urllib.parse import urljoin, urlsplit
 
 from desktop.engine.errors import EngineError
 
@@ -51,9 +57,37 @@ def hub_url(repo: str, file: str, revision: str = "main", endpoint: str | None =
     return f"{base}/{repo}/resolve/{revision}/{file}"
 
 
+_REDIRECTS: Final = (301, 302, 303, 307, 308)
+_MAX_HOPS: Final = 5
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None  # the hub's 302 carries the file's size and checksum: read it, not follow
+
+
+class _HubRedirect(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, carrying the token only while they stay on the hub's own host."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        token = req.unredirected_hdrs.get("Authorization")
+        if new is not None and token and _same_host(req.full_url, new.full_url):
+            new.add_unredirected_header("Authorization", token)
+        return new
+
+
+def _same_host(a: str, b: str) -> bool:
+    one, two = urlsplit(a), urlsplit(b)
+    return (one.scheme, one.netloc) == (two.scheme, two.netloc)
 
 
 def _is_sha256(value: str | None) -> bool:
@@ -92,38 +126,61 @@ class Download:
         self._reason = "cancel"
         self._stop.set()
 
-    def _request(self, method: str, start: int = 0) -> urllib.request.Request:
-        request = urllib.request.Request(self.url, method=method)
+    def _request(self, method: str, start: int = 0, url: str = "") -> urllib.request.Request:
+        request = urllib.request.Request(url or self.url, method=method)
         request.add_header("User-Agent", "jaso")
         if self.token:
-            request.add_header("Authorization", f"Bearer {self.token}")
+            # Unredirected: urllib would otherwise send it on to whatever host a redirect names.
+            request.add_unredirected_header("Authorization", f"Bearer {self.token}")
         if start:
             request.add_header("Range", f"bytes={start}-")
         return request
 
     def _head(self) -> tuple[int | None, str | None]:
-        """The file's size and SHA-256 as the hub states them (None where it does not)."""
+        """The file's size and SHA-256 as the hub states them (None where it does not).
+
+        Redirects on the hub's own host (a renamed repository) are followed; the first one to
+        another host (the CDN) is where the hub states the file's size and checksum. A
+        redirect's own Content-Length is its short body's, never taken for the file's.
+        """
         opener = urllib.request.build_opener(_NoRedirect)
-        try:
-            response = opener.open(self._request("HEAD"), timeout=self.timeout_s)
-            headers = response.headers
-        except urllib.error.HTTPError as exc:
-            if exc.code not in (301, 302, 303, 307, 308):
-                raise
-            headers = exc.headers
-        size = headers.get("X-Linked-Size") or headers.get("Content-Length")
+        url = self.url
+        for _hop in range(_MAX_HOPS):
+            try:
+                response = opener.open(self._request("HEAD", url=url), timeout=self.timeout_s)
+                response.close()
+                headers = response.headers
+                size = headers.get("X-Linked-Size") or headers.get("Content-Length")
+                break
+            except urllib.error.HTTPError as exc:
+                if exc.code not in _REDIRECTS:
+                    raise
+                headers = exc.headers
+                size = headers.get("X-Linked-Size")
+                location = urljoin(url, headers.get("Location") or "")
+                if size or not location or not _same_host(url, location):
+                    break
+                url = location
         etag = (headers.get("X-Linked-Etag") or headers.get("ETag") or "").strip('"').lower()
         return (int(size) if size and size.isdigit() else None), (
             etag if _is_sha256(etag) else None
         )
 
-    def _resume_from(self) -> int:
+    def _resume_from(self, total: int | None, expected: str | None) -> int:
+        """The partial file's size if it is a start of this very file, else 0 (discarded)."""
         try:
             meta = json.loads(self.meta.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             meta = {}
-        if meta.get("url") == self.url and self.partial.exists():
-            return self.partial.stat().st_size
+        same_file = (
+            meta.get("url") == self.url
+            and meta.get("total") == total
+            and meta.get("sha256", expected) == expected
+        )
+        if same_file and self.partial.exists():
+            size = self.partial.stat().st_size
+            if total is None or size <= total:
+                return size
         self.partial.unlink(missing_ok=True)
         return 0
 
@@ -147,7 +204,7 @@ class Download:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         total, hub_sha = self._head()
         expected = self.sha256 or hub_sha
-        start = self._resume_from()
+        start = self._resume_from(total, expected)
         if total is not None:
             free = shutil.disk_usage(self.target.parent).free
             if free < total - start + SPACE_MARGIN:
@@ -155,7 +212,8 @@ class Download:
                     f"Not enough free space: the model needs {_mb(total - start)} and "
                     f"{_mb(free)} is free in {self.target.parent}."
                 )
-        self.meta.write_text(json.dumps({"url": self.url, "total": total}), encoding="utf-8")
+        meta = {"url": self.url, "total": total, "sha256": expected}
+        self.meta.write_text(json.dumps(meta), encoding="utf-8")
         digest = hashlib.sha256()
         if start:
             with self.partial.open("rb") as handle:
@@ -186,9 +244,8 @@ class Download:
         digest: hashlib._Hash,
         on_progress: Callable[[DownloadProgress], None] | None,
     ) -> tuple[int, hashlib._Hash]:
-        response: HTTPResponse = urllib.request.urlopen(  # noqa: S310 (http(s) URLs only)
-            self._request("GET", start), timeout=self.timeout_s
-        )
+        opener = urllib.request.build_opener(_HubRedirect)
+        response: HTTPResponse = opener.open(self._request("GET", start), timeout=self.timeout_s)
         with response:
             if start and response.status != 206:  # the server ignored the Range: start over
                 start = 0
