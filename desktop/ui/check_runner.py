@@ -2,14 +2,21 @@
 
 A thread is not enough: the checks' long regex scans hold the GIL, and a 1 MB answer then
 stalls the GUI thread for hundreds of milliseconds (tests/reliability/test_hostile_text.py).
-One spawned worker process is kept for the session and started on first use.
+One spawned worker process is kept for the session and started on first use. It ends itself
+when the app is gone: a killed app never closes the pool's task queue (the worker holds both of
+its ends), so the worker, with the analyzer's ~500 MB, would otherwise wait on it forever.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+
+import psutil
 
 from desktop.writing.checks import analyzer_checks, run_checks
 from desktop.writing.flags import CheckContext, Flag
@@ -17,11 +24,37 @@ from desktop.writing.flags import CheckContext, Flag
 _pool: ProcessPoolExecutor | None = None
 
 
+PARENT_CHECK_S = 1.0
+
+
 def _executor() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        me = psutil.Process()
+        _pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=watch_parent,
+            initargs=(me.pid, me.create_time()),
+        )
     return _pool
+
+
+def watch_parent(pid: int, started: float) -> None:
+    """In the worker: exit as soon as the process ``pid`` (started at ``started``, so a reused
+    pid does not count) is gone; checked every ``PARENT_CHECK_S`` seconds."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            try:
+                alive = psutil.Process(pid).create_time() == started
+            except psutil.Error:
+                alive = False
+            if not alive:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="jaso-parent-watch", daemon=True).start()
 
 
 def analyze_elsewhere(
