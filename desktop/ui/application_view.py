@@ -7,7 +7,6 @@ import logging
 import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -92,8 +91,6 @@ class ApplicationView(QWidget):
         self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
         if self.reviews is not None:
             self.reviews.message.connect(self.message)
-            if settings.critique_model_path:
-                self.reviews.model = Path(settings.critique_model_path)
 
         self.header = QLabel()
         self.header.setWordWrap(True)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine.backend import Backend, LoadOptions
+from desktop.engine.backend import Backend
 from desktop.engine.tasks.io import TaskIO
+from desktop.model_choice import ModelChoice, choose_model
+from desktop.settings import Settings
 from desktop.ui.llm_worker import LlmClient, TaskJob
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,12 @@ class Handlers:
 
 
 class Assistant(QObject):
-    """Owns the model client on the GUI side.
+    """Owns the model client on the GUI side, and the choice of model for each job.
+
+    Once it follows the app's settings (``follow``), each job runs on the model the settings name
+    for its task when the job is queued (``desktop/model_choice.py``): a critique loads the
+    critique model, and the next suggestion loads the default model back. Without settings (or
+    without a model in them) jobs run on whatever ``load`` loaded.
 
     States: ``none`` (no model chosen), ``loading``, ``ready``, ``failed``.
 
@@ -56,8 +63,8 @@ class Assistant(QObject):
         self.state = "none"
         self.model_name = ""
         self.model_path: Path | None = None
-        self._backend_name = "llama_cpp"
-        self._load_options: dict[str, object] = {}
+        self.settings: Settings | None = None
+        self._choice: ModelChoice | None = None
         self._load_job: int | None = None
         self._handlers: dict[int, Handlers] = {}
         client.text_ready.connect(self._on_client_text_ready)
@@ -71,32 +78,43 @@ class Assistant(QObject):
     def ready(self) -> bool:
         return self.state == "ready"
 
+    def follow(self, settings: Settings) -> None:
+        """Choose each job's model from ``settings`` (the app's live object) from now on."""
+        self.settings = settings
+
+    def load_default(self) -> None:
+        """Load the default model the settings name, in the background (state "none" without)."""
+        choice = choose_model(self.settings, "suggest") if self.settings else None
+        if choice is None:
+            self._choice = None
+            self._set_state("none", "")
+            return
+        self._load(choice)
+
     def load(self, backend: str, path: Path, n_ctx: int = 4096, **options: object) -> None:
         """Load a model in the background; jobs queued after this run on it."""
-        self.model_name = path.name
-        self.model_path = path
-        self._backend_name = backend
-        self._load_options = {"n_ctx": n_ctx, **options}
-        self._set_state("loading", path.name)
-        self._load_job = self.client.load(
-            backend,
-            LoadOptions(path, **self._load_options),  # type: ignore[arg-type]
-        )
+        self._load(ModelChoice(backend, path, n_ctx, tuple(sorted(options.items()))))
+
+    def _load(self, choice: ModelChoice) -> None:
+        self._choice = choice
+        self.model_name = choice.path.name
+        self.model_path = choice.path
+        self._set_state("loading", choice.path.name)
+        self._load_job = self.client.load(choice.backend, choice.load_options())
 
     def run(
-        self,
-        label: str,
-        task: Callable[[Backend, TaskIO], object],
-        handlers: Handlers,
-        model: Path | None = None,
+        self, label: str, task: Callable[[Backend, TaskIO], object], handlers: Handlers
     ) -> int | None:
         """Queue ``task`` for the model thread; None (and nothing queued) without a model.
 
-        With ``model`` (a task's own default, such as a larger model for critiques), that model
-        is loaded first when another one is loaded; the worker runs jobs in order.
+        ``label`` names the task ("suggest", "critique", …): when the settings name another
+        model for it than the one loaded, that one is loaded first (the worker runs jobs in
+        order), also after a failed load of a different model.
         """
-        if model is not None and self.state in ("ready", "loading") and model != self.model_path:
-            self.load(self._backend_name, model, **self._load_options)  # type: ignore[arg-type]
+        choice = choose_model(self.settings, label) if self.settings else None
+        usable = ("ready", "loading", "failed")
+        if choice is not None and choice != self._choice and self.state in usable:
+            self._load(choice)
         if self.state not in ("ready", "loading"):
             return None
         job_id = self.client.submit(TaskJob(task, label))

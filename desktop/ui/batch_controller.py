@@ -11,7 +11,6 @@ from __future__ import annotations
 import queue
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -65,7 +64,6 @@ class BatchController(QObject):
         self.in_flight: dict[int, ClaimedItem] = {}  # claimed items whose critique runs
         self.feed: queue.SimpleQueue[Work | None] = queue.SimpleQueue()
         self.parallel = DEFAULT_PARALLEL  # critiques in flight against a server (a setting)
-        self.model: Path | None = None  # the critique's own default model, if the user set one
         self.owner = this_process()  # another app or `jaso review` leaves our batch alone
         assistant.state_changed.connect(self._on_assistant_state_changed)
 
@@ -195,7 +193,7 @@ class BatchController(QObject):
             on_cancelled=self._on_job_cancelled,
         )
         task = partial(pool_task, self.feed, self.parallel, self.ui_lang)
-        self.job = self.assistant.run("critique", task, handlers, self.model)
+        self.job = self.assistant.run("critique", task, handlers)
         if self.job is None:  # the model went away: back to the queue
             self._requeue_in_flight()
         self._emit_progress()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -82,12 +81,11 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel()
         self.batches: BatchController | None = None
         if assistant is not None:
+            assistant.follow(settings)
             self.statusBar().addPermanentWidget(JobStatus(assistant))
             assistant.state_changed.connect(self._on_assistant_state_changed)
             self.batches = BatchController(db, assistant, ui_lang, self)
             self.batches.parallel = settings.remote_parallel
-            if settings.critique_model_path:
-                self.batches.model = Path(settings.critique_model_path)
             self.batch_bar = BatchBar(self.batches)
             self.statusBar().addPermanentWidget(self.batch_bar)
             self.batches.critique_saved.connect(self.assist.critique_stored)
@@ -171,21 +169,9 @@ class MainWindow(QMainWindow):
     # Model ---------------------------------------------------------------------------------
 
     def load_model(self) -> None:
-        """Load the model chosen in the settings, in the background."""
-        settings = self.settings
-        if self.assistant is None:
-            return
-        if not settings.model_path:
-            self._on_assistant_state_changed("none", "")
-            return
-        options: dict[str, object] = {"n_threads": settings.n_threads or None}
-        if settings.model_backend == "llama_cpp":
-            options["n_gpu_layers"] = settings.n_gpu_layers
-        if settings.model_backend == "openai":
-            options["base_url"] = settings.remote_url
-        self.assistant.load(
-            settings.model_backend, Path(settings.model_path), settings.n_ctx, **options
-        )
+        """Load the default model the settings name, in the background."""
+        if self.assistant is not None:
+            self.assistant.load_default()
 
     def starter_installed(self) -> None:
         """The starter model was joined into the models folder (or could not be): save the

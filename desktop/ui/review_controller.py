@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -48,7 +47,6 @@ class ReviewController(QObject):
         self.current: tuple[int, EssayRequest] | None = None
         self.done = 0
         self.total = 0
-        self.model: Path | None = None  # the critique's own default model, if the user set one
 
     def review(self, items: list[tuple[int, EssayRequest]]) -> None:
         """Queue critiques of ``(question id, request)`` pairs; empty answers are skipped."""
@@ -86,7 +84,7 @@ class ReviewController(QObject):
             on_cancelled=self._on_job_cancelled,
         )
         self.job = self.assistant.run(
-            "critique", partial(critique_task, request, self.ui_lang), handlers, self.model
+            "critique", partial(critique_task, request, self.ui_lang), handlers
         )
         if self.job is None:
             self.queue.clear()

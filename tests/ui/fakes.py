@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from desktop.engine.backend import (
@@ -127,11 +128,14 @@ class FakeBackend:
         self.fail_load = fail_load
         self.calls: list[SamplingParams] = []
         self.loaded = False
+        self.model_path: Path | None = None
+        self.ran_on: list[tuple[str, Path | None]] = []  # ("structured" | "text", model) per call
 
     def load(self, options: LoadOptions) -> None:
         if self.fail_load:
             raise ModelLoadError("The fake model cannot load.", "details of the failure")
         self.loaded = True
+        self.model_path = options.model_path
 
     @property
     def n_ctx(self) -> int:
@@ -156,6 +160,8 @@ class FakeBackend:
         on_progress: ProgressCallback | None = None,
     ) -> Iterator[Chunk]:
         self.calls.append(params)
+        kind = "text" if params.json_schema is None else "structured"
+        self.ran_on.append((kind, self.model_path))
         text = prompt if isinstance(prompt, str) else "".join(map(chr, prompt))
         if on_progress:
             on_progress(Progress("prompt", len(text), len(text)))
