@@ -399,10 +399,7 @@ class ApplicationView(QWidget):
         dialog = HistoryDialog(revisions, editor.text(), parent=self)
         if dialog.exec() and dialog.chosen is not None:
             text = self.db.run(question_store.restore_revision, revision_id=dialog.chosen.id)
-            editor.answer_edit.blockSignals(True)
-            editor.set_answer(text)
-            editor.answer_edit.blockSignals(False)
-            editor.counter.set_text(text)
+            editor.restore_text(text)
 
     def _on_editor_delete_requested(self, question_id: int) -> None:
         answer = QMessageBox.question(

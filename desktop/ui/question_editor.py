@@ -121,6 +121,7 @@ class QuestionEditor(QFrame):
         self.question = question
         self._save_answer = save_answer
         self._dirty = False
+        self._restoring = False  # restore_text: a change the store already saved
         self._recovery = recovery
         self._in_recovery_file = False
         self._context = context
@@ -239,8 +240,19 @@ class QuestionEditor(QFrame):
         return self.answer_edit.toPlainText()
 
     def set_answer(self, text: str) -> None:
-        """Replace the answer (a restored revision); saved like typing."""
+        """Replace the answer; saved like typing."""
         self.answer_edit.setPlainText(text)
+
+    def restore_text(self, text: str) -> None:
+        """Show ``text`` the store already saved (a restored revision): not marked unsaved, and
+        all that follows the text (count, checks, critique marks, suggestions) follows it."""
+        self._restoring = True
+        try:
+            self.answer_edit.setPlainText(text)
+        finally:
+            self._restoring = False
+        self._checks_timer.stop()
+        self._on_checks_timer_timeout()  # at once; large texts in the worker process
 
     def nfc_text(self) -> str:
         return unicodedata.normalize("NFC", self.text())
@@ -379,6 +391,8 @@ class QuestionEditor(QFrame):
         else:
             self.counter.set_text(self.text())
         self._checks_timer.start()
+        if self._restoring:
+            return
         if not self._dirty:
             self._dirty = True
             self._max_wait_timer.start()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
+from desktop.store import critiques as cs
 from desktop.store import questions as qs
 from desktop.store.applications import get_application, list_applications
 from desktop.store.records import QuestionRecord
@@ -19,6 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.question_editor import QuestionEditor
 from desktop.ui.reuse_dialog import ReuseDialog
 from tests.ui.conftest import type_text, when_modal
+from tests.ui.fakes import critique_json
 
 
 def _answer(db: Database, question_id: int) -> str:
@@ -100,6 +103,38 @@ def test_history_restore(qtbot: QtBot, window: MainWindow, db: Database) -> None
     assert editor.text() == original
     assert _answer(db, editor.question_id) == original
     assert not editor.dirty
+
+
+def test_history_restore_refreshes_the_checks_and_the_stale_critique_mark(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    editor = window.view.editors[0]
+    qid = editor.question_id
+    current = editor.text()
+    older = "연락처는 010-1234-5678입니다. " + current
+    db.run(qs.add_revision, question_id=qid, text=older, reason="manual",
+           at=datetime(2020, 1, 1).astimezone())  # fmt: skip
+    db.run(cs.save_critique, question_id=qid, text=current, data=json.loads(critique_json(current)))
+    window.activateWindow()
+    editor.answer_edit.setFocus()
+    qtbot.waitUntil(lambda: window.view.active is editor, timeout=2000)
+    window.assist.critique_stored(qid)
+    panel = window.assist.critique
+    editor.run_checks()
+    assert not panel.stale.isVisibleTo(panel)
+    assert "PII.CONTACT" not in [flag.rule_id for flag in editor.flags]
+
+    def restore_oldest(dialog: QWidget) -> None:
+        assert isinstance(dialog, HistoryDialog)
+        dialog.list.setCurrentRow(dialog.list.count() - 1)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    when_modal(restore_oldest)
+    editor.history_requested.emit(qid)
+    assert editor.text() == older and not editor.dirty
+    # The checks see the restored text, and the critique (of the newer text) is marked stale.
+    qtbot.waitUntil(lambda: "PII.CONTACT" in [flag.rule_id for flag in editor.flags], timeout=5000)
+    assert panel.stale.isVisibleTo(panel)
 
 
 def test_reuse_for_another_company(qtbot: QtBot, window: MainWindow, db: Database) -> None:
