@@ -107,9 +107,9 @@ class ApplicationView(QWidget):
         self.questions_box = QWidget()
         self.questions_layout = QVBoxLayout(self.questions_box)
         self.questions_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.questions_box)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.questions_box)
         self.empty = QLabel(
             self.tr("Select an application on the left, or create one with File ▸ New application.")
         )
@@ -118,7 +118,7 @@ class ApplicationView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty, 1)
         self.show_application(None)
 
@@ -142,7 +142,7 @@ class ApplicationView(QWidget):
             except StorageError as exc:
                 QMessageBox.warning(self, self.tr("Could not open the application"), str(exc))
         has_record = self.record is not None
-        for widget in (self.header, self.details_button, self.add_button, self.scroll):
+        for widget in (self.header, self.details_button, self.add_button, self.scroll_area):
             widget.setVisible(has_record)
         self.empty.setVisible(not has_record)
         if self.record is None:

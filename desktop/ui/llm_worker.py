@@ -232,11 +232,11 @@ class LlmClient(QObject):
         self._ids = itertools.count(1)
         self._cancels: dict[int, threading.Event] = {}
         self._pending: dict[int, list[str]] = {}
-        self.thread = QThread()
-        self.thread.setObjectName("model-thread")
+        self.model_thread = QThread()
+        self.model_thread.setObjectName("model-thread")
         self._jobs = JobTable()
         self.worker = LlmWorker(backend_factory, self._jobs)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.model_thread)
         self.job_requested.connect(self.worker._on_client_job_requested)
         self.shutdown_requested.connect(self.worker._on_client_shutdown_requested)
         self.worker.chunk_produced.connect(self._on_worker_chunk_produced)
@@ -245,11 +245,11 @@ class LlmClient(QObject):
         self.worker.job_finished.connect(self._on_worker_job_finished)
         self.worker.job_failed.connect(self._on_worker_job_failed)
         self.worker.job_cancelled.connect(self._on_worker_job_cancelled)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.model_thread.finished.connect(self.worker.deleteLater)
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(FLUSH_MS)
         self._flush_timer.timeout.connect(self._on_flush_timer_timeout)
-        self.thread.start()
+        self.model_thread.start()
 
     def submit(self, job: Job) -> int:
         job_id = next(self._ids)
@@ -310,9 +310,9 @@ class LlmClient(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel everything, close the backend on its own thread, and join the thread."""
-        if not self.thread.isRunning():
+        if not self.model_thread.isRunning():
             return True
         for event in self._cancels.values():
             event.set()
         self.shutdown_requested.emit()
-        return self.thread.wait(timeout_ms)
+        return bool(self.model_thread.wait(timeout_ms))

@@ -121,7 +121,10 @@ class MainWindow(QMainWindow):
     # Menus ---------------------------------------------------------------------------------
 
     def _action(
-        self, text: str, handler: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        handler: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

@@ -70,7 +70,7 @@ class ModelManagerDialog(QDialog):
         self.changed = False
         self.installed: list[InstalledModel] = []
         self.catalog = load_catalog()
-        self.thread: DownloadThread | None = None
+        self.download_thread: DownloadThread | None = None
         self.downloading: CatalogEntry | None = None
 
         self.hardware = QLabel()
@@ -325,14 +325,14 @@ class ModelManagerDialog(QDialog):
             hub_url(entry.repo, entry.file), target, sha256=entry.sha256, token=token
         )
         self.downloading = entry
-        self.thread = DownloadThread(download)
-        self.thread.progressed.connect(self._on_thread_progressed)
-        self.thread.completed.connect(self._on_thread_completed)
-        self.thread.failed.connect(self._on_thread_failed)
-        self.thread.stopped.connect(self._on_thread_stopped)
+        self.download_thread = DownloadThread(download)
+        self.download_thread.progressed.connect(self._on_thread_progressed)
+        self.download_thread.completed.connect(self._on_thread_completed)
+        self.download_thread.failed.connect(self._on_thread_failed)
+        self.download_thread.stopped.connect(self._on_thread_stopped)
         self.progress_text.setText(self.tr("Starting %1…").replace("%1", entry.name))
         self._set_downloading(True)
-        self.thread.start()
+        self.download_thread.start()
 
     def _on_thread_progressed(self, done: float, total: float, speed: float, eta: float) -> None:
         if total > 0:
@@ -367,20 +367,20 @@ class ModelManagerDialog(QDialog):
         self._finish()
 
     def _finish(self) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread = None
+        if self.download_thread is not None:
+            self.download_thread.wait()
+            self.download_thread = None
         self.downloading = None
         self._set_downloading(False)
         self.refresh()
 
     def _on_pause_button_clicked(self) -> None:
-        if self.thread is not None:
-            self.thread.download.pause()
+        if self.download_thread is not None:
+            self.download_thread.download.pause()
 
     def _on_cancel_button_clicked(self) -> None:
-        if self.thread is not None:
-            self.thread.download.cancel()
+        if self.download_thread is not None:
+            self.download_thread.download.cancel()
 
     def _on_token_button_clicked(self) -> None:
         task = SecretTask(self.secrets, HUB_TOKEN, self.token.text().strip(), self)
@@ -394,7 +394,7 @@ class ModelManagerDialog(QDialog):
         self.keyring_state.setText(self.tr("Token saved in the keyring") if ok else message)
 
     def reject(self) -> None:
-        if self.thread is not None:
-            self.thread.download.pause()  # keep the partial file: it resumes next time
-            self.thread.wait()
+        if self.download_thread is not None:
+            self.download_thread.download.pause()  # keep the partial file: it resumes next time
+            self.download_thread.wait()
         super().reject()

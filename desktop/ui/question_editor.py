@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -279,7 +280,7 @@ class QuestionEditor(QFrame):
 
     def _on_checks_done(self, generation: int, result: object) -> None:
         if generation == self._checks_generation:
-            offsets, flags = result  # type: ignore[misc]
+            offsets, flags = cast("tuple[EditorOffsets, list[Flag]]", result)
             self._apply_checks(offsets, flags)
 
     @property
@@ -304,7 +305,7 @@ class QuestionEditor(QFrame):
         _analyze_in_background(self._checks_done, self.text(), self.check_context())
 
     def _on_checks_done_analyzed(self, result: object) -> None:
-        text, flags = result  # type: ignore[misc]
+        text, flags = cast("tuple[str, list[Flag] | None]", result)
         self._analysis_busy = False
         if flags is not None:
             self._analyzed = (text, flags)

@@ -74,7 +74,7 @@ def test_download_with_progress_lands_in_the_installed_list(
     dialog.start_download(entry)
     assert dialog.pause_button.isEnabled() and not dialog.download_button.isEnabled()
     qtbot.waitUntil(lambda: "MB/s" in dialog.progress_text.text(), timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.thread is None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.download_thread is None, timeout=20_000)
     assert "Downloaded and checked" in dialog.progress_text.text()
     names = [
         dialog.installed_table.item(r, 0).text() for r in range(dialog.installed_table.rowCount())
