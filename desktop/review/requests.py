@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlmodel import Session
 
 from desktop.engine.tasks.essay import EssayRequest
@@ -19,15 +17,10 @@ def stored_request(
     version of it), read in one session."""
     question = get_question(session=session, question_id=question_id)
     app = get_application(session=session, application_id=question.application_id)
-    request = EssayRequest(
-        text=unicodedata.normalize("NFC", question.answer if text is None else text),
-        question=question.text,
-        company=app.company,
-        role=app.role,
-        limit=question.char_limit,
-        profile=question.profile,
-        lang=app.lang,
+    request = EssayRequest.for_answer(
+        app,
+        question,
+        question.answer if text is None else text,
         other_companies=tuple(other_companies(session=session, application_id=app.id)),
-        blind_hiring=app.blind_hiring,
     )
     return app, request

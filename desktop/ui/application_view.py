@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -48,6 +47,19 @@ from desktop.ui.suggestions import SuggestionController
 from desktop.writing.flags import CheckContext
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _NoApplication:
+    """What a request says while no application is open."""
+
+    company: str = ""
+    role: str = ""
+    lang: str = "ko"
+    blind_hiring: bool = False
+
+
+_NO_APPLICATION = _NoApplication()
 
 
 class ApplicationView(QWidget):
@@ -191,34 +203,19 @@ class ApplicationView(QWidget):
     # Writing help --------------------------------------------------------------------------
 
     def check_context(self, editor: QuestionEditor) -> CheckContext:
-        record = self.record
-        return CheckContext(
-            lang=record.lang if record else "ko",
-            ui_lang=self.ui_lang,
-            company=record.company if record else "",
-            role=record.role if record else "",
-            other_companies=self._other_companies,
-            limit=editor.question.char_limit,
-            profile=editor.question.profile,
-            blind_hiring=bool(record and record.blind_hiring),
+        return self.request_for(editor, "").check_context(
+            self.ui_lang,
             other_answers=tuple(e.text() for e in self.editors if e is not editor),
-            question=editor.question.text,
             other_applications=self._other_applications,
         )
 
     def request_for(self, editor: QuestionEditor, text: str | None = None) -> EssayRequest:
         """What the model is told about ``editor``'s answer (``text``: only part of it)."""
-        context = self.check_context(editor)
-        return EssayRequest(
-            text=unicodedata.normalize("NFC", editor.text() if text is None else text),
-            question=editor.question.text,
-            company=context.company,
-            role=context.role,
-            limit=editor.question.char_limit,
-            profile=editor.question.profile,
-            lang=context.lang,
-            other_companies=context.other_companies,
-            blind_hiring=context.blind_hiring,
+        return EssayRequest.for_answer(
+            self.record or _NO_APPLICATION,
+            editor.question,
+            editor.text() if text is None else text,
+            other_companies=self._other_companies,
             analyzer_findings=tuple(editor.analyzer_flags) if text is None else (),
         )
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -259,3 +261,17 @@ def test_text_left_in_a_recovery_file_is_restored_at_start(
     assert "1" in win.statusBar().currentMessage()
     history = [r.text for r in db.run(qs.list_revisions, question_id=question.id)]
     assert question.answer in history
+
+
+def test_the_editor_and_the_batch_queue_tell_the_model_the_same(
+    window: MainWindow, db: Database
+) -> None:
+    from desktop.review.requests import stored_request
+
+    for editor in window.view.editors:
+        editor.answer_edit.setPlainText(unicodedata.normalize("NFD", "한글 자모로 풀어 쓴 답변"))
+        assert editor.flush()
+        from_editor = replace(window.view.request_for(editor), analyzer_findings=())
+        _app, from_store = db.run(stored_request, question_id=editor.question_id)
+        assert from_editor == from_store
+        assert from_store.text == unicodedata.normalize("NFC", from_store.text)

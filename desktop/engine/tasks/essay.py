@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.writing.counting import DEFAULT_PROFILE, count
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.limits import parse_limit
 from desktop.writing.request import validate_request
 from desktop.writing.text import clean
+
+
+class Application(Protocol):
+    """What a request needs of an application (the store's ``ApplicationRecord``)."""
+
+    @property
+    def company(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def blind_hiring(self) -> bool: ...
+
+
+class Question(Protocol):
+    """What a request needs of a question (the store's ``QuestionRecord``)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def char_limit(self) -> int | None: ...
+    @property
+    def profile(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -26,6 +51,30 @@ class EssayRequest:
     # The Korean analyzer's flags, computed where it is loaded (the editor's check worker): the
     # critique adds them to its own findings.
     analyzer_findings: tuple[Flag, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def for_answer(
+        cls,
+        application: Application,
+        question: Question,
+        text: str,
+        other_companies: tuple[str, ...] = (),
+        analyzer_findings: tuple[Flag, ...] = (),
+    ) -> EssayRequest:
+        """The request for ``text`` answering ``question`` of ``application``: the one way the
+        editor, the critique queues and ``jaso review`` build it (the text NFC here, once)."""
+        return cls(
+            text=unicodedata.normalize("NFC", text),
+            question=question.text,
+            company=application.company,
+            role=application.role,
+            limit=question.char_limit,
+            profile=question.profile,
+            lang=application.lang,
+            other_companies=other_companies,
+            blind_hiring=application.blind_hiring,
+            analyzer_findings=analyzer_findings,
+        )
 
     @classmethod
     def from_json(cls, raw: Any) -> EssayRequest:
@@ -52,7 +101,14 @@ class EssayRequest:
     def remaining(self) -> int | None:
         return None if self.limit is None else self.limit - self.used
 
-    def check_context(self, ui_lang: str | None = None) -> CheckContext:
+    def check_context(
+        self,
+        ui_lang: str | None = None,
+        other_answers: tuple[str, ...] = (),
+        other_applications: tuple[tuple[str, str], ...] = (),
+    ) -> CheckContext:
+        """What the offline checks know: this request, plus the application's other answers
+        and the user's other applications where the caller has them."""
         return CheckContext(
             lang=self.lang,
             ui_lang=ui_lang or self.lang,
@@ -63,6 +119,8 @@ class EssayRequest:
             profile=self.profile,
             blind_hiring=self.blind_hiring,
             question=self.question,
+            other_answers=other_answers,
+            other_applications=other_applications,
         )
 
     def source_text(self, *extra: str) -> str:
