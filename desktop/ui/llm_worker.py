@@ -15,17 +15,14 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from desktop.engine.backend import (
     Backend,
-    GenerationResult,
     LoadOptions,
-    Message,
     Progress,
-    SamplingParams,
 )
 from desktop.engine.errors import EngineError, GenerationCancelled, NotLoaded
 from desktop.engine.tasks.io import TaskIO
@@ -54,16 +51,7 @@ class TaskJob:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class GenerateJob:
-    """A prompt, or chat messages rendered with the model's template."""
-
-    prompt: str | None = None
-    messages: tuple[Message, ...] = ()
-    params: SamplingParams = field(default_factory=SamplingParams)
-
-
-Job = LoadJob | GenerateJob | TaskJob
+Job = LoadJob | TaskJob
 
 
 class JobTable:
@@ -92,7 +80,7 @@ class LlmWorker(QObject):
         chunk_produced(int, str): text decoded for job id.
         progress_changed(int, str, int, int): job id, phase ("prompt"/"tokens"), done, total.
         event_produced(int, object): a finished part of a task's result (a candidate).
-        job_finished(int, object): job id and its result (GenerationResult or model info dict).
+        job_finished(int, object): job id and its result (a task's, or a load's model info).
         job_failed(int, str, str): job id, a short message, copyable details.
         job_cancelled(int): job id ended by its cancel event.
     """
@@ -122,8 +110,6 @@ class LlmWorker(QObject):
         try:
             if isinstance(job, LoadJob):
                 result: object = self._load(job)
-            elif isinstance(job, GenerateJob):
-                result = self._generate(job_id, job, cancel)
             elif isinstance(job, TaskJob):
                 result = self._task(job_id, job, cancel)
             else:
@@ -171,31 +157,6 @@ class LlmWorker(QObject):
         result = job.run(backend, TaskIO(cancel, on_text, on_event, on_progress))
         if cancel.is_set():
             raise GenerationCancelled("Cancelled.")
-        return result
-
-    def _generate(self, job_id: int, job: GenerateJob, cancel: threading.Event) -> GenerationResult:
-        backend = self.backend
-        if backend is None:
-            raise NotLoaded("No model is loaded. Choose one in the model settings.")
-        prompt = job.prompt if job.prompt is not None else backend.render_chat(job.messages)
-        prompt_ids: str | list[int] = (
-            backend.tokenize(prompt) if backend.capabilities.token_ids else prompt
-        )
-
-        def progress(update: Progress) -> None:
-            self.progress_changed.emit(job_id, update.phase, update.done, update.total)
-
-        started = time.perf_counter()
-        result = GenerationResult(text="", prompt_tokens=backend.count_tokens(prompt))
-        for chunk in backend.stream(prompt_ids, job.params, cancel, progress):
-            if chunk.text:
-                result.text += chunk.text
-                self.chunk_produced.emit(job_id, chunk.text)
-            if chunk.token_id is not None:
-                result.token_ids.append(chunk.token_id)
-        if cancel.is_set():
-            raise GenerationCancelled("Cancelled.")
-        result.seconds = time.perf_counter() - started
         return result
 
     @Slot()
@@ -260,9 +221,6 @@ class LlmClient(QObject):
 
     def load(self, backend: str, options: LoadOptions) -> int:
         return self.submit(LoadJob(backend, options))
-
-    def generate(self, job: GenerateJob) -> int:
-        return self.submit(job)
 
     def cancel(self, job_id: int) -> None:
         """Stop a job; takes effect within one token or one prompt batch."""

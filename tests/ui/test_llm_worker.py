@@ -10,9 +10,36 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.engine.backend import GenerationResult, LoadOptions, SamplingParams, create_backend
+from desktop.engine.backend import (
+    Backend,
+    GenerationResult,
+    LoadOptions,
+    SamplingParams,
+    create_backend,
+)
+from desktop.engine.chat import Message
+from desktop.engine.tasks.io import TaskIO
 from desktop.engine.testmodel import TestModel, build_test_model
-from desktop.ui.llm_worker import GenerateJob, LlmClient
+from desktop.ui.llm_worker import LlmClient, TaskJob
+
+
+def generate(
+    prompt: str = "", params: SamplingParams | None = None, messages: tuple[Message, ...] = ()
+) -> TaskJob:
+    """A job that streams one generation (the prompt, or the messages in the model's template)."""
+
+    def run(backend: Backend, io: TaskIO) -> GenerationResult:
+        text = backend.render_chat(messages) if messages else prompt
+        result = GenerationResult(text="", prompt_tokens=backend.count_tokens(text))
+        for chunk in backend.stream(backend.tokenize(text), params or SamplingParams(), io.cancel):
+            if chunk.text:
+                result.text += chunk.text
+                io.on_text(chunk.text)
+            if chunk.token_id is not None:
+                result.token_ids.append(chunk.token_id)
+        return result
+
+    return TaskJob(run, "generate")
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +76,12 @@ def test_load_generate_and_every_job_ends_once(
     with qtbot.waitSignal(client.job_finished, timeout=20_000) as loaded:
         load_id = client.load("llama_cpp", LoadOptions(tiny_model.gguf("q8_0"), n_ctx=512))
     assert loaded.args[0] == load_id and loaded.args[1]["n_ctx"] == 512
-    job = GenerateJob(
+    job = generate(
         messages=({"role": "user", "content": "지원동기"},),
         params=SamplingParams(max_tokens=20, temperature=0),
     )
     with qtbot.waitSignal(client.job_finished, timeout=20_000) as done:
-        gen_id = client.generate(job)
+        gen_id = client.submit(job)
     result = done.args[1]
     assert isinstance(result, GenerationResult) and len(result.token_ids) == 20
     assert recorder.text[gen_id] == result.text  # batched text adds up to the result
@@ -68,9 +95,7 @@ def test_cancel_ends_the_job_as_cancelled(
     recorder = Recorder(client)
     with qtbot.waitSignal(client.job_finished, timeout=20_000):
         client.load("llama_cpp", LoadOptions(tiny_model.gguf("q8_0"), n_ctx=2048))
-    job_id = client.generate(
-        GenerateJob("자기소개서", SamplingParams(max_tokens=1800, temperature=0.9))
-    )
+    job_id = client.submit(generate("자기소개서", SamplingParams(max_tokens=1800, temperature=0.9)))
     qtbot.waitUntil(lambda: job_id in recorder.text, timeout=10_000)
     started = time.perf_counter()
     with qtbot.waitSignal(client.job_cancelled, timeout=2000) as cancelled:
@@ -87,7 +112,7 @@ def test_cancel_before_start_and_queued_jobs(
 ) -> None:
     recorder = Recorder(client)
     load_id = client.load("llama_cpp", LoadOptions(tiny_model.gguf("q4_0"), n_ctx=512))
-    ids = [client.generate(GenerateJob("가", SamplingParams(max_tokens=5))) for _ in range(5)]
+    ids = [client.submit(generate("가", SamplingParams(max_tokens=5))) for _ in range(5)]
     client.cancel(ids[2])
     qtbot.waitUntil(lambda: len(recorder.ends) == 6, timeout=20_000)
     qtbot.wait(100)  # nothing more may arrive
@@ -106,7 +131,7 @@ def test_bad_model_fails_with_a_message_and_the_thread_lives_on(
         client.load("llama_cpp", LoadOptions(bad))
     assert "GGUF" in failed.args[1] or "truncated" in failed.args[1]
     with qtbot.waitSignal(client.job_failed, timeout=10_000) as not_loaded:
-        client.generate(GenerateJob("가"))
+        client.submit(generate("가"))
     assert "No model is loaded" in not_loaded.args[1]
     with qtbot.waitSignal(client.job_finished, timeout=20_000):
         client.load("llama_cpp", LoadOptions(tiny_model.gguf("q4_0"), n_ctx=256))
