@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import random
 import unicodedata
+from collections import Counter
 
 import pytest
 
-from desktop.writing.checks import run_checks
+from desktop.writing.checks import _prefer_curated, merge_flags, run_checks
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import (
     HIGH_PRECISION_RULES,
     CheckContext,
     EditorOffsets,
+    Flag,
     nfc_offsets,
 )
 from desktop.writing.sentences import first_sentence, sentence_spans
@@ -237,3 +240,43 @@ def test_editor_offsets_map_nfc_to_utf16_and_back() -> None:
     assert offsets.nfc == "한빛😀가"
     assert [offsets.to_editor(i) for i in range(5)] == [0, 3, 6, 8, 9]
     assert [offsets.to_nfc(p) for p in (0, 3, 6, 8, 9)] == [0, 1, 2, 3, 4]
+
+
+def _brute_prefer_curated(flags: list[Flag]) -> list[Flag]:
+    yields = {"KO.TYPO": ("KO.SPELL",), "KO.SPACING": ("KO.SPELL", "KO.TYPO")}
+    return [
+        flag
+        for flag in flags
+        if not any(
+            other.rule_id in yields.get(flag.rule_id, ())
+            and other.start < flag.end
+            and flag.start < other.end
+            for other in flags
+        )
+    ]
+
+
+def test_merging_keeps_the_curated_finding_like_comparing_every_pair() -> None:
+    rng = random.Random(7)
+    rules = ("KO.SPELL", "KO.TYPO", "KO.SPACING", "KO.JOSA")
+    for _ in range(300):
+        flags = []
+        for _ in range(rng.randrange(0, 14)):
+            start = rng.randrange(0, 40)
+            flags.append(Flag(rng.choice(rules), "info", start, start + rng.randrange(0, 6), "m"))
+        assert _prefer_curated(flags) == _brute_prefer_curated(flags), flags
+
+
+def test_merging_tens_of_thousands_of_findings_does_not_compare_every_pair() -> None:
+    # A 1 MB answer: comparing every pair (the old way) took minutes in the check worker, and
+    # the app's exit waited for it; the per-test timeout catches a return to that.
+    flags = [
+        Flag(rule, "info", at, at + 3, "m")
+        for at in range(0, 240_000, 4)
+        for rule in ("KO.SPACING", "KO.TYPO")
+    ]
+    flags += [Flag("KO.SPELL", "info", at, at + 2, "m") for at in range(0, 240_000, 8)]
+    kept = merge_flags(flags, [])
+    # Every spacing finding overlaps a typo; typos at 8k overlap a spelling finding, at 8k+4 not.
+    counts = Counter(flag.rule_id for flag in kept)
+    assert counts == {"KO.SPELL": 30_000, "KO.TYPO": 30_000}
