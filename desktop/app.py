@@ -142,6 +142,7 @@ def run_gui() -> int:
 
     from desktop.engine.backend import create_backend
     from desktop.engine.load_probe import ModelProbe
+    from desktop.ui import check_runner
     from desktop.ui.assistant import Assistant
     from desktop.ui.i18n import install_translators, resolve_language
     from desktop.ui.llm_worker import LlmClient
@@ -184,4 +185,5 @@ def run_gui() -> int:
         del robot, translators, starting
         if not assistant.shutdown():
             log.warning("the model thread did not stop in time")
+        check_runner.shutdown()
         db.close()

@@ -40,6 +40,21 @@ def _executor() -> ProcessPoolExecutor:
     return _pool
 
 
+def shutdown() -> None:
+    """At the app's exit: drop queued checks and end the worker now. It holds nothing to save,
+    and Python's own exit would otherwise wait for a check still running."""
+    global _pool
+    pool, _pool = _pool, None
+    if pool is None:
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public accessor
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+
+
 def watch_parent(pid: int, started: float) -> None:
     """In the worker: exit as soon as the process ``pid`` (started at ``started``, so a reused
     pid does not count) is gone; checked every ``PARENT_CHECK_S`` seconds."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 
 import psutil
 
 from desktop.ui.check_runner import PARENT_CHECK_S
+from desktop.writing.flags import CheckContext, Flag
 
 PARENT = """
 import threading, time, psutil
@@ -44,3 +46,24 @@ def test_the_checks_worker_exits_when_the_app_is_killed() -> None:
         for worker in workers:  # a failed run leaves nothing behind either
             if worker.is_running():
                 worker.kill()
+
+
+def slow_check(_text: str, _context: CheckContext) -> list[Flag]:
+    time.sleep(600)
+    return []
+
+
+def test_exit_does_not_wait_for_a_running_check() -> None:
+    from desktop.ui import check_runner
+
+    started_work = []
+    check_runner._submit(slow_check, "긴 검사", CheckContext(), started_work.append)  # noqa: SLF001
+    pool = check_runner._pool  # noqa: SLF001
+    assert pool is not None
+    workers = [psutil.Process(p.pid) for p in pool._processes.values()]  # noqa: SLF001
+    time.sleep(1.0)  # the check is running in the worker now
+    began = time.monotonic()
+    check_runner.shutdown()
+    _gone, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive and time.monotonic() - began < 30
+    assert started_work == [None]  # its caller heard it ended without flags
