@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from desktop.engine.errors import BackendUnavailable, PromptTooLong
+from desktop.messages import say
 
 if TYPE_CHECKING:
     from desktop.engine.load_probe import ModelProbe
@@ -123,11 +124,15 @@ class Backend(Protocol):
 def check_fits_context(prompt_tokens: int, max_tokens: int, n_ctx: int) -> None:
     """Raise ``PromptTooLong`` unless the prompt and the longest answer fit the context."""
     if prompt_tokens == 0:
-        raise PromptTooLong("The prompt is empty.")
+        raise PromptTooLong(say("프롬프트가 비어 있습니다.", "The prompt is empty."))
     if prompt_tokens + max_tokens > n_ctx:
         raise PromptTooLong(
-            f"The prompt ({prompt_tokens} tokens) and the answer ({max_tokens}) do not fit the "
-            f"model's context of {n_ctx} tokens."
+            say(
+                f"프롬프트({prompt_tokens}토큰)와 답변({max_tokens}토큰)이 "
+                f"모델의 컨텍스트({n_ctx}토큰)에 들어가지 않습니다.",
+                f"The prompt ({prompt_tokens} tokens) and the answer ({max_tokens}) do not fit the "
+                f"model's context of {n_ctx} tokens.",
+            )
         )
 
 
@@ -144,7 +149,13 @@ def _llama_cpp(probe: ModelProbe | None) -> Backend:
     try:
         from desktop.engine.llama_backend import LlamaCppBackend
     except ImportError as exc:
-        raise BackendUnavailable("The llama.cpp backend is not installed.", str(exc)) from exc
+        raise BackendUnavailable(
+            say(
+                "llama.cpp 백엔드가 설치되어 있지 않습니다.",
+                "The llama.cpp backend is not installed.",
+            ),
+            str(exc),
+        ) from exc
     return LlamaCppBackend(probe)
 
 
@@ -153,7 +164,11 @@ def _transformers(probe: ModelProbe | None) -> Backend:
         from desktop.engine.hf_backend import TransformersBackend
     except ImportError as exc:
         raise BackendUnavailable(
-            "The transformers backend needs the GPU build (torch and transformers).", str(exc)
+            say(
+                "transformers 백엔드는 GPU 빌드(torch와 transformers)가 필요합니다.",
+                "The transformers backend needs the GPU build (torch and transformers).",
+            ),
+            str(exc),
         ) from exc
     return TransformersBackend()
 
@@ -179,6 +194,10 @@ def create_backend(name: str, *, probe: ModelProbe | None = None) -> Backend:
         factory = BACKENDS[name]
     except KeyError:
         raise BackendUnavailable(
-            f"Unknown backend {name!r}; one of {', '.join(BACKENDS)}."
+            say(
+                f"알 수 없는 백엔드입니다: {name!r}. "
+                f"다음 중 하나여야 합니다: {', '.join(BACKENDS)}.",
+                f"Unknown backend {name!r}; one of {', '.join(BACKENDS)}.",
+            )
         ) from None
     return factory(probe)

@@ -28,6 +28,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
 from desktop.engine.errors import TemplateError
+from desktop.messages import say
 
 Message = dict[str, str]
 
@@ -220,8 +221,18 @@ def render_chat(
             return _render(template, fold_system(messages), add_generation_prompt, variables)
     except SecurityError as exc:
         raise TemplateError(
-            "The model's chat template tried something unsafe and was refused.", str(exc)
+            say(
+                "모델의 채팅 템플릿이 안전하지 않은 동작을 시도해 거부했습니다.",
+                "The model's chat template tried something unsafe and was refused.",
+            ),
+            str(exc),
         ) from exc
     except (JinjaTemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
         # the sandbox's own guards raise OverflowError; a broken template raises the others
-        raise TemplateError("The model's chat template could not be rendered.", str(exc)) from exc
+        raise TemplateError(
+            say(
+                "모델의 채팅 템플릿을 적용하지 못했습니다.",
+                "The model's chat template could not be rendered.",
+            ),
+            str(exc),
+        ) from exc

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop.engine.errors import EngineError
+from desktop.messages import say
 
 # Raw UTF-8 is allowed in strings, so no ``\uXXXX`` escape is needed, and a lone surrogate
 # escape can never be written; ``\n`` and ``\t`` stay (answers have line breaks).
@@ -56,7 +57,10 @@ def json_grammar(schema: dict[str, Any]) -> str:
             )
         )
     except ValueError as exc:
-        raise GrammarUnusable("The answer's schema is not usable.", str(exc)) from exc
+        raise GrammarUnusable(
+            say("답변 형식(스키마)을 사용할 수 없습니다.", "The answer's schema is not usable."),
+            str(exc),
+        ) from exc
 
 
 class Constraint:
@@ -65,7 +69,12 @@ class Constraint:
     def __init__(self, tokenizer: llguidance.LLTokenizer, grammar: str, n_vocab: int) -> None:
         self._matcher = llguidance.LLMatcher(tokenizer, grammar, log_level=0)
         if self._matcher.is_error():
-            raise GrammarUnusable("The answer's schema is not usable.", self._matcher.get_error())
+            raise GrammarUnusable(
+                say(
+                    "답변 형식(스키마)을 사용할 수 없습니다.", "The answer's schema is not usable."
+                ),
+                self._matcher.get_error(),
+            )
         self._n_vocab = n_vocab
         self._words = np.zeros((tokenizer.vocab_size + 31) // 32, dtype=np.int32)
 
@@ -92,7 +101,8 @@ class Constraint:
     def accept(self, token: int) -> None:
         if not self._matcher.consume_token(token):
             raise GrammarUnusable(
-                "The model left the answer's form.", self._matcher.get_error() or str(token)
+                say("모델이 답변 형식을 벗어났습니다.", "The model left the answer's form."),
+                self._matcher.get_error() or str(token),
             )
 
     def forced(self) -> list[int]:
@@ -100,7 +110,10 @@ class Constraint:
         accepted: the backend decodes them in one batch instead of sampling each."""
         tokens = list(self._matcher.compute_ff_tokens())
         if tokens and not self._matcher.consume_tokens(tokens):
-            raise GrammarUnusable("The model left the answer's form.", self._matcher.get_error())
+            raise GrammarUnusable(
+                say("모델이 답변 형식을 벗어났습니다.", "The model left the answer's form."),
+                self._matcher.get_error(),
+            )
         return tokens
 
     @property

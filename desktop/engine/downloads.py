@@ -30,6 +30,7 @@ from typing import IO, Final
 from urllib.parse import urljoin, urlsplit
 
 from desktop.engine.errors import EngineError
+from desktop.messages import say
 
 CHUNK: Final = 1 << 20
 SPACE_MARGIN: Final = 64 << 20
@@ -191,13 +192,21 @@ class Download:
             raise DownloadError(_http_message(exc.code), f"{self.url}: {exc}") from exc
         except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
             raise DownloadError(
-                "Cannot reach the model server. Check the connection and try again; the "
-                "download resumes where it stopped.",
+                say(
+                    "모델 서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요. "
+                    "다운로드는 멈춘 곳부터 이어 받습니다.",
+                    "Cannot reach the model server. Check the connection and try again; the "
+                    "download resumes where it stopped.",
+                ),
                 f"{self.url}: {exc}",
             ) from exc
         except OSError as exc:
             raise DownloadError(
-                f"Writing the model file failed: {exc.strerror or exc}", str(exc)
+                say(
+                    f"모델 파일을 쓰지 못했습니다: {exc.strerror or exc}",
+                    f"Writing the model file failed: {exc.strerror or exc}",
+                ),
+                str(exc),
             ) from exc
 
     def _run(self, on_progress: Callable[[DownloadProgress], None] | None) -> Path:
@@ -209,8 +218,12 @@ class Download:
             free = shutil.disk_usage(self.target.parent).free
             if free < total - start + SPACE_MARGIN:
                 raise DownloadError(
-                    f"Not enough free space: the model needs {_mb(total - start)} and "
-                    f"{_mb(free)} is free in {self.target.parent}."
+                    say(
+                        f"여유 공간이 부족합니다. 모델에 {_mb(total - start)}이(가) 필요한데 "
+                        f"{self.target.parent}에는 {_mb(free)}만 남아 있습니다.",
+                        f"Not enough free space: the model needs {_mb(total - start)} and "
+                        f"{_mb(free)} is free in {self.target.parent}.",
+                    )
                 )
         meta = {"url": self.url, "total": total, "sha256": expected}
         self.meta.write_text(json.dumps(meta), encoding="utf-8")
@@ -223,14 +236,21 @@ class Download:
             start, digest = self._fetch(start, total, digest, on_progress)
         if total is not None and start != total:
             raise DownloadError(
-                "The download ended early. Try again; it resumes where it stopped.",
+                say(
+                    "다운로드가 중간에 끊겼습니다. 다시 시도하면 멈춘 곳부터 이어 받습니다.",
+                    "The download ended early. Try again; it resumes where it stopped.",
+                ),
                 f"{start} of {total} bytes",
             )
         if expected and digest.hexdigest() != expected:
             self.partial.unlink(missing_ok=True)
             self.meta.unlink(missing_ok=True)
             raise DownloadError(
-                "The downloaded file is corrupted (its checksum does not match) and was removed.",
+                say(
+                    "받은 파일이 손상되어(체크섬 불일치) 삭제했습니다.",
+                    "The downloaded file is corrupted (its checksum does not match) "
+                    "and was removed.",
+                ),
                 f"expected {expected}, got {digest.hexdigest()}",
             )
         os.replace(self.partial, self.target)
@@ -274,8 +294,8 @@ class Download:
         if self._reason == "cancel":
             self.partial.unlink(missing_ok=True)
             self.meta.unlink(missing_ok=True)
-            raise DownloadStopped("Download cancelled.")
-        raise DownloadStopped("Download paused.")
+            raise DownloadStopped(say("다운로드를 취소했습니다.", "Download cancelled."))
+        raise DownloadStopped(say("다운로드를 일시 중지했습니다.", "Download paused."))
 
 
 def _progress(window: list[tuple[float, int]], done: int, total: int | None) -> DownloadProgress:

@@ -38,6 +38,7 @@ from desktop.engine.errors import (
     NotLoaded,
     OutOfMemory,
 )
+from desktop.messages import say
 
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
 
@@ -54,21 +55,43 @@ def choose_device(requested: str = "auto") -> tuple[str, Any]:
 def check_model_dir(path: Path) -> None:
     """Refuse anything but a local safetensors model without custom code."""
     if not path.is_dir() or not (path / "config.json").is_file():
-        raise ModelFileMissing(f"{path} is not a model folder (no config.json).")
+        raise ModelFileMissing(
+            say(
+                f"{path} 폴더는 모델 폴더가 아닙니다(config.json 없음).",
+                f"{path} is not a model folder (no config.json).",
+            )
+        )
     if not list(path.glob("*.safetensors")):
         if any(p.suffix in PICKLE_SUFFIXES for p in path.iterdir()):
             raise ModelFileInvalid(
-                "This model ships pickle weights (.bin/.pt), which can run code when loaded; "
-                "only safetensors models are accepted."
+                say(
+                    "이 모델의 가중치는 pickle 형식(.bin/.pt)이라 불러올 때 코드가 "
+                    "실행될 수 있습니다. safetensors 모델만 받습니다.",
+                    "This model ships pickle weights (.bin/.pt), which can run code when loaded; "
+                    "only safetensors models are accepted.",
+                )
             )
-        raise ModelFileInvalid(f"{path} holds no .safetensors weights.")
+        raise ModelFileInvalid(
+            say(
+                f"{path} 폴더에 .safetensors 가중치가 없습니다.",
+                f"{path} holds no .safetensors weights.",
+            )
+        )
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelFileInvalid("The model's config.json is unreadable.", str(exc)) from exc
+        raise ModelFileInvalid(
+            say("모델의 config.json을 읽을 수 없습니다.", "The model's config.json is unreadable."),
+            str(exc),
+        ) from exc
     if "auto_map" in config:
         raise ModelFileInvalid(
-            "This model needs its own Python code to run (auto_map); remote code is not allowed."
+            say(
+                "이 모델은 실행에 자체 Python 코드(auto_map)가 필요합니다. "
+                "원격 코드는 허용하지 않습니다.",
+                "This model needs its own Python code to run (auto_map); "
+                "remote code is not allowed.",
+            )
         )
 
 
@@ -101,9 +124,21 @@ class TransformersBackend:
             )
             self._model = model.to(self.device).eval()  # type: ignore[arg-type]
         except torch.OutOfMemoryError as exc:
-            raise OutOfMemory("Not enough GPU memory for this model.", str(exc)) from exc
+            raise OutOfMemory(
+                say(
+                    "이 모델을 올릴 GPU 메모리가 부족합니다.",
+                    "Not enough GPU memory for this model.",
+                ),
+                str(exc),
+            ) from exc
         except (OSError, ValueError, RuntimeError) as exc:
-            raise ModelLoadError(f"transformers could not load {path.name}.", str(exc)) from exc
+            raise ModelLoadError(
+                say(
+                    f"transformers가 {path.name} 모델을 불러오지 못했습니다.",
+                    f"transformers could not load {path.name}.",
+                ),
+                str(exc),
+            ) from exc
         self._n_ctx = min(
             options.n_ctx, int(getattr(model.config, "max_position_embeddings", options.n_ctx))
         )
@@ -122,7 +157,7 @@ class TransformersBackend:
     @property
     def tokenizer(self) -> Any:
         if self._tokenizer is None:
-            raise NotLoaded("No model is loaded.")
+            raise NotLoaded(say("불러온 모델이 없습니다.", "No model is loaded."))
         return self._tokenizer
 
     @property
@@ -214,7 +249,7 @@ class TransformersBackend:
         on_progress: ProgressCallback | None = None,
     ) -> Iterator[Chunk]:
         if self._model is None:
-            raise NotLoaded("No model is loaded.")
+            raise NotLoaded(say("불러온 모델이 없습니다.", "No model is loaded."))
         tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
         check_fits_context(len(tokens), params.max_tokens, self._n_ctx)
         generator = torch.Generator(device="cpu" if self.device == "mps" else self.device)
@@ -224,7 +259,7 @@ class TransformersBackend:
         with torch.inference_mode():
             for start in range(0, len(tokens), self._n_batch):
                 if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
+                    raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
                 chunk = torch.tensor([tokens[start : start + self._n_batch]], device=self.device)
                 out = self._forward(chunk, past)
                 past = self._cache_of(out)
@@ -239,7 +274,7 @@ class TransformersBackend:
                 constraint = self._constraint(params, int(out.logits.shape[-1]))
             while out is not None and len(produced) < params.max_tokens:
                 if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
+                    raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
                 logits = out.logits[0, -1]
                 token = self._choose(logits, params, produced, generator, constraint)
                 if token in self._eos:

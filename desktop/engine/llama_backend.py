@@ -43,6 +43,7 @@ from desktop.engine.llama_runtime import MAX_SEQUENCES, LlamaRuntime
 from desktop.engine.llama_sampling import TokenSampler
 from desktop.engine.load_probe import ModelProbe
 from desktop.engine.memory import check_fits
+from desktop.messages import say
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,9 @@ class LlamaCppBackend:
     def load(self, options: LoadOptions) -> None:
         path = Path(options.model_path)
         if not path.is_file():
-            raise ModelFileMissing(f"The model file {path} does not exist.")
+            raise ModelFileMissing(
+                say(f"모델 파일 {path}이(가) 없습니다.", f"The model file {path} does not exist.")
+            )
         info = read_gguf(path)  # typed errors for bad files before llama.cpp sees them
         check_fits(info.file_size, options.use_mmap)
         self.close()
@@ -106,7 +109,12 @@ class LlamaCppBackend:
                 # automatic: the CPUs other programs leave free, asked as it goes
                 self._runtime.threads_for = CpuShare(default_threads()).threads
         except MemoryError as exc:
-            raise OutOfMemory("Not enough memory to load this model.", str(exc)) from exc
+            raise OutOfMemory(
+                say(
+                    "이 모델을 불러올 메모리가 부족합니다.", "Not enough memory to load this model."
+                ),
+                str(exc),
+            ) from exc
         self._seed = options.seed
         template = self._runtime.metadata("tokenizer.chat_template")
         self._template = template or None
@@ -114,7 +122,7 @@ class LlamaCppBackend:
     @property
     def runtime(self) -> LlamaRuntime:
         if self._runtime is None:
-            raise NotLoaded("No model is loaded.")
+            raise NotLoaded(say("불러온 모델이 없습니다.", "No model is loaded."))
         return self._runtime
 
     @property
@@ -203,7 +211,7 @@ class LlamaCppBackend:
         try:
             while produced < params.max_tokens:
                 if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
+                    raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
                 token = sampler.choose(runtime.ctx, runtime.logits(index), index)
                 if runtime.is_end(token):
                     return
@@ -253,7 +261,7 @@ class LlamaCppBackend:
                 runtime.fork(i + 1)
             while rows:
                 if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
+                    raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
                 produced += 1
                 entries: list[tuple[int, int, int]] = []
                 for i, row in rows.items():

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from llama_cpp._logger import set_verbose
 
 from desktop.engine.errors import GenerationCancelled, ModelLoadError, PromptTooLong
+from desktop.messages import say
 
 MAX_SEQUENCES: Final = 8  # sequence 0 holds the cached prompt; candidates use 1..7
 _PIECE_BUFFER: Final = 256
@@ -68,7 +69,13 @@ class LlamaRuntime:
             str(path).encode("utf-8"), model_params
         )
         if not self._model:
-            raise ModelLoadError(f"llama.cpp could not load {path.name}.", str(path))
+            raise ModelLoadError(
+                say(
+                    f"llama.cpp가 {path.name} 모델을 불러오지 못했습니다.",
+                    f"llama.cpp could not load {path.name}.",
+                ),
+                str(path),
+            )
         self.vocab: Any = llama_cpp.llama_model_get_vocab(self._model)
         context_params = llama_cpp.llama_context_default_params()
         context_params.n_ctx = n_ctx
@@ -88,7 +95,10 @@ class LlamaRuntime:
             llama_cpp.llama_model_free(self._model)
             self._model = None
             raise ModelLoadError(
-                f"llama.cpp could not make a context of {n_ctx} tokens for {path.name}."
+                say(
+                    f"llama.cpp가 {path.name} 모델에 {n_ctx}토큰 컨텍스트를 만들지 못했습니다.",
+                    f"llama.cpp could not make a context of {n_ctx} tokens for {path.name}.",
+                )
             )
         self._memory: Any = llama_cpp.llama_get_memory(self._ctx)
         self.n_batch = n_batch
@@ -207,9 +217,17 @@ class LlamaRuntime:
             batch.logits[i] = logits
         code = llama_cpp.llama_decode(self._ctx, batch)
         if code == 1:
-            raise PromptTooLong("The model's context is full.")
+            raise PromptTooLong(
+                say("모델의 컨텍스트가 가득 찼습니다.", "The model's context is full.")
+            )
         if code != 0:
-            raise ModelLoadError("llama.cpp failed to evaluate the text.", f"llama_decode: {code}")
+            raise ModelLoadError(
+                say(
+                    "llama.cpp가 글을 처리하지 못했습니다.",
+                    "llama.cpp failed to evaluate the text.",
+                ),
+                f"llama_decode: {code}",
+            )
 
     def logits(self, index: int) -> npt.NDArray[np.float32]:
         """The logits row of batch entry ``index`` of the last decode, writable in place."""
@@ -228,7 +246,7 @@ class LlamaRuntime:
         valid up to the last evaluated chunk. Other sequences are dropped.
         """
         if not tokens:
-            raise PromptTooLong("The prompt is empty.")
+            raise PromptTooLong(say("프롬프트가 비어 있습니다.", "The prompt is empty."))
         self.drop_others()
         reuse = min(common_prefix(self.cached, tokens), len(tokens) - 1)
         self.truncate(reuse)
@@ -237,7 +255,7 @@ class LlamaRuntime:
         last = 0
         for start in range(0, len(pending), self.n_batch):
             if cancel.is_set():
-                raise GenerationCancelled("Cancelled.")
+                raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
             chunk = pending[start : start + self.n_batch]
             base = len(self.cached)
             self._decode([(t, base + i, 0, i == len(chunk) - 1) for i, t in enumerate(chunk)])

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from desktop.engine.backend import PENALTY_WINDOW, SamplingParams
 from desktop.engine.constraint import Constraint, GrammarUnusable
+from desktop.messages import say
 
 RANDOM_SEED: Final = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: llama.cpp draws one
 
@@ -64,7 +65,12 @@ class TokenSampler:
             if not constraint.allows(token):
                 self.masked += 1
                 if not constraint.mask(logits):
-                    raise GrammarUnusable("The model left the answer's form.", "empty mask")
+                    raise GrammarUnusable(
+                        say(
+                            "모델이 답변 형식을 벗어났습니다.", "The model left the answer's form."
+                        ),
+                        "empty mask",
+                    )
                 token = int(llama_cpp.llama_sampler_sample(self._chain, ctx, index))
             constraint.accept(token)
         self._recent.append(token)

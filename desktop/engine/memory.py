@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from desktop.engine.errors import OutOfMemory
+from desktop.messages import say
 
 
 def available_memory() -> int | None:
@@ -34,8 +35,13 @@ def check_fits(model_bytes: int, use_mmap: bool, *, available: int | None = None
     needed = model_bytes if use_mmap else int(model_bytes * 1.1)
     if needed > free and (not use_mmap or model_bytes > total_memory()):
         raise OutOfMemory(
-            f"This model needs about {needed / 2**30:.1f} GiB of memory and only "
-            f"{free / 2**30:.1f} GiB is free. Close other programs or choose a smaller model."
+            say(
+                f"이 모델은 메모리가 약 {needed / 2**30:.1f} GiB 필요한데 "
+                f"{free / 2**30:.1f} GiB만 비어 있습니다. 다른 프로그램을 닫거나 더 작은 모델을 "
+                "고르세요.",
+                f"This model needs about {needed / 2**30:.1f} GiB of memory and only "
+                f"{free / 2**30:.1f} GiB is free. Close other programs or choose a smaller model.",
+            )
         )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.engine.catalog import CatalogEntry, load_catalog
 from desktop.engine.errors import EngineError, ModelFileInvalid
 from desktop.engine.gguf_check import GgufInfo, read_gguf, validate_in_subprocess
+from desktop.messages import say
 
 REGISTRY = "registered.json"
 # llama.cpp's llama_ftype values (general.file_type) for the common quantizations.
@@ -134,7 +135,12 @@ def import_model(path: Path, models_dir: Path, *, copy: bool = False) -> Install
     if copy:
         target = models_dir / path.name
         if target.exists():
-            raise ModelFileInvalid(f"A model named {path.name} is already installed.")
+            raise ModelFileInvalid(
+                say(
+                    f"{path.name} 모델은 이미 설치되어 있습니다.",
+                    f"A model named {path.name} is already installed.",
+                )
+            )
         models_dir.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
         shutil.copyfile(path, partial)

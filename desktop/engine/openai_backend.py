@@ -33,6 +33,7 @@ from desktop.engine.errors import (
     NotLoaded,
 )
 from desktop.engine.grammar import schema_to_gbnf
+from desktop.messages import say
 
 _OPEN: Final = "\x00jaso-chat\x00"
 _CLOSE: Final = "\x00/jaso-chat\x00"
@@ -75,7 +76,12 @@ class OpenAIBackend:
 
     def load(self, options: LoadOptions) -> None:
         if not options.base_url:
-            raise ModelLoadError("No server URL is set for the remote backend.")
+            raise ModelLoadError(
+                say(
+                    "원격 백엔드의 서버 주소가 설정되어 있지 않습니다.",
+                    "No server URL is set for the remote backend.",
+                )
+            )
         if self._api_key is None:
             self._api_key = _key_from_keyring()
         self._options = options
@@ -87,7 +93,7 @@ class OpenAIBackend:
     @property
     def options(self) -> LoadOptions:
         if self._options is None:
-            raise NotLoaded("No server is connected.")
+            raise NotLoaded(say("연결된 서버가 없습니다.", "No server is connected."))
         return self._options
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -181,7 +187,7 @@ class OpenAIBackend:
         text = prompt if isinstance(prompt, str) else "".join(map(chr, prompt))
         path, body = self._body(text, params)
         if cancel.is_set():
-            raise GenerationCancelled("Cancelled.")
+            raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
         connection = self._connection()
         try:
             connection.request(
@@ -196,7 +202,7 @@ class OpenAIBackend:
             produced = 0
             for piece in _events(response):
                 if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
+                    raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
                 produced += 1
                 yield Chunk(piece)
                 if on_progress:
@@ -236,14 +242,22 @@ def _events(response: http.client.HTTPResponse) -> Iterator[str]:
             return
         event = json.loads(payload)
         if "error" in event:
-            raise RemoteError("The server failed while writing.", json.dumps(event)[:2000])
+            raise RemoteError(
+                say("서버가 답변을 쓰는 중에 오류가 났습니다.", "The server failed while writing."),
+                json.dumps(event)[:2000],
+            )
         for choice in event.get("choices", []):
             finished = finished or bool(choice.get("finish_reason"))
             delta = (choice.get("delta") or {}).get("content") or choice.get("text") or ""
             if delta:
                 yield delta
     if not finished:  # the connection closed mid-answer
-        raise RemoteError("The server closed the connection before the answer was finished.")
+        raise RemoteError(
+            say(
+                "답변이 끝나기 전에 서버가 연결을 닫았습니다.",
+                "The server closed the connection before the answer was finished.",
+            )
+        )
 
 
 def _with_answer_so_far(messages: list[Message], answer: str) -> list[Message]:

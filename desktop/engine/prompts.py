@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.engine.errors import PromptTooLong
+from desktop.messages import say
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,10 @@ def fit_context(
     """
     if fixed_tokens > budget:
         raise PromptTooLong(
-            f"The instructions alone need {fixed_tokens} tokens; the model allows {budget}."
+            say(
+                f"지시문만으로 {fixed_tokens}토큰이 필요한데 모델은 {budget}토큰까지 받습니다.",
+                f"The instructions alone need {fixed_tokens} tokens; the model allows {budget}.",
+            )
         )
     if fixed_tokens + count_tokens(context) <= budget:
         return Fitted(context, 0)

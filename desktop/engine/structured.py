@@ -17,6 +17,7 @@ from desktop.engine.backend import (
     check_fits_context,
 )
 from desktop.engine.errors import EngineError
+from desktop.messages import say
 
 
 def string_field(max_length: int, min_length: int = 1) -> dict[str, Any]:
@@ -69,7 +70,11 @@ def parse_and_validate(text: str, schema: dict[str, Any]) -> Any:
         jsonschema.validate(data, schema)
     except (ValueError, jsonschema.ValidationError) as exc:
         raise InvalidStructuredOutput(
-            "The model's answer was not in the expected form.", f"{exc}\n---\n{text[:2000]}"
+            say(
+                "모델의 답변이 기대한 형식이 아니었습니다.",
+                "The model's answer was not in the expected form.",
+            ),
+            f"{exc}\n---\n{text[:2000]}",
         ) from exc
     return data
 

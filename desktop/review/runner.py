@@ -12,6 +12,7 @@ from typing import Any
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
 from desktop.review.requests import stored_request
 from desktop.store import Database, StorageError
 from desktop.store.batches import (
@@ -61,7 +62,12 @@ def run_batch(
     a server (one at a time on a local model); a failure is recorded and the batch goes on.
     Raises ``StorageError`` if another running process works through the batch."""
     if not db.run(take_batch, batch_id=batch_id, owner=owner):
-        raise StorageError("another Jaso process is working through this batch")
+        raise StorageError(
+            say(
+                "다른 Jaso 프로세스가 이 일괄 검토를 진행하고 있습니다.",
+                "another Jaso process is working through this batch",
+            )
+        )
     try:
         _run_items(db, batch_id, backend, model_name, seed, parallel, on_item)
     finally:

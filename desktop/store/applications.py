@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.errors import NotFound
 from desktop.store.records import ApplicationRecord, QuestionRecord
 from desktop.store.tables import CAREER_LEVELS, STATUSES, Application, Question
@@ -93,7 +94,12 @@ def create_application(
 def _live_application(session: Session, application_id: int) -> Application:
     app = session.get(Application, application_id)
     if app is None or app.deleted_at is not None:
-        raise NotFound(f"application {application_id} not found")
+        raise NotFound(
+            say(
+                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"application {application_id} not found",
+            )
+        )
     return app
 
 

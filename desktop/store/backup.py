@@ -8,6 +8,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.messages import say
 from desktop.store.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,12 @@ def create_backup(db_path: Path, backup_dir: Path, label: str | None = None) -> 
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise StorageError(f"Backup to {backup_dir} failed: {exc}") from exc
+        raise StorageError(
+            say(
+                f"{backup_dir} 폴더로 백업하지 못했습니다: {exc}",
+                f"Backup to {backup_dir} failed: {exc}",
+            )
+        ) from exc
     return final
 
 
@@ -67,7 +73,12 @@ def daily_backup(
         try:
             old.unlink(missing_ok=True)
         except OSError as exc:
-            raise StorageError(f"Could not remove the old backup {old}: {exc}") from exc
+            raise StorageError(
+                say(
+                    f"오래된 백업 {old}을(를) 지우지 못했습니다: {exc}",
+                    f"Could not remove the old backup {old}: {exc}",
+                )
+            ) from exc
         log.info("removed old backup %s", old)
     return made
 
@@ -77,7 +88,12 @@ def restore_backup(backup: Path, db_path: Path) -> None:
     try:
         _copy(backup, db_path)
     except sqlite3.Error as exc:
-        raise StorageError(f"Could not restore {backup.name}: {exc}") from exc
+        raise StorageError(
+            say(
+                f"백업 {backup.name}을(를) 복원하지 못했습니다: {exc}",
+                f"Could not restore {backup.name}: {exc}",
+            )
+        ) from exc
 
 
 def _intact(path: Path) -> bool:
@@ -99,7 +115,9 @@ def recover_from_backup(db_path: Path, backup_dir: Path) -> tuple[Path, Path]:
     """
     backup = next((b for b in list_backups(backup_dir) if _intact(b)), None)
     if backup is None:
-        raise StorageError("There is no intact backup to restore.")
+        raise StorageError(
+            say("복원할 수 있는 온전한 백업이 없습니다.", "There is no intact backup to restore.")
+        )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
     try:
@@ -110,6 +128,11 @@ def recover_from_backup(db_path: Path, backup_dir: Path) -> tuple[Path, Path]:
                 extra.rename(aside.with_name(aside.name + suffix))
         _copy(backup, db_path)
     except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"Restoring {backup.name} failed: {exc}") from exc
+        raise StorageError(
+            say(
+                f"백업 {backup.name} 복원에 실패했습니다: {exc}",
+                f"Restoring {backup.name} failed: {exc}",
+            )
+        ) from exc
     log.warning("damaged database moved to %s; restored %s", aside, backup)
     return backup, aside

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select, update
 
+from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.critiques import save_critique
 from desktop.store.errors import NotFound, NotRunning
@@ -82,7 +83,9 @@ def create_batch(
 def _batch(session: Session, batch_id: int) -> Batch:
     batch = session.get(Batch, batch_id)
     if batch is None:
-        raise NotFound(f"batch {batch_id} not found")
+        raise NotFound(
+            say(f"일괄 검토({batch_id})를 찾을 수 없습니다.", f"batch {batch_id} not found")
+        )
     return batch
 
 
@@ -186,7 +189,9 @@ def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:
 def _item(session: Session, item_id: int) -> BatchItem:
     row = session.get(BatchItem, item_id)
     if row is None:
-        raise NotFound(f"batch item {item_id} not found")
+        raise NotFound(
+            say(f"일괄 검토 항목({item_id})을 찾을 수 없습니다.", f"batch item {item_id} not found")
+        )
     return row
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
 from desktop.store.tables import COMMENT_STATES, Comment, Question
@@ -39,7 +40,12 @@ class CommentRecord:
 def _live_question(session: Session, question_id: int) -> Question:
     question = session.get(Question, question_id)
     if question is None or question.deleted_at is not None:
-        raise NotFound(f"question {question_id} not found")
+        raise NotFound(
+            say(
+                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"question {question_id} not found",
+            )
+        )
     return question
 
 
@@ -109,7 +115,12 @@ def list_comments(*, session: Session, question_id: int) -> list[CommentRecord]:
 def _comment(session: Session, comment_id: int) -> Comment:
     row = session.get(Comment, comment_id)
     if row is None:
-        raise NotFound(f"comment {comment_id} not found")
+        raise NotFound(
+            say(
+                f"코멘트({comment_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"comment {comment_id} not found",
+            )
+        )
     return row
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
 from desktop.store.questions import add_revision
@@ -64,7 +65,12 @@ def save_critique(
     """
     question = session.get(Question, question_id)
     if question is None or question.deleted_at is not None:
-        raise NotFound(f"question {question_id} not found")
+        raise NotFound(
+            say(
+                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"question {question_id} not found",
+            )
+        )
     stamp = now()
     revision_id = add_revision(
         session=session, question_id=question_id, text=text, reason="reviewed", at=stamp
@@ -87,7 +93,11 @@ def save_critique(
 def get_critique(*, session: Session, critique_id: int) -> CritiqueRecord:
     row = session.get(Critique, critique_id)
     if row is None:
-        raise NotFound(f"critique {critique_id} not found")
+        raise NotFound(
+            say(
+                f"첨삭 결과({critique_id})를 찾을 수 없습니다.", f"critique {critique_id} not found"
+            )
+        )
     revision = session.get(Revision, row.revision_id)
     assert revision is not None
     return _record(row, revision)

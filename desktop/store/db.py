@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
+from desktop.messages import say
 from desktop.store.errors import StorageError, StoreDamaged, StoreTooNew
 from desktop.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -68,8 +69,12 @@ def read_user_version(path: Path) -> int:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreDamaged(
-            f"The database file {path} is damaged or is not a Jaso database ({exc}). "
-            "It was left untouched; restore a backup or move the file aside."
+            say(
+                f"데이터베이스 파일 {path}이(가) 손상되었거나 Jaso 데이터베이스가 아닙니다({exc}). "
+                "파일은 그대로 두었습니다. 백업을 복원하거나 파일을 다른 곳으로 옮기세요.",
+                f"The database file {path} is damaged or is not a Jaso database ({exc}). "
+                "It was left untouched; restore a backup or move the file aside.",
+            )
         ) from exc
     return int(row[0])
 
@@ -89,9 +94,14 @@ def migrate(path: Path, *, target: int = LATEST_VERSION) -> int:
     start = read_user_version(path)
     if start > LATEST_VERSION:
         raise StoreTooNew(
-            f"This database was created by a newer version of Jaso (schema {start}; this app "
-            f"understands up to {LATEST_VERSION}). Update Jaso to open it. "
-            "The file was not changed."
+            say(
+                f"이 데이터베이스는 더 새로운 버전의 Jaso가 만들었습니다(스키마 {start}, 이 앱은 "
+                f"{LATEST_VERSION}까지 읽습니다). Jaso를 업데이트한 뒤 여세요. "
+                "파일은 바꾸지 않았습니다.",
+                f"This database was created by a newer version of Jaso (schema {start}; this app "
+                f"understands up to {LATEST_VERSION}). Update Jaso to open it. "
+                "The file was not changed.",
+            )
         )
     if start >= target:
         return start
@@ -112,7 +122,11 @@ def migrate(path: Path, *, target: int = LATEST_VERSION) -> int:
             log.info("database %s migrated to schema %d", path, version)
     except sqlite3.Error as exc:
         raise StorageError(
-            f"Could not prepare the database {path}: {exc}", storage_kind(exc)
+            say(
+                f"데이터베이스 {path}을(를) 준비하지 못했습니다: {exc}",
+                f"Could not prepare the database {path}: {exc}",
+            ),
+            storage_kind(exc),
         ) from exc
     finally:
         conn.close()
@@ -163,8 +177,12 @@ class Database:
             migrate(self.path)  # raises StoreTooNew with its message
         if self.started_from_version < LATEST_VERSION:
             raise StorageError(
-                f"The database {self.path} needs an upgrade, but its folder is read-only. "
-                "Make the folder writable and start Jaso again.",
+                say(
+                    f"데이터베이스 {self.path}을(를) 업그레이드해야 하는데 폴더가 읽기 전용입니다. "
+                    "폴더에 쓰기 권한을 준 뒤 Jaso를 다시 시작하세요.",
+                    f"The database {self.path} needs an upgrade, but its folder is read-only. "
+                    "Make the folder writable and start Jaso again.",
+                ),
                 "readonly",
             )
 
@@ -191,12 +209,20 @@ class Database:
             except DBAPIError as exc:
                 session.rollback()
                 raise StorageError(
-                    f"Could not write to the database: {exc.orig}", storage_kind(exc.orig)
+                    say(
+                        f"데이터베이스에 쓰지 못했습니다: {exc.orig}",
+                        f"Could not write to the database: {exc.orig}",
+                    ),
+                    storage_kind(exc.orig),
                 ) from exc
             except UnicodeEncodeError as exc:  # a lone surrogate: the driver cannot write it
                 session.rollback()
                 raise StorageError(
-                    f"Could not write to the database: the text holds a broken character ({exc})"
+                    say(
+                        f"데이터베이스에 쓰지 못했습니다. 글에 깨진 문자가 있습니다({exc}).",
+                        "Could not write to the database: the text holds a broken character "
+                        f"({exc})",
+                    )
                 ) from exc
             except BaseException:
                 session.rollback()

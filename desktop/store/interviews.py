@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
 from desktop.store.tables import Application, InterviewItem, InterviewSession
@@ -77,7 +78,12 @@ def create_session(
 ) -> int:
     app = session.get(Application, application_id)
     if app is None or app.deleted_at is not None:
-        raise NotFound(f"application {application_id} not found")
+        raise NotFound(
+            say(
+                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"application {application_id} not found",
+            )
+        )
     row = InterviewSession(application_id=application_id, model=model, lang=lang, created_at=now())
     session.add(row)
     session.flush()
@@ -98,7 +104,12 @@ def create_session(
 def get_session(*, session: Session, session_id: int) -> InterviewSessionRecord:
     row = session.get(InterviewSession, session_id)
     if row is None:
-        raise NotFound(f"interview session {session_id} not found")
+        raise NotFound(
+            say(
+                f"면접 연습({session_id})을 찾을 수 없습니다.",
+                f"interview session {session_id} not found",
+            )
+        )
     items = session.exec(
         select(InterviewItem)
         .where(InterviewItem.session_id == session_id)
@@ -127,7 +138,12 @@ def save_practice_answer(
     """Store the user's answer to one question, with the feedback once it is there."""
     row = session.get(InterviewItem, item_id)
     if row is None:
-        raise NotFound(f"interview question {item_id} not found")
+        raise NotFound(
+            say(
+                f"면접 질문({item_id})을 찾을 수 없습니다.",
+                f"interview question {item_id} not found",
+            )
+        )
     row.answer = answer
     row.feedback = json.dumps(feedback, ensure_ascii=False) if feedback is not None else ""
     row.answered_at = now()
@@ -137,7 +153,12 @@ def save_practice_answer(
 def delete_session(*, session: Session, session_id: int) -> None:
     row = session.get(InterviewSession, session_id)
     if row is None:
-        raise NotFound(f"interview session {session_id} not found")
+        raise NotFound(
+            say(
+                f"면접 연습({session_id})을 찾을 수 없습니다.",
+                f"interview session {session_id} not found",
+            )
+        )
     for item in session.exec(select(InterviewItem).where(InterviewItem.session_id == session_id)):
         session.delete(item)
     session.delete(row)

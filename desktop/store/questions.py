@@ -7,6 +7,7 @@ from typing import Final
 
 from sqlmodel import Session, col, func, select
 
+from desktop.messages import say
 from desktop.store.applications import NewQuestion, live_questions, new_question_row, now
 from desktop.store.errors import NotFound
 from desktop.store.records import QuestionRecord, RevisionRecord
@@ -22,7 +23,12 @@ AUTOSAVE_REVISION_SPAN: Final = timedelta(minutes=5)
 def _live_question(session: Session, question_id: int) -> Question:
     question = session.get(Question, question_id)
     if question is None or question.deleted_at is not None:
-        raise NotFound(f"question {question_id} not found")
+        raise NotFound(
+            say(
+                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"question {question_id} not found",
+            )
+        )
     return question
 
 
@@ -33,7 +39,12 @@ def get_question(*, session: Session, question_id: int) -> QuestionRecord:
 def add_question(*, session: Session, application_id: int, spec: NewQuestion) -> int:
     app = session.get(Application, application_id)
     if app is None or app.deleted_at is not None:
-        raise NotFound(f"application {application_id} not found")
+        raise NotFound(
+            say(
+                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
+                f"application {application_id} not found",
+            )
+        )
     last = session.exec(
         select(func.max(Question.position)).where(Question.application_id == application_id)
     ).one()
@@ -156,7 +167,11 @@ def restore_revision(*, session: Session, revision_id: int) -> str:
     """Make a revision's text the answer again; the text it replaces stays in the history."""
     revision = session.get(Revision, revision_id)
     if revision is None:
-        raise NotFound(f"revision {revision_id} not found")
+        raise NotFound(
+            say(
+                f"수정 기록({revision_id})을 찾을 수 없습니다.", f"revision {revision_id} not found"
+            )
+        )
     question = _live_question(session, revision.question_id)
     latest = _latest_revision(session, question.id or 0)
     if question.answer and (latest is None or latest.text != question.answer):

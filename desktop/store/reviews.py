@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.clients import consenting_clients
 from desktop.store.critiques import CritiqueRecord, get_critique
@@ -59,7 +60,11 @@ def save_review(
     """Store the counselor's review; ``approve`` settles pending items and stamps it approved."""
     row = session.get(Critique, critique_id)
     if row is None:
-        raise NotFound(f"critique {critique_id} not found")
+        raise NotFound(
+            say(
+                f"첨삭 결과({critique_id})를 찾을 수 없습니다.", f"critique {critique_id} not found"
+            )
+        )
     review = copy.deepcopy(review)
     _check(review)
     if approve:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from desktop.messages import say
 from desktop.store.errors import NotFound
 from desktop.store.records import TrashItem, application_title
 from desktop.store.tables import Application, Question
@@ -40,7 +41,12 @@ def _trashed(session: Session, kind: str, item_id: int) -> Application | Questio
         else session.get(Question, item_id)
     )
     if row is None or row.deleted_at is None:
-        raise NotFound(f"{kind} {item_id} is not in the trash")
+        raise NotFound(
+            say(
+                f"휴지통에 {kind} {item_id} 항목이 없습니다.",
+                f"{kind} {item_id} is not in the trash",
+            )
+        )
     return row
 
 

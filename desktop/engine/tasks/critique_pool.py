@@ -20,6 +20,7 @@ from desktop.engine.errors import EngineError, GenerationCancelled
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
 
 POLL_S = 0.05
 
@@ -74,7 +75,7 @@ def run_pool(
         while running or more:
             if io.cancel.is_set():
                 wait(running)  # every slot sees the same cancel event and stops
-                raise GenerationCancelled("Cancelled.")
+                raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
             if more and len(running) < slots:
                 work = feed(0 if running else POLL_S)
                 if work is None:

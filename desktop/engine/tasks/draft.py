@@ -10,6 +10,7 @@ from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_
 from desktop.engine.errors import GenerationCancelled
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
 from desktop.writing.candidates import script_of
 from desktop.writing.counting import count
 from desktop.writing.sentences import sentence_spans
@@ -109,5 +110,5 @@ def draft(
         if request.limit is not None and count(text, request.profile) > request.limit * 1.1:
             break
     if io.cancel.is_set():
-        raise GenerationCancelled("Cancelled.")
+        raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
     return finish_draft(text, request)

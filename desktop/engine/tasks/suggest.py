@@ -16,6 +16,7 @@ from desktop.engine.errors import GenerationCancelled
 from desktop.engine.prompts import fit_context
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
 from desktop.writing.candidates import ends_paragraph, reject_reason
 from desktop.writing.counting import count
 from desktop.writing.fabrication import fabrication_flags
@@ -233,7 +234,7 @@ def _one_by_one(
             if first_sentence(raw, streaming=True) is not None:
                 break
         if io.cancel.is_set():
-            raise GenerationCancelled("Cancelled.")
+            raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
         collector.finish(raw)
 
 
@@ -261,7 +262,7 @@ def _together(
         if index == 0:
             _stream_visible(io, collector.request.text, state, state.raw[0])
     if io.cancel.is_set():
-        raise GenerationCancelled("Cancelled.")
+        raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
 
 
 def suggest(

@@ -1,0 +1,49 @@
+"""The engine's messages reach a Korean window in Korean: the real llama.cpp backend refusing
+a missing model file, shown in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop import messages
+from desktop.engine.backend import create_backend
+from desktop.paths import AppPaths
+from desktop.settings import Settings
+from desktop.store import Database
+from desktop.ui.assistant import Assistant
+from desktop.ui.i18n import install_translators
+from desktop.ui.llm_worker import LlmClient
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def korean_app(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "ko")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    messages.set_language("en")
+
+
+def test_a_missing_model_is_reported_in_korean(
+    qtbot: QtBot, korean_app: None, db: Database, paths: AppPaths
+) -> None:
+    missing = paths.models_dir / "없는-모델.gguf"
+    assistant = Assistant(LlmClient(create_backend))
+    window = MainWindow(db, Settings(model_path=str(missing)), paths, assistant, "ko")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with qtbot.waitSignal(
+            assistant.state_changed, timeout=20_000, check_params_cb=lambda s, _d: s == "failed"
+        ) as failed:
+            window.load_model()
+        detail = failed.args[1]
+        assert "없습니다" in detail and str(missing) in detail
+        assert window.model_state.text().startswith("모델") and detail in window.model_state.text()
+    finally:
+        assert assistant.shutdown()
