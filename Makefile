@@ -20,7 +20,7 @@ lint:
 	$(PY) -m ruff check .
 
 typecheck:
-	$(PY) -m mypy desktop/engine desktop/store desktop/writing desktop/importing desktop/review desktop/secrets.py desktop/atomic.py \
+	$(PY) -m mypy desktop/engine desktop/store desktop/writing desktop/importing desktop/counsel desktop/secrets.py desktop/atomic.py \
 		desktop/model_choice.py desktop/ui
 
 pytest:

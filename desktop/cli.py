@@ -52,7 +52,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from desktop.engine.cli_eval import add_parsers as add_eval_parsers
 
     add_eval_parsers(sub)
-    from desktop.review.cli_review import add_parser as add_review_parser
+    from desktop.counsel.cli_review import add_parser as add_review_parser
 
     add_review_parser(sub)
     dev = sub.add_parser("dev", help="developer tools")
@@ -122,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_eval.run_eval(args) if args.command == "eval" else cli_eval.run_interview(args)
     if args.command == "review":
-        from desktop.review.cli_review import run_review
+        from desktop.counsel.cli_review import run_review
 
         return run_review(args)
     if args.command == "dev":

@@ -114,11 +114,11 @@ def _reports(home: Path) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from docx import Document
 
+    from desktop.counsel.export import export_report
+    from desktop.counsel.report import build_report
     from desktop.importing.readers import read_document
     from desktop.importing.save import save_imported
     from desktop.importing.split import split_document
-    from desktop.review.export import export_report
-    from desktop.review.report import build_report
     from desktop.store import Database
 
     source = home / "essay.docx"

@@ -35,9 +35,9 @@ def test_core_packages_do_not_import_qt(package: str) -> None:
     assert offenders == []
 
 
-def test_review_imports_qt_only_for_the_pdf_writer() -> None:
+def test_counsel_imports_qt_only_for_the_pdf_writer() -> None:
     users = set()
-    for path in (DESKTOP / "review").rglob("*.py"):
+    for path in (DESKTOP / "counsel").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
                 users.add(path.name)

@@ -37,12 +37,12 @@ from desktop.store.critiques import (
 from desktop.store.records import ApplicationRecord
 from desktop.store.recovery import RecoveryFiles
 from desktop.ui.assistant import Assistant
+from desktop.ui.critique_controller import CritiqueController
 from desktop.ui.draft_dialog import draft_into
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.question_dialog import QuestionDialog
 from desktop.ui.question_editor import QuestionEditor
-from desktop.ui.review_controller import ReviewController
 from desktop.ui.suggestions import SuggestionController
 from desktop.writing.flags import CheckContext
 
@@ -100,9 +100,9 @@ class ApplicationView(QWidget):
         self._other_companies: tuple[str, ...] = ()
         self._other_applications: tuple[tuple[str, str], ...] = ()
         self.recovery: RecoveryFiles | None = None
-        self.reviews = ReviewController(db, assistant, ui_lang, self) if assistant else None
-        if self.reviews is not None:
-            self.reviews.message.connect(self.message)
+        self.critique_jobs = CritiqueController(db, assistant, ui_lang, self) if assistant else None
+        if self.critique_jobs is not None:
+            self.critique_jobs.message.connect(self.message)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -278,11 +278,11 @@ class ApplicationView(QWidget):
             return []
 
     def review(self, editors: list[QuestionEditor]) -> None:
-        if self.reviews is None:
+        if self.critique_jobs is None:
             return
         for editor in editors:
             editor.flush()
-        self.reviews.review([(e.question_id, self.request_for(e)) for e in editors])
+        self.critique_jobs.critique([(e.question_id, self.request_for(e)) for e in editors])
 
     def review_active(self) -> None:
         if self.active is not None:

@@ -52,8 +52,8 @@ class AssistPanel(QTabWidget):
         self.critique.review_requested.connect(view.review_active)
         self.critique.review_all_requested.connect(view.review_all)
         self.critique.message.connect(view.message)
-        if view.reviews is not None:
-            view.reviews.critique_saved.connect(self._on_reviews_critique_saved)
+        if view.critique_jobs is not None:
+            view.critique_jobs.critique_saved.connect(self._on_critique_jobs_critique_saved)
         else:
             self.candidates.setEnabled(False)
             self.critique.setEnabled(False)
@@ -80,7 +80,7 @@ class AssistPanel(QTabWidget):
         self.critique.refresh_stale()
         self.comments.refresh()  # the passages follow the edits
 
-    def _on_reviews_critique_saved(self, question_id: int) -> None:
+    def _on_critique_jobs_critique_saved(self, question_id: int) -> None:
         if self.editor is not None and self.editor.question_id == question_id:
             self._show_critiques()
             self.setCurrentWidget(self.critique)

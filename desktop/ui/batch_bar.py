@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.review.runner import duration_text
+from desktop.counsel.runner import duration_text
 from desktop.store import StorageError
 from desktop.store.batches import BatchProgress, batch_failures
 from desktop.ui.batch_controller import BatchController

@@ -14,11 +14,11 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.counsel.requests import stored_request
+from desktop.counsel.runner import DEFAULT_PARALLEL, EMPTY_ANSWER
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
-from desktop.review.requests import stored_request
-from desktop.review.runner import DEFAULT_PARALLEL, EMPTY_ANSWER
 from desktop.store import Database, StorageError
 from desktop.store.batches import (
     BatchProgress,

@@ -185,8 +185,8 @@ class CounselMenu(QObject):
 
     def export_report(self) -> None:
         def write(application_id: int, path: Path) -> None:
-            from desktop.review.export import export_report  # python-docx loads on first use
-            from desktop.review.report import build_report
+            from desktop.counsel.export import export_report  # python-docx loads on first use
+            from desktop.counsel.report import build_report
 
             export_report(self.window.db.run(build_report, application_id=application_id), path)
 
@@ -200,7 +200,7 @@ class CounselMenu(QObject):
 
     def export_essay(self) -> None:
         def write(application_id: int, path: Path) -> None:
-            from desktop.review.export import export_essay
+            from desktop.counsel.export import export_essay
 
             export_essay(self.window.db.run(get_application, application_id=application_id), path)
 
@@ -218,7 +218,7 @@ class CounselMenu(QObject):
         )
         if path is None:
             return
-        from desktop.review.training import training_examples, write_jsonl
+        from desktop.counsel.training import training_examples, write_jsonl
 
         try:
             export = self.window.db.run(training_examples)

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="53"/>
+        <location filename="../../desktop/app.py" line="54"/>
         <source>Something went wrong. Your text is saved; details are in the log.</source>
         <translation>문제가 발생했습니다. 입력한 글은 저장되어 있으며 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="82"/>
+        <location filename="../../desktop/app.py" line="83"/>
         <source>There is no backup.</source>
         <translation>백업이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="85"/>
+        <location filename="../../desktop/app.py" line="86"/>
         <source>The database cannot be read. Restore the newest backup (%1)? The damaged file is kept next to it under a new name.</source>
         <translation>데이터베이스를 읽을 수 없습니다. 가장 최근 백업(%1)으로 복원할까요? 손상된 파일은 다른 이름으로 옆에 보관합니다.</translation>
     </message>
@@ -128,62 +128,62 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="95"/>
+        <location filename="../../desktop/ui/application_view.py" line="110"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="96"/>
+        <location filename="../../desktop/ui/application_view.py" line="111"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="111"/>
+        <location filename="../../desktop/ui/application_view.py" line="126"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="140"/>
+        <location filename="../../desktop/ui/application_view.py" line="155"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="253"/>
+        <location filename="../../desktop/ui/application_view.py" line="262"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="255"/>
+        <location filename="../../desktop/ui/application_view.py" line="264"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="315"/>
+        <location filename="../../desktop/ui/application_view.py" line="324"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="319"/>
+        <location filename="../../desktop/ui/application_view.py" line="328"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="321"/>
+        <location filename="../../desktop/ui/application_view.py" line="330"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="355"/>
+        <location filename="../../desktop/ui/application_view.py" line="364"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="398"/>
+        <location filename="../../desktop/ui/application_view.py" line="404"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="400"/>
+        <location filename="../../desktop/ui/application_view.py" line="406"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
@@ -291,12 +291,12 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="79"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="77"/>
         <source>A batch is still running: pause or cancel it first.</source>
         <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="237"/>
+        <location filename="../../desktop/ui/batch_controller.py" line="235"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -735,6 +735,34 @@
         <location filename="../../desktop/ui/counter.py" line="87"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
+    </message>
+</context>
+<context>
+    <name>CritiqueController</name>
+    <message>
+        <location filename="../../desktop/ui/critique_controller.py" line="55"/>
+        <source>There is no answer to review yet.</source>
+        <translation>첨삭할 답변이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_controller.py" line="58"/>
+        <source>No model is ready. Choose one under Model.</source>
+        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_controller.py" line="95"/>
+        <source>Reviewing %1 of %2…</source>
+        <translation>%2개 중 %1번째 첨삭 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_controller.py" line="113"/>
+        <source>The review could not be saved: %1</source>
+        <translation>첨삭을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/critique_controller.py" line="120"/>
+        <source>The review failed: %1</source>
+        <translation>첨삭에 실패했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1286,172 +1314,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Se&amp;ttings…</source>
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -1462,12 +1490,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1861,92 +1889,92 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="127"/>
+        <location filename="../../desktop/ui/question_editor.py" line="141"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="128"/>
+        <location filename="../../desktop/ui/question_editor.py" line="142"/>
         <source>Ask the model for a critique of this answer</source>
         <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="132"/>
+        <location filename="../../desktop/ui/question_editor.py" line="146"/>
         <source>Draft…</source>
         <translation>초안…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="133"/>
+        <location filename="../../desktop/ui/question_editor.py" line="147"/>
         <source>Write a first draft from your keywords or notes</source>
         <translation>키워드나 메모로 첫 초안을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="137"/>
+        <location filename="../../desktop/ui/question_editor.py" line="151"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="138"/>
+        <location filename="../../desktop/ui/question_editor.py" line="152"/>
         <source>Edit the question, its limit and counting rule</source>
         <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="142"/>
+        <location filename="../../desktop/ui/question_editor.py" line="156"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="143"/>
+        <location filename="../../desktop/ui/question_editor.py" line="157"/>
         <source>Earlier versions of this answer</source>
         <translation>이 답변의 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="146"/>
+        <location filename="../../desktop/ui/question_editor.py" line="160"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="147"/>
+        <location filename="../../desktop/ui/question_editor.py" line="161"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="149"/>
+        <location filename="../../desktop/ui/question_editor.py" line="163"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="150"/>
+        <location filename="../../desktop/ui/question_editor.py" line="164"/>
         <source>Move this question to the trash</source>
         <translation>이 문항을 휴지통으로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="164"/>
+        <location filename="../../desktop/ui/question_editor.py" line="178"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="376"/>
+        <location filename="../../desktop/ui/question_editor.py" line="442"/>
         <source>The disk is full (or a file-size limit was reached).</source>
         <translation>디스크가 가득 찼습니다(또는 파일 크기 제한에 도달했습니다).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="377"/>
+        <location filename="../../desktop/ui/question_editor.py" line="443"/>
         <source>The data folder is read-only.</source>
         <translation>데이터 폴더가 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="378"/>
+        <location filename="../../desktop/ui/question_editor.py" line="444"/>
         <source>The database is in use by another program.</source>
         <translation>다른 프로그램이 데이터베이스를 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="383"/>
+        <location filename="../../desktop/ui/question_editor.py" line="449"/>
         <source>Your text is kept only in this window and saving is retried: do not close Jaso.</source>
         <translation>글은 이 창에만 남아 있으며 저장을 다시 시도합니다. Jaso를 닫지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="386"/>
+        <location filename="../../desktop/ui/question_editor.py" line="452"/>
         <source>Your text is kept in %1 and saving is retried.</source>
         <translation>글을 %1에 보관했으며 저장을 다시 시도합니다.</translation>
     </message>
@@ -1979,34 +2007,6 @@ Data folder: %2</source>
         <location filename="../../desktop/ui/reuse_dialog.py" line="49"/>
         <source>Role</source>
         <translation>직무</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewController</name>
-    <message>
-        <location filename="../../desktop/ui/review_controller.py" line="57"/>
-        <source>There is no answer to review yet.</source>
-        <translation>첨삭할 답변이 아직 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_controller.py" line="60"/>
-        <source>No model is ready. Choose one under Model.</source>
-        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_controller.py" line="97"/>
-        <source>Reviewing %1 of %2…</source>
-        <translation>%2개 중 %1번째 첨삭 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_controller.py" line="115"/>
-        <source>The review could not be saved: %1</source>
-        <translation>첨삭을 저장하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_controller.py" line="122"/>
-        <source>The review failed: %1</source>
-        <translation>첨삭에 실패했습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,7 @@ class _Counting(OpenAIBackend):
 
 def test_a_batch_review_keeps_several_critiques_in_flight(server: str, tmp_path: Path) -> None:
     """``jaso review``'s runner against the server: two at once, one critique per answer."""
-    from desktop.review.runner import run_batch
+    from desktop.counsel.runner import run_batch
     from desktop.store import Database
     from desktop.store import applications as apps
     from desktop.store import critiques as cs

@@ -266,7 +266,7 @@ def test_text_left_in_a_recovery_file_is_restored_at_start(
 def test_the_editor_and_the_batch_queue_tell_the_model_the_same(
     window: MainWindow, db: Database
 ) -> None:
-    from desktop.review.requests import stored_request
+    from desktop.counsel.requests import stored_request
 
     for editor in window.view.editors:
         editor.answer_edit.setPlainText(unicodedata.normalize("NFD", "한글 자모로 풀어 쓴 답변"))

@@ -67,9 +67,9 @@ def _focus(qtbot: QtBot, window: MainWindow) -> QuestionEditor:
 
 
 def _critique(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.view.reviews is not None
+    assert window.view.critique_jobs is not None
     _focus(qtbot, window)
-    with qtbot.waitSignal(window.view.reviews.critique_saved, timeout=10000):
+    with qtbot.waitSignal(window.view.critique_jobs.critique_saved, timeout=10000):
         window.assist.critique.review_button.click()
 
 

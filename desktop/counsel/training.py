@@ -20,9 +20,9 @@ import jsonschema
 from sqlmodel import Session
 
 from desktop.atomic import write_text_atomically
+from desktop.counsel.requests import stored_request
 from desktop.engine.tasks.critique import critique_messages
 from desktop.engine.tasks.critique_schema import SCHEMA
-from desktop.review.requests import stored_request
 from desktop.store.critiques import get_critique
 from desktop.store.reviews import approved_critique_ids, final_critique
 from desktop.writing.checks import mask_contacts, run_checks

@@ -79,7 +79,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_inputs_that_share_a_name_get_their_own_reports() -> None:
-    from desktop.review.cli_review import report_names
+    from desktop.counsel.cli_review import report_names
 
     files = [Path("a/자소서.md"), Path("b/자소서.docx"), Path("자소서-2.txt"), Path("c/KIM.md"),
              Path("kim.hwpx")]  # fmt: skip

@@ -22,7 +22,7 @@ def critique_task(
     return critique(backend, request, io, seed=None, ui_lang=ui_lang)
 
 
-class ReviewController(QObject):
+class CritiqueController(QObject):
     """Runs one critique at a time; queued questions follow when it ends.
 
     Signals:
@@ -48,7 +48,7 @@ class ReviewController(QObject):
         self.done = 0
         self.total = 0
 
-    def review(self, items: list[tuple[int, EssayRequest]]) -> None:
+    def critique(self, items: list[tuple[int, EssayRequest]]) -> None:
         """Queue critiques of ``(question id, request)`` pairs; empty answers are skipped."""
         items = [(qid, req) for qid, req in items if req.text.strip()]
         if not items:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWr
 from PySide6.QtWidgets import QApplication
 
 from desktop.atomic import write_atomically
-from desktop.review.report import Report, report_html
+from desktop.counsel.report import Report, report_html
 
 FONTS: Final = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"]
 _app: QApplication | None = None

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desktop.counsel.requests import stored_request
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
-from desktop.review.requests import stored_request
 from desktop.store import Database, StorageError
 from desktop.store.batches import (
     BatchProgress,

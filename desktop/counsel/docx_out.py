@@ -10,7 +10,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from desktop.review.report import Report, ReportQuestion, score_rows
+from desktop.counsel.report import Report, ReportQuestion, score_rows
 from desktop.store.records import ApplicationRecord
 from desktop.writing.counting import count
 

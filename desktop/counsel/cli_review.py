@@ -43,7 +43,7 @@ def _say(line: str) -> None:
 
 
 def _progress(progress: BatchProgress) -> None:
-    from desktop.review.runner import duration_text
+    from desktop.counsel.runner import duration_text
 
     left = progress.eta_seconds
     eta = f", about {duration_text(left)} left" if left else ""
@@ -51,8 +51,8 @@ def _progress(progress: BatchProgress) -> None:
 
 
 def _write(db: Database, app_id: int, base: Path, formats: list[str]) -> list[Path]:
-    from desktop.review.export import export_report
-    from desktop.review.report import build_report
+    from desktop.counsel.export import export_report
+    from desktop.counsel.report import build_report
 
     report = db.run(build_report, application_id=app_id)
     written = [base.parent / f"{base.name}.{kind}" for kind in formats]
@@ -124,10 +124,10 @@ def _review_file(
     formats: list[str],
 ) -> bool:
     """Import ``file``, critique its answers and write ``base.pdf`` and so on; False on failure."""
+    from desktop.counsel.runner import run_batch
     from desktop.importing.readers import ImportFailed, read_document
     from desktop.importing.save import save_imported
     from desktop.importing.split import split_document
-    from desktop.review.runner import run_batch
     from desktop.store import StorageError
     from desktop.store.applications import get_application
     from desktop.store.batches import batch_failures, create_batch

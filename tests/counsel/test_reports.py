@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop.review.docx_out import essay_text, write_essay_docx, write_report_docx
-from desktop.review.report import build_report, report_html
+from desktop.counsel.docx_out import essay_text, write_essay_docx, write_report_docx
+from desktop.counsel.report import build_report, report_html
 from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store import comments as cm
@@ -107,7 +107,7 @@ def test_docx_report_and_essay_exports(db: Database, tmp_path: Path) -> None:
 def test_pdf_report_embeds_hangul_fonts_and_extracts_the_items(
     db: Database, tmp_path: Path
 ) -> None:
-    from desktop.review.pdf import write_report_pdf
+    from desktop.counsel.pdf import write_report_pdf
 
     report = db.run(build_report, application_id=_reviewed(db))
     path = tmp_path / "report.pdf"

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import jsonschema
 
+from desktop.counsel.training import training_examples, write_jsonl
 from desktop.engine.tasks.critique_schema import DIMENSIONS, SCHEMA
-from desktop.review.training import training_examples, write_jsonl
 from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store import clients as cl
 from desktop.store import critiques as cs
 from desktop.store import reviews as rv
 from desktop.writing.checks import mask_contacts
-from tests.review.test_reports import CRITIQUE
+from tests.counsel.test_reports import CRITIQUE
 
 CONTACT = "연락처 010-1234-5678, jiwon.kim@example.com, 주민번호 990101-1234567."
 ANSWER = f"물류센터에서 재고 오차율을 3.5%에서 0.8%로 낮췄습니다. {CONTACT}"

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Final
 
 from desktop.atomic import write_atomically, write_text_atomically
-from desktop.review.docx_out import essay_text, write_essay_docx, write_report_docx
-from desktop.review.report import Report, report_html
+from desktop.counsel.docx_out import essay_text, write_essay_docx, write_report_docx
+from desktop.counsel.report import Report, report_html
 from desktop.store.records import ApplicationRecord
 
 REPORT_SUFFIXES: Final = (".pdf", ".docx", ".html")
@@ -22,7 +22,7 @@ def export_report(report: Report, path: Path) -> None:
     elif suffix == ".docx":
         write_atomically(path, lambda p: write_report_docx(report, p))
     elif suffix == ".pdf":
-        from desktop.review.pdf import write_report_pdf  # Qt, loaded only for PDFs
+        from desktop.counsel.pdf import write_report_pdf  # Qt, loaded only for PDFs
 
         write_report_pdf(report, path)  # atomic itself
     else:
