@@ -17,6 +17,7 @@ from desktop.engine.backend import (
     check_fits_context,
 )
 from desktop.engine.errors import EngineError
+from desktop.engine.schema_budget import fit_to_budget
 from desktop.messages import say
 
 
@@ -133,16 +134,21 @@ def generate_json_reply(
     repeat_penalty: float = SamplingParams.repeat_penalty,
     max_tokens: int | None = None,
     attempts: list[int] | None = None,
+    per_char: float | None = None,
 ) -> Any:
     """The model's reply to ``messages`` as JSON valid against ``schema``.
 
-    ``max_tokens`` defaults to all the context the prompt leaves: a bounded schema ends the
-    answer long before that, so a constrained answer is always complete JSON.
+    ``max_tokens`` defaults to all the context the prompt leaves. With ``per_char`` (this
+    model's tokens per character of the reply's language) the schema's strings are shortened
+    where its longest answer would not fit those tokens (``schema_budget``), so a constrained
+    answer always ends as complete JSON.
     """
     prompt = backend.render_chat(messages)
     prompt_tokens = backend.count_tokens(prompt)
     budget = max_tokens or max(1, backend.n_ctx - prompt_tokens)
     check_fits_context(prompt_tokens, budget, backend.n_ctx)
+    if per_char is not None and backend.capabilities.json_schema:
+        schema = fit_to_budget(schema, budget, per_char)
     params = SamplingParams(
         max_tokens=budget,
         temperature=temperature,

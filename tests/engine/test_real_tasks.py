@@ -152,3 +152,26 @@ def test_interview_questions_read_as_questions(which: str, request: pytest.Fixtu
     assert len(questions) >= 5
     assert all(q.text.rstrip().endswith("?") or q.kind != "model" for q in questions)
     assert all(q.source in source.text for q in questions)
+
+
+CLICHE_OPENING = EssayRequest(
+    text="어릴 적부터 과학에 관심이 많았고 화목한 가정에서 자라 성실함을 배웠습니다. 대학에서 "
+    "HPLC 분석 실습을 하며 품질관리 업무에 흥미를 느꼈습니다. 입사 후 시험 데이터의 신뢰성을 "
+    "높이는 연구원이 되겠습니다.",
+    question="지원 동기와 입사 후 포부를 기술해 주십시오. (700자 이내, 공백 포함)",
+    company="누리바이오",
+    role="품질관리(QC) 연구원",
+    limit=700,
+)
+
+
+def test_a_model_that_pays_many_tokens_for_korean_still_ends_its_critique(
+    smollm2: LlamaCppBackend,
+) -> None:
+    # SmolLM2's English tokenizer spends about two tokens per Hangul syllable: the schema's
+    # prose bounds used to outrun the context, and both attempts stopped mid-JSON (the eval's
+    # cliche-opening item, "not in the expected form"). The schema now fits the tokens left.
+    started = time.perf_counter()
+    result = critique(smollm2, CLICHE_OPENING, TaskIO(), seed=0)
+    _check_critique(result, CLICHE_OPENING.text, "smollm2 korean", time.perf_counter() - started)
+    assert result["generation"]["attempts"] == 1

@@ -209,6 +209,13 @@ def merge_duplicates(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return result, dropped
 
 
+def tokens_per_char(backend: Backend, text: str) -> float:
+    """What this model pays per character of the essay's language, measured on the essay (a
+    critique is written in it); 1.0 for an empty one."""
+    sample = text[:2000]
+    return backend.count_tokens(sample) / len(sample) if sample.strip() else 1.0
+
+
 def critique(
     backend: Backend,
     request: EssayRequest,
@@ -233,7 +240,7 @@ def critique(
     data = generate_json_reply(
         backend, critique_messages(request, findings), schema, io.cancel, io.on_progress,
         temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
-        attempts=attempts,
+        attempts=attempts, per_char=tokens_per_char(backend, request.text),
     )  # fmt: skip
     data, merged = merge_duplicates(tidy_critique(data))
     result = add_anchors(data, request.text)
