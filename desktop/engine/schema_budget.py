@@ -14,6 +14,8 @@ import copy
 import json
 from typing import Any
 
+from desktop.engine.backend import Backend
+
 MARGIN = 0.9  # of the budget: the estimate below is an estimate
 # Keys, quotes, commas and braces, per character of JSON around the values: one token each is
 # the worst a byte-level tokenizer does on ASCII.
@@ -69,3 +71,10 @@ def fit_to_budget(schema: dict[str, Any], budget: int, per_char: float) -> dict[
 
     scale(fitted)
     return fitted
+
+
+def tokens_per_char(backend: Backend, text: str) -> float:
+    """What this model pays per character of ``text``'s language, measured on (up to 2,000
+    characters of) it: the essay, since a reply is written in the essay's language."""
+    sample = text[:2000]
+    return backend.count_tokens(sample) / len(sample) if sample.strip() else 1.0

@@ -13,6 +13,7 @@ from typing import Any, Final
 import regex
 
 from desktop.engine.backend import Backend, Message
+from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique_schema import (
     DIMENSION_NAMES,
@@ -207,13 +208,6 @@ def merge_duplicates(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
             fixes.append(fix)
     result["top_fixes"] = fixes
     return result, dropped
-
-
-def tokens_per_char(backend: Backend, text: str) -> float:
-    """What this model pays per character of the essay's language, measured on the essay (a
-    critique is written in it); 1.0 for an empty one."""
-    sample = text[:2000]
-    return backend.count_tokens(sample) / len(sample) if sample.strip() else 1.0
 
 
 def critique(

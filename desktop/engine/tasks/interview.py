@@ -17,6 +17,7 @@ from typing import Any, Final
 import regex
 
 from desktop.engine.backend import Backend, Message
+from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
 from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA, questions_schema
@@ -209,7 +210,7 @@ def model_questions(
     schema = questions_schema(request.essay, request.lang) if constrained else QUESTIONS_SCHEMA
     data = generate_json_reply(
         backend, question_messages(request, n), schema, io.cancel, io.on_progress,
-        temperature=0.5, seed=seed,
+        temperature=0.5, seed=seed, per_char=tokens_per_char(backend, request.essay),
     )  # fmt: skip
     essay = request.essay
     found: list[InterviewQuestion] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from desktop.engine.backend import Backend, Message
+from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
 from desktop.engine.tasks.interview_schema import FEEDBACK_SCHEMA, MAX_SCORE, RUBRIC
@@ -120,8 +121,9 @@ def assess_answer(
     findings = offline_findings(request, spoken, ui_lang or request.lang)
     messages = feedback_messages(request, question, spoken, findings)
     data: dict[str, Any] = generate_json_reply(
-        backend, messages, FEEDBACK_SCHEMA, io.cancel, io.on_progress, temperature=0.3, seed=seed
-    )
+        backend, messages, FEEDBACK_SCHEMA, io.cancel, io.on_progress, temperature=0.3, seed=seed,
+        per_char=tokens_per_char(backend, request.essay),
+    )  # fmt: skip
     for rubric_id, flags in findings.items():
         score = data["scores"][rubric_id]
         if flags and score["score"] > 1:
