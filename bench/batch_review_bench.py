@@ -21,11 +21,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from desktop.counsel.runner import run_batch
 from desktop.engine.backend import LoadOptions
 from desktop.engine.openai_backend import OpenAIBackend
 from desktop.engine.packaged_models import assemble_starter, smollm2_path
 from desktop.engine.testmodel import default_cache_dir, source_archive
-from desktop.counsel.runner import run_batch
 from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store.batches import answered_questions, create_batch
