@@ -142,11 +142,11 @@ def run_gui() -> int:
 
     from desktop.engine.backend import create_backend
     from desktop.engine.load_probe import ModelProbe
-    from desktop.ui import check_runner
-    from desktop.ui.assistant import Assistant
+    from desktop.ui.editor import check_runner
     from desktop.ui.i18n import install_translators, resolve_language
-    from desktop.ui.llm_worker import LlmClient
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.models.assistant import Assistant
+    from desktop.ui.models.llm_worker import LlmClient
     from desktop.ui.test_hook import maybe_start
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

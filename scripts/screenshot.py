@@ -31,8 +31,8 @@ def main() -> int:
     from desktop.store import Database
     from desktop.store import questions as q
     from desktop.store.samples import import_applications
-    from desktop.ui.application_dialog import ApplicationDialog
-    from desktop.ui.history_dialog import HistoryDialog
+    from desktop.ui.editor.application_dialog import ApplicationDialog
+    from desktop.ui.editor.history_dialog import HistoryDialog
     from desktop.ui.i18n import install_translators
     from desktop.ui.main_window import MainWindow
 
@@ -69,7 +69,7 @@ def main() -> int:
     elif args.dialog == "interview":
         target = _interview(app, window)
     elif args.dialog == "import":
-        from desktop.ui.import_dialog import ImportDialog
+        from desktop.ui.counsel.import_dialog import ImportDialog
 
         raw = "회사: 한빛물류\n직무: 운송관리\n성명: 이하늘\n\n" + "\n".join(
             f"{n}. {q['text']}\n{q['answer']}" for n, q in
@@ -104,7 +104,7 @@ def _model_manager(window: object, paths: object) -> QDialog:
     from desktop.engine.testmodel import build_test_model
     from desktop.secrets import SecretStore
     from desktop.settings import Settings
-    from desktop.ui.model_manager import ModelManagerDialog
+    from desktop.ui.models.model_manager import ModelManagerDialog
     from tests.engine.hub_server import HubFile, serve
     from tests.test_secrets import MemoryKeyring
 
@@ -137,8 +137,8 @@ SENTENCES = (
 def _scripted_assistant() -> object:
     from pathlib import Path
 
-    from desktop.ui.assistant import Assistant
-    from desktop.ui.llm_worker import LlmClient
+    from desktop.ui.models.assistant import Assistant
+    from desktop.ui.models.llm_worker import LlmClient
     from tests.ui.fakes import FakeBackend, fake_factory
 
     assistant = Assistant(LlmClient(fake_factory(FakeBackend(delay=0.02, sentences=SENTENCES))))

@@ -20,7 +20,7 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    files = [*(ROOT / "desktop" / "ui").glob("*.py"), ROOT / "desktop" / "app.py"]
+    files = [*(ROOT / "desktop" / "ui").rglob("*.py"), ROOT / "desktop" / "app.py"]
     return sorted(str(p.relative_to(ROOT)) for p in files)
 
 

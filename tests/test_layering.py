@@ -97,7 +97,7 @@ import json, sys, time
 from datetime import datetime
 from PySide6.QtWidgets import QApplication
 from desktop.store.records import QuestionRecord
-from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.editor.question_editor import QuestionEditor
 app = QApplication([])
 start = time.perf_counter()
 question = QuestionRecord(1, 1, 0, "지원 동기", 500, "chars_incl_spaces", "", datetime.now())

@@ -25,23 +25,23 @@ from desktop.store import Database, StorageError
 from desktop.store import applications as app_store
 from desktop.store import trash as trash_store
 from desktop.store.clients import client_names
-from desktop.store.records import TrashItem
+from desktop.store.records import ApplicationRecord, TrashItem
 from desktop.store.recovery import RecoveryFiles, restore_pending
 from desktop.store.samples import import_applications
 from desktop.store.search import search
-from desktop.ui.app_list import ApplicationListPanel
-from desktop.ui.application_dialog import ApplicationDialog
-from desktop.ui.application_view import ApplicationView
-from desktop.ui.assist_panel import AssistPanel
-from desktop.ui.assistant import Assistant
-from desktop.ui.batch_bar import BatchBar
-from desktop.ui.batch_controller import BatchController
-from desktop.ui.counsel_menu import CounselMenu
-from desktop.ui.interview_dialog import InterviewDialog
-from desktop.ui.job_status import JobStatus
-from desktop.ui.reuse_dialog import ReuseDialog
+from desktop.ui.assist.assist_panel import AssistPanel
+from desktop.ui.counsel.batch_bar import BatchBar
+from desktop.ui.counsel.batch_controller import BatchController
+from desktop.ui.counsel.counsel_menu import CounselMenu
+from desktop.ui.editor.app_list import ApplicationListPanel
+from desktop.ui.editor.application_dialog import ApplicationDialog
+from desktop.ui.editor.application_view import ApplicationView
+from desktop.ui.editor.reuse_dialog import ReuseDialog
+from desktop.ui.editor.trash_dialog import TrashDialog
+from desktop.ui.interview.interview_dialog import InterviewDialog
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.job_status import JobStatus
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.trash_dialog import TrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.view.save_failed.connect(self._on_view_save_failed)
         self.view.details_requested.connect(self._on_view_details_requested)
         self._build_menus()
-        self.counsel_menu = CounselMenu(self)
+        self.counsel_menu = CounselMenu(self, self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.counsel_menu.menu)
         self._restore_geometry()
         self.recovery = RecoveryFiles.for_data_dir(paths.data_dir)
         self.view.recovery = self.recovery
@@ -117,6 +118,21 @@ class MainWindow(QMainWindow):
             self.view.show_application(self.list_panel.selected_id())
         if self.batches is not None and not db.read_only:
             self.batches.resume_at_start()  # runs once a model is ready
+
+    # What the Counselor menu uses (counsel_menu.CounselHost) ---------------------------------
+
+    def current_application(self) -> ApplicationRecord | None:
+        return self.view.record
+
+    def flush_editors(self) -> None:
+        self.view.flush()
+
+    def open_application(self, application_id: int) -> None:
+        self.reload_list(select_id=application_id)
+        self.view.show_application(application_id)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     # Menus ---------------------------------------------------------------------------------
 
@@ -194,7 +210,7 @@ class MainWindow(QMainWindow):
             self.load_model()
 
     def open_model_manager(self) -> None:
-        from desktop.ui.model_manager import ModelManagerDialog
+        from desktop.ui.models.model_manager import ModelManagerDialog
 
         dialog = ModelManagerDialog(self.settings, self.paths.models_dir, parent=self)
         dialog.exec()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.secrets import SecretStore
 from desktop.settings import Settings
-from desktop.ui.model_settings import ModelSettings
+from desktop.ui.models.model_settings import ModelSettings
 
 
 class SettingsDialog(QDialog):

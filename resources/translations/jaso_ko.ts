@@ -22,72 +22,72 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="31"/>
         <source>Edit application</source>
         <translation>지원서 정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="31"/>
         <source>New application</source>
         <translation>새 지원서</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="37"/>
         <source>Has a deadline</source>
         <translation>마감일 있음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="53"/>
         <source>Blind hiring (no school, hometown, family or age)</source>
         <translation>블라인드 채용 (학교·출신지·가족·나이 기재 금지)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="56"/>
         <source>For counselors: whose application this is</source>
         <translation>상담사용: 누구의 지원서인지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="60"/>
         <source>Posting notes: duties, requirements, talent profile…</source>
         <translation>공고 메모: 직무 내용, 자격 요건, 인재상…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="64"/>
         <source>Company</source>
         <translation>회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="65"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="66"/>
         <source>Career level</source>
         <translation>경력 구분</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="68"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="70"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="71"/>
         <source>Essay language</source>
         <translation>작성 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="72"/>
         <source>Posting notes</source>
         <translation>공고 메모</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/editor/application_dialog.py" line="91"/>
         <source>Enter the company name.</source>
         <translation>회사명을 입력하세요.</translation>
     </message>
@@ -95,32 +95,32 @@
 <context>
     <name>ApplicationListPanel</name>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="43"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="43"/>
         <source>Search companies, questions and answers</source>
         <translation>회사, 문항, 답변 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="46"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="46"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="50"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="50"/>
         <source>All clients</source>
         <translation>모든 내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="116"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="116"/>
         <source>No client</source>
         <translation>내담자 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="143"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="143"/>
         <source>Due today</source>
         <translation>오늘 마감</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app_list.py" line="145"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="145"/>
         <source>Closed %1</source>
         <translation>마감됨 %1</translation>
     </message>
@@ -128,62 +128,62 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="110"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="110"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="111"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="111"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="126"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="126"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="155"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="155"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="262"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="262"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="264"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="264"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="324"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="324"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="328"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="328"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="330"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="330"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="364"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="364"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="404"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="404"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/application_view.py" line="406"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="406"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
@@ -191,32 +191,32 @@
 <context>
     <name>AssistPanel</name>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="33"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="33"/>
         <source>Checks</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="34"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="34"/>
         <source>Suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="35"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="35"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="40"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="40"/>
         <source>Counselor review of the critique</source>
         <translation>첨삭 검토 (상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="41"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="41"/>
         <source>Comments on the text</source>
         <translation>본문 코멘트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist_panel.py" line="46"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="46"/>
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
@@ -224,66 +224,66 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="30"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="30"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="77"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="31"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="31"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="33"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="33"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="64"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="64"/>
         <source>Batch review paused</source>
         <translation>일괄 첨삭 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="66"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="66"/>
         <source>Batch review cancelled</source>
         <translation>일괄 첨삭 취소됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="68"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="68"/>
         <source>Batch review done</source>
         <translation>일괄 첨삭 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="70"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="70"/>
         <source>Batch review waits for a model (Model ▸ Models…)</source>
         <translation>일괄 첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="72"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="72"/>
         <source>Batch review · about %1 left</source>
         <translation>일괄 첨삭 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="77"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/batch_bar.py" line="83"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="83"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="101"/>
-        <location filename="../../desktop/ui/batch_bar.py" line="106"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="101"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="106"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_bar.py" line="107"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="107"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
     </message>
@@ -291,12 +291,12 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/batch_controller.py" line="77"/>
         <source>A batch is still running: pause or cancel it first.</source>
         <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_controller.py" line="235"/>
+        <location filename="../../desktop/ui/counsel/batch_controller.py" line="235"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -304,39 +304,39 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/ui/batch_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="34"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="38"/>
         <source>All clients</source>
         <translation>모든 내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="42"/>
         <source>Select all</source>
         <translation>모두 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="48"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/batch_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="55"/>
         <source>Queue reviews</source>
         <translation>첨삭 대기열에 넣기</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/batch_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="76"/>
         <source>(%n answer(s))</source>
         <translation>
             <numerusform>(답변 %n개)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/batch_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/counsel/batch_dialog.py" line="103"/>
         <source>%n answer(s) to review</source>
         <translation>
             <numerusform>첨삭할 답변 %n개</numerusform>
@@ -346,57 +346,57 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="33"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="33"/>
         <source>Suggest (Ctrl+Space)</source>
         <translation>이어 쓰기 제안 (Ctrl+Space)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="35"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="35"/>
         <source>Draft from keywords…</source>
         <translation>키워드로 초안 쓰기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="49"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="49"/>
         <source>Tab accepts the grey text, Ctrl+→ one word, Alt+] / Alt+[ the next or previous candidate, Esc dismisses. Suggestions are raw material: check every fact.</source>
         <translation>Tab은 회색 글을 받아들이고, Ctrl+→는 한 어절, Alt+] / Alt+[는 다음·이전 후보, Esc는 닫기입니다. 제안은 재료일 뿐이니 모든 사실을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="78"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="78"/>
         <source>+%1</source>
         <translation>+%1자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="81"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="81"/>
         <source>%1 left</source>
         <translation>%1자 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="83"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="83"/>
         <source>%1 over the limit</source>
         <translation>%1자 초과</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="92"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="92"/>
         <source>Click into an answer to get suggestions.</source>
         <translation>답변을 클릭하면 제안을 받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="96"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="96"/>
         <source>Writing candidates…</source>
         <translation>후보를 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="98"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="98"/>
         <source>Pause typing, or press Ctrl+Space, for suggestions.</source>
         <translation>입력을 잠시 멈추거나 Ctrl+Space를 누르면 제안이 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="100"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="100"/>
         <source>Click a candidate to insert it at the cursor.</source>
         <translation>후보를 클릭하면 커서 위치에 넣습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates_panel.py" line="106"/>
+        <location filename="../../desktop/ui/assist/candidates_panel.py" line="106"/>
         <source>Not in your text, check: %1</source>
         <translation>내 글에 없는 내용, 확인: %1</translation>
     </message>
@@ -404,17 +404,17 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="48"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="48"/>
         <source>Click into an answer to see its checks.</source>
         <translation>답변을 클릭하면 점검 결과가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="52"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="52"/>
         <source>No problems found.</source>
         <translation>발견된 문제가 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/checks_panel.py" line="54"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="54"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n건 발견</numerusform>
@@ -424,23 +424,23 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="96"/>
-        <location filename="../../desktop/ui/review_items.py" line="103"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="96"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="103"/>
         <source>Comment</source>
         <translation>코멘트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="101"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="101"/>
         <source>Passage</source>
         <translation>구절</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="104"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="104"/>
         <source>Propose replacement text</source>
         <translation>바꿀 문장 제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="110"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="110"/>
         <source>Replace with</source>
         <translation>바꿀 문장</translation>
     </message>
@@ -448,72 +448,72 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="58"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="58"/>
         <source>Comment on selection…</source>
         <translation>선택한 구절에 코멘트…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="59"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="59"/>
         <source>Propose replacement…</source>
         <translation>고쳐 쓰기 제안…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="60"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="60"/>
         <source>Accept</source>
         <translation>수락</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="61"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="61"/>
         <source>Reject</source>
         <translation>거절</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="62"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="62"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="130"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="130"/>
         <source>Replace with: «%1»</source>
         <translation>제안: «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="132"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="132"/>
         <source>accepted</source>
         <translation>수락됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="133"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="133"/>
         <source>rejected</source>
         <translation>거절됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="134"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="134"/>
         <source>resolved</source>
         <translation>해결됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="137"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="137"/>
         <source>passage no longer in the answer</source>
         <translation>답변에서 사라진 구절</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="170"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="170"/>
         <source>Select the passage in the answer first.</source>
         <translation>먼저 답변에서 구절을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="173"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="173"/>
         <source>The answer could not be saved, so no comment was added.</source>
         <translation>답변을 저장하지 못해 코멘트를 달지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="190"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="190"/>
         <source>The comment could not be saved: %1</source>
         <translation>코멘트를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/comments_panel.py" line="216"/>
+        <location filename="../../desktop/ui/counsel/comments_panel.py" line="216"/>
         <source>Replacement accepted (Ctrl+Z in the answer undoes it).</source>
         <translation>제안을 반영했습니다 (답변에서 Ctrl+Z로 되돌릴 수 있습니다).</translation>
     </message>
@@ -521,168 +521,168 @@
 <context>
     <name>CounselMenu</name>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="31"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="31"/>
         <source>&amp;Counselor</source>
         <translation>상담(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="34"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="34"/>
         <source>&amp;Import essays…</source>
         <translation>자기소개서 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="35"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="35"/>
         <source>&amp;Paste an essay…</source>
         <translation>붙여 넣어 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="37"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="37"/>
         <source>&amp;Batch review…</source>
         <translation>일괄 첨삭(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="38"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="38"/>
         <source>Client&apos;s training &amp;consent…</source>
         <translation>학습 데이터 활용 동의(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="40"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="40"/>
         <source>Export feedback &amp;report…</source>
         <translation>피드백 보고서 내보내기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="41"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="41"/>
         <source>Export &amp;essay…</source>
         <translation>자기소개서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="42"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="42"/>
         <source>Export &amp;training data…</source>
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="63"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="63"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="65"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="65"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="73"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="73"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="89"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="89"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="97"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="97"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="111"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="111"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="116"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="116"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="121"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="121"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="124"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="124"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="129"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="129"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="129"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="129"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="131"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="131"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="132"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="132"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="171"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="171"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="194"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="194"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="182"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="237"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="182"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="237"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="198"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="198"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="208"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="208"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="210"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="212"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="212"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="217"/>
-        <location filename="../../desktop/ui/counsel_menu.py" line="228"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="217"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="228"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel_menu.py" line="230"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="239"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="239"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel_menu.py" line="242"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="242"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -692,47 +692,47 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="21"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="21"/>
         <source>chars (incl. spaces)</source>
         <translation>자 (공백 포함)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="22"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="22"/>
         <source>chars (incl. spaces, line break = 2)</source>
         <translation>자 (공백 포함, 줄바꿈 2자)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="25"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="25"/>
         <source>chars (excl. spaces)</source>
         <translation>자 (공백 제외)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="26"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="26"/>
         <source>bytes (Hangul = 2)</source>
         <translation>바이트 (한글 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="27"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="27"/>
         <source>bytes (UTF-8)</source>
         <translation>바이트 (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="28"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="28"/>
         <source>bytes (NEIS: Hangul = 3)</source>
         <translation>바이트 (NEIS: 한글 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="29"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="29"/>
         <source>words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="77"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="77"/>
         <source>%1 / %2 %3</source>
         <translation>%1 / %2%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="87"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="87"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
@@ -740,27 +740,27 @@
 <context>
     <name>CritiqueController</name>
     <message>
-        <location filename="../../desktop/ui/critique_controller.py" line="55"/>
+        <location filename="../../desktop/ui/assist/critique_controller.py" line="55"/>
         <source>There is no answer to review yet.</source>
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_controller.py" line="58"/>
+        <location filename="../../desktop/ui/assist/critique_controller.py" line="58"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_controller.py" line="95"/>
+        <location filename="../../desktop/ui/assist/critique_controller.py" line="95"/>
         <source>Reviewing %1 of %2…</source>
         <translation>%2개 중 %1번째 첨삭 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_controller.py" line="113"/>
+        <location filename="../../desktop/ui/assist/critique_controller.py" line="113"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_controller.py" line="120"/>
+        <location filename="../../desktop/ui/assist/critique_controller.py" line="120"/>
         <source>The review failed: %1</source>
         <translation>첨삭에 실패했습니다: %1</translation>
     </message>
@@ -768,57 +768,57 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="52"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="52"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="53"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="53"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="63"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="63"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="67"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="67"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="89"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="89"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="90"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="90"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="91"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="91"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="92"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="92"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="126"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="126"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="182"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="182"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/critique_panel.py" line="197"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="197"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -826,67 +826,67 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="36"/>
         <source>Draft from keywords</source>
         <translation>키워드로 초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="45"/>
         <source>Keywords or notes: what you did, your role, numbers, the result. The draft uses only these facts.</source>
         <translation>키워드나 메모: 한 일, 내 역할, 숫자, 결과. 초안은 이 사실만 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="52"/>
         <source>The draft appears here.</source>
         <translation>초안이 여기에 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="57"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="58"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="59"/>
         <source>Insert</source>
         <translation>넣기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="60"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="88"/>
         <source>Write a few keywords or notes first.</source>
         <translation>먼저 키워드나 메모를 몇 개 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="99"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="101"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="114"/>
         <source>Cut to whole sentences within the limit. Rewrite it in your own words.</source>
         <translation>제한 안에서 문장 단위로 잘랐습니다. 자기 말로 다시 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="120"/>
         <source>The draft failed: %1</source>
         <translation>초안 쓰기에 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="125"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
@@ -894,27 +894,27 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="50"/>
         <source>Answer history</source>
         <translation>답변 기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="65"/>
         <source>Selected version</source>
         <translation>선택한 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="66"/>
         <source>Current answer</source>
         <translation>현재 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="83"/>
         <source>Restore this version</source>
         <translation>이 버전으로 복원</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="91"/>
         <source>No earlier versions yet.</source>
         <translation>아직 이전 버전이 없습니다.</translation>
     </message>
@@ -922,82 +922,82 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="53"/>
         <source>Import essay</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="56"/>
         <source>Check the split on the right. A line starting with ## is a question; add or remove ## to fix it. Details such as 회사: or 직무: before the first question fill in the application.</source>
         <translation>오른쪽에서 나뉜 결과를 확인하세요. ##로 시작하는 줄이 문항입니다. ##를 더하거나 지워서 고칩니다. 첫 문항 앞의 회사:, 직무: 같은 줄은 지원서 정보가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="63"/>
         <source>Paste the essay here, questions and answers.</source>
         <translation>문항과 답변을 여기에 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
         <source>Length</source>
         <translation>분량</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="76"/>
         <source>Whose essay this is (for counselors)</source>
         <translation>누구의 자기소개서인지 (상담사용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="78"/>
         <source>Company</source>
         <translation>회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="79"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="80"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="87"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="121"/>
         <source>(no question text)</source>
         <translation>(문항 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="128"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="133"/>
         <source>Nothing to import yet.</source>
         <translation>아직 가져올 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="135"/>
         <source>No answers found: is each answer under its question?</source>
         <translation>답변을 찾지 못했습니다. 답변이 문항 아래에 있나요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="145"/>
         <source>Enter the company the essay is for.</source>
         <translation>지원하는 회사를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="154"/>
         <source>Could not save: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
     </message>
@@ -1005,104 +1005,104 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="88"/>
         <source>Interview practice — %1</source>
         <translation>면접 연습 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="92"/>
         <source>New session</source>
         <translation>새 연습</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="95"/>
         <source>Session:</source>
         <translation>연습:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="110"/>
         <source>Answer as you would say it in the interview…</source>
         <translation>면접에서 말하듯이 답해 보세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="111"/>
         <source>Get feedback</source>
         <translation>피드백 받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="112"/>
         <source>Next question</source>
         <translation>다음 질문</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="160"/>
         <source>%1 · %2/%3 answered · %4/%5 points</source>
         <translation>%1 · %2/%3개 답변 · %4/%5점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="171"/>
         <source>Write at least one answer before practising.</source>
         <translation>연습하기 전에 답변을 하나 이상 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="177"/>
         <source>No model is ready: these questions come from your essay alone.</source>
         <translation>준비된 모델이 없어 자기소개서만으로 질문을 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="183"/>
         <source>Drawing questions from your answers…</source>
         <translation>답변에서 면접 질문을 뽑는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="247"/>
         <source>From your essay: “%1”</source>
         <translation>자기소개서: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="291"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="291"/>
         <source>Listening to your answer…</source>
         <translation>답변을 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="313"/>
         <source>The model failed: %1</source>
         <translation>모델이 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="318"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="323"/>
         <source>capped by the checks</source>
         <translation>자동 점검으로 상한 적용</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/interview_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="335"/>
         <source>%n sentence(s) with facts not in your essay were left out.</source>
         <translation>
             <numerusform>자기소개서에 없는 사실이 담긴 문장 %n개를 뺐습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="338"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="338"/>
         <source>Total: %1 / 8</source>
         <translation>합계: %1 / 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="339"/>
         <source>Advice</source>
         <translation>조언</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="340"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="340"/>
         <source>Example answer</source>
         <translation>모범 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview_dialog.py" line="356"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="356"/>
         <source>Feedback needs a model: choose one under Model.</source>
         <translation>피드백에는 모델이 필요합니다. 모델 메뉴에서 고르세요.</translation>
     </message>
@@ -1110,47 +1110,47 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="38"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="38"/>
         <source>Strength</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="38"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="38"/>
         <source>Point to improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="42"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="42"/>
         <source>Point</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="45"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="45"/>
         <source>Issue</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="46"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="46"/>
         <source>Why</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="47"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="47"/>
         <source>Suggestion</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="58"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="58"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="60"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="60"/>
         <source>A passage copied from the answer (optional)</source>
         <translation>답변에서 그대로 옮긴 구절 (선택)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_items.py" line="61"/>
+        <location filename="../../desktop/ui/counsel/review_items.py" line="61"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
@@ -1158,42 +1158,42 @@
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="26"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="26"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="28"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="28"/>
         <source>Details…</source>
         <translation>자세히…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="46"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="46"/>
         <source>Suggesting</source>
         <translation>제안 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="47"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="47"/>
         <source>Reviewing</source>
         <translation>첨삭 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="48"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="48"/>
         <source>Drafting</source>
         <translation>초안 작성 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="81"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="81"/>
         <source>reading the prompt</source>
         <translation>프롬프트 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="81"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="81"/>
         <source>writing</source>
         <translation>쓰는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="94"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="94"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
@@ -1503,244 +1503,244 @@ Data folder: %2</source>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="65"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="65"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="79"/>
-        <location filename="../../desktop/ui/model_manager.py" line="107"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="79"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="107"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="80"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="80"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="81"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="81"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="82"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="82"/>
         <source>Quantization</source>
         <translation>양자화</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="83"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="83"/>
         <source>Context</source>
         <translation>컨텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="84"/>
-        <location filename="../../desktop/ui/model_manager.py" line="108"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="108"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="85"/>
-        <location filename="../../desktop/ui/model_manager.py" line="109"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="109"/>
         <source>Licence</source>
         <translation>라이선스</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="86"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="86"/>
         <source>Used for</source>
         <translation>용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="89"/>
         <source>Import GGUF…</source>
         <translation>GGUF 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="90"/>
         <source>Copy into the models folder</source>
         <translation>모델 폴더로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="91"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="92"/>
         <source>Use for suggestions</source>
         <translation>제안에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="93"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="93"/>
         <source>Use for critiques</source>
         <translation>첨삭에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="110"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="110"/>
         <source>Commercial use</source>
         <translation>상업적 이용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="111"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="111"/>
         <source>Fits this computer</source>
         <translation>이 컴퓨터에서 실행</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="112"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="112"/>
         <source>Good for</source>
         <translation>추천 용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="115"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="115"/>
         <source>Download</source>
         <translation>내려받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="116"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="116"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="117"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="117"/>
         <source>Cancel download</source>
         <translation>내려받기 취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="131"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="131"/>
         <source>Hub token (only for gated models)</source>
         <translation>허브 토큰 (승인이 필요한 모델만)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="132"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="132"/>
         <source>Save token</source>
         <translation>토큰 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="142"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="142"/>
         <source>Installed</source>
         <translation>설치된 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="146"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="146"/>
         <source>Gemma 3 270M is the small starter model that came with Jaso: it gives rough suggestions and weak critiques. A model of 1.5–3 B parameters from the catalog below writes far better Korean and critiques.</source>
         <translation>Gemma 3 270M은 Jaso와 함께 설치된 작은 시작용 모델입니다. 이어 쓰기 제안은 거칠고 첨삭은 약합니다. 아래 목록의 1.5–3B 모델을 받으면 한국어와 첨삭이 훨씬 좋아집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="154"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="154"/>
         <source>Catalog</source>
         <translation>카탈로그</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="169"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="169"/>
         <source>Memory: %1 free of %2 · CPU threads: %3 · GPU: checked when a GPU backend is chosen</source>
         <translation>메모리: %2 중 %1 사용 가능 · CPU 스레드: %3 · GPU: GPU 방식을 고를 때 확인</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="179"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="179"/>
         <source>Keyring ready</source>
         <translation>키링 사용 가능</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="186"/>
-        <location filename="../../desktop/ui/model_manager.py" line="237"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="186"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="237"/>
         <source>suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="188"/>
-        <location filename="../../desktop/ui/model_manager.py" line="190"/>
-        <location filename="../../desktop/ui/model_manager.py" line="237"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="188"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="237"/>
         <source>critiques</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="203"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="203"/>
         <source>invalid: %1</source>
         <translation>사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="221"/>
-        <location filename="../../desktop/ui/model_manager.py" line="234"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="221"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="234"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="222"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="222"/>
         <source>tight</source>
         <translation>빠듯함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="223"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="223"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="229"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="229"/>
         <source>(paused)</source>
         <translation>(일시 정지됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="234"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="234"/>
         <source>no (non-commercial)</source>
         <translation>아니요 (비상업용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="253"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="253"/>
         <source>Import a model</source>
         <translation>모델 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="253"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="253"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="262"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="262"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="272"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="272"/>
         <source>Delete %1 from the models folder?</source>
         <translation>모델 폴더에서 %1을(를) 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="274"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="274"/>
         <source>Forget %1? The file itself stays where it is.</source>
         <translation>%1을(를) 목록에서 뺄까요? 파일은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="277"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="277"/>
         <source>Remove model</source>
         <translation>모델 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="333"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="333"/>
         <source>Starting %1…</source>
         <translation>%1 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="347"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="347"/>
         <source>%1 left</source>
         <translation>%1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="352"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="352"/>
         <source>Downloaded and checked: %1</source>
         <translation>내려받고 확인함: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="363"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="363"/>
         <source>Paused; Download resumes it, also after a restart.</source>
         <translation>일시 정지했습니다. 내려받기를 누르면 이어받습니다(다시 시작한 뒤에도).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="365"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="365"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_manager.py" line="394"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="394"/>
         <source>Token saved in the keyring</source>
         <translation>토큰을 키링에 저장했습니다</translation>
     </message>
@@ -1748,92 +1748,92 @@ Data folder: %2</source>
 <context>
     <name>ModelSettings</name>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="56"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="56"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="62"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="62"/>
         <source>llama.cpp on the CPU</source>
         <translation>CPU에서 llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="63"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="63"/>
         <source>llama.cpp with GPU layers</source>
         <translation>GPU 레이어를 쓰는 llama.cpp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="64"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="64"/>
         <source>transformers on a GPU</source>
         <translation>GPU에서 transformers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="65"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="65"/>
         <source>A server (OpenAI-compatible)</source>
         <translation>서버 (OpenAI 호환)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="79"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="79"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="95"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="95"/>
         <source>kept in the system keyring</source>
         <translation>시스템 키링에 보관</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="110"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="110"/>
         <source>Run models with</source>
         <translation>모델 실행 방식</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="111"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="111"/>
         <source>GPU layers</source>
         <translation>GPU 레이어</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="113"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="113"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="114"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="114"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기 (토큰)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="115"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="115"/>
         <source>Server URL</source>
         <translation>서버 주소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="116"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="116"/>
         <source>Model name on the server</source>
         <translation>서버의 모델 이름</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="117"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="117"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="118"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="118"/>
         <source>Batch critiques at once</source>
         <translation>일괄 첨삭 동시 요청 수</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="120"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="120"/>
         <source>Suggestion temperature</source>
         <translation>제안 온도(temperature)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="121"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="121"/>
         <source>Suggestion top-p</source>
         <translation>제안 top-p</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_settings.py" line="132"/>
+        <location filename="../../desktop/ui/models/model_settings.py" line="132"/>
         <source>Looking for a GPU…</source>
         <translation>GPU를 찾는 중…</translation>
     </message>
@@ -1841,47 +1841,47 @@ Data folder: %2</source>
 <context>
     <name>QuestionDialog</name>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="28"/>
         <source>Edit question</source>
         <translation>문항 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="28"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="32"/>
         <source>Paste the question as the form states it, e.g. “지원동기를 기술해 주십시오. (700자 이내)”</source>
         <translation>지원서 양식의 문항을 그대로 붙여 넣으세요. 예: “지원동기를 기술해 주십시오. (700자 이내)”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="38"/>
         <source>No limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="51"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="52"/>
         <source>Limit</source>
         <translation>글자 수 제한</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="53"/>
         <source>Counting rule</source>
         <translation>세는 방식</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="76"/>
         <source>Found in the question: %1 %2</source>
         <translation>문항에서 찾음: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/editor/question_dialog.py" line="86"/>
         <source>Enter the question text.</source>
         <translation>문항을 입력하세요.</translation>
     </message>
@@ -1889,92 +1889,92 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="141"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="142"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="142"/>
         <source>Ask the model for a critique of this answer</source>
         <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="146"/>
         <source>Draft…</source>
         <translation>초안…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="147"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="147"/>
         <source>Write a first draft from your keywords or notes</source>
         <translation>키워드나 메모로 첫 초안을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="151"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="151"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="152"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="152"/>
         <source>Edit the question, its limit and counting rule</source>
         <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="156"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="157"/>
         <source>Earlier versions of this answer</source>
         <translation>이 답변의 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="160"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="161"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="163"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="163"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="164"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="164"/>
         <source>Move this question to the trash</source>
         <translation>이 문항을 휴지통으로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="178"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="178"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="442"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="442"/>
         <source>The disk is full (or a file-size limit was reached).</source>
         <translation>디스크가 가득 찼습니다(또는 파일 크기 제한에 도달했습니다).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="443"/>
         <source>The data folder is read-only.</source>
         <translation>데이터 폴더가 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="444"/>
         <source>The database is in use by another program.</source>
         <translation>다른 프로그램이 데이터베이스를 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="449"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="449"/>
         <source>Your text is kept only in this window and saving is retried: do not close Jaso.</source>
         <translation>글은 이 창에만 남아 있으며 저장을 다시 시도합니다. Jaso를 닫지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/question_editor.py" line="452"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="452"/>
         <source>Your text is kept in %1 and saving is retried.</source>
         <translation>글을 %1에 보관했으며 저장을 다시 시도합니다.</translation>
     </message>
@@ -1982,29 +1982,29 @@ Data folder: %2</source>
 <context>
     <name>ReuseDialog</name>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/editor/reuse_dialog.py" line="21"/>
         <source>Reuse for another company</source>
         <translation>다른 회사에 재사용</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reuse_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/editor/reuse_dialog.py" line="35"/>
         <source>Replace “%1” with the new name (%n place(s)), fixing particles</source>
         <translation>
             <numerusform>“%1”을(를) 새 회사명으로 바꾸고 조사도 고치기 (%n곳)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/editor/reuse_dialog.py" line="42"/>
         <source>A wrong company name is the mistake recruiters rank most fatal. Read the copy through before you submit it.</source>
         <translation>회사명 오기는 인사담당자가 꼽는 가장 치명적인 실수입니다. 제출 전에 사본을 끝까지 읽어 보세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/editor/reuse_dialog.py" line="48"/>
         <source>New company</source>
         <translation>새 회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reuse_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/editor/reuse_dialog.py" line="49"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
@@ -2012,92 +2012,92 @@ Data folder: %2</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="75"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="75"/>
         <source>Add strength</source>
         <translation>좋은점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="76"/>
         <source>Add point to improve</source>
         <translation>아쉬운점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="77"/>
         <source>Edit…</source>
         <translation>수정…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="88"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="88"/>
         <source>Save draft</source>
         <translation>임시 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="89"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="89"/>
         <source>Approve for the writer</source>
         <translation>승인해 지원자에게 전달</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="100"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="100"/>
         <source>Tick to accept, untick to reject; double-click to edit. Rejected items stay out of the report.</source>
         <translation>체크하면 수락, 해제하면 거절입니다. 두 번 눌러 고칩니다. 거절한 항목은 보고서에 들어가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="111"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="111"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="149"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="149"/>
         <source>No critique to review yet: run Review on this answer first.</source>
         <translation>검토할 첨삭이 없습니다. 먼저 이 답변의 첨삭을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="152"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="152"/>
         <source>Approved %1. Changes need approving again.</source>
         <translation>%1에 승인했습니다. 고치면 다시 승인해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="154"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="154"/>
         <source>Draft review saved, not approved yet.</source>
         <translation>검토를 임시 저장했습니다. 아직 승인 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="156"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="156"/>
         <source>AI draft: review each item, then approve.</source>
         <translation>AI 초안입니다. 항목마다 검토한 뒤 승인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="158"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="158"/>
         <source>Unsaved changes.</source>
         <translation>저장되지 않은 변경이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="164"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="164"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="165"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="165"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="198"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="198"/>
         <source>(counselor)</source>
         <translation>(상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="300"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="300"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="305"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="305"/>
         <source>Review approved: the report shows it.</source>
         <translation>검토를 승인했습니다. 보고서에 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="307"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="307"/>
         <source>Review saved.</source>
         <translation>검토를 저장했습니다.</translation>
     </message>
@@ -2148,33 +2148,33 @@ Data folder: %2</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="33"/>
         <source>Trash</source>
         <translation>휴지통</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="38"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="39"/>
-        <location filename="../../desktop/ui/trash_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="76"/>
         <source>Delete permanently</source>
         <translation>영구 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="56"/>
         <source>Application</source>
         <translation>지원서</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/trash_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="56"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/trash_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/editor/trash_dialog.py" line="77"/>
         <source>Delete %n item(s) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n개 항목을 영구 삭제할까요? 되돌릴 수 없습니다.</numerusform>

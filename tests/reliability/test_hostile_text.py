@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store import questions as qs
-from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.writing.counting import count_all, normalize
 from tests.reliability.conftest import FULL, Ledger
 from tests.ui.conftest import type_text

@@ -1,5 +1,5 @@
 """A killed app leaves no checks worker behind: the real spawned pool worker of
-``desktop/ui/check_runner.py`` ends itself once its parent is gone. (Before, each SIGKILL of
+``desktop/ui/editor/check_runner.py`` ends itself once its parent is gone. (Before, each SIGKILL of
 the app left a ~500 MB worker waiting on its task queue forever; a hundred kill cycles ran the
 machine out of memory.)"""
 
@@ -13,12 +13,12 @@ import time
 
 import psutil
 
-from desktop.ui.check_runner import PARENT_CHECK_S
+from desktop.ui.editor.check_runner import PARENT_CHECK_S
 from desktop.writing.flags import CheckContext, Flag
 
 PARENT = """
 import threading, time, psutil
-from desktop.ui.check_runner import check_elsewhere
+from desktop.ui.editor.check_runner import check_elsewhere
 from desktop.writing.flags import CheckContext
 done = threading.Event()
 check_elsewhere("지원 동기를 적었습니다.", CheckContext(), lambda _flags: done.set())
@@ -55,7 +55,7 @@ def slow_check(_text: str, _context: CheckContext) -> list[Flag]:
 
 
 def test_exit_does_not_wait_for_a_running_check() -> None:
-    from desktop.ui import check_runner
+    from desktop.ui.editor import check_runner
 
     heard: list[object] = []
     ended = threading.Event()

@@ -20,11 +20,11 @@ from desktop.store import comments as cm
 from desktop.store import critiques as cs
 from desktop.store.batches import answered_questions, batch_failures
 from desktop.store.reviews import final_critique
-from desktop.ui.assistant import Assistant
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.llm_worker import LlmClient
+from desktop.ui.counsel.import_dialog import ImportDialog
+from desktop.ui.counsel.review_items import CommentDialog, ItemDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.review_items import CommentDialog, ItemDialog
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 from tests.ui.fakes import BROKEN_ESCAPE, FakeBackend, critique_json, fake_factory
 
 RAW = """회사: 다온은행

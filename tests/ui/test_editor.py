@@ -18,10 +18,10 @@ from desktop.store import questions as qs
 from desktop.store.applications import get_application, list_applications
 from desktop.store.records import QuestionRecord
 from desktop.store.recovery import RecoveryFiles
-from desktop.ui.history_dialog import HistoryDialog
+from desktop.ui.editor.history_dialog import HistoryDialog
+from desktop.ui.editor.question_editor import QuestionEditor
+from desktop.ui.editor.reuse_dialog import ReuseDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.question_editor import QuestionEditor
-from desktop.ui.reuse_dialog import ReuseDialog
 from tests.ui.conftest import type_text, when_modal
 from tests.ui.fakes import critique_json
 
@@ -164,7 +164,7 @@ def test_search_filters_the_list(qtbot: QtBot, window: MainWindow) -> None:
 def test_list_rows_have_room_for_every_line(qtbot: QtBot, window: MainWindow) -> None:
     # Under a Latin UI font Hangul falls back to a taller CJK font; the row must still hold
     # the status line under the title instead of eliding it away.
-    from desktop.ui.row_delegate import line_heights
+    from desktop.ui.editor.row_delegate import line_heights
 
     view = window.list_panel.list
     delegate = view.itemDelegate()
@@ -232,7 +232,7 @@ def test_failed_save_without_any_recovery_folder_says_the_text_is_only_in_the_wi
 
 
 def test_new_application_appears_in_list(qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    from desktop.ui.application_dialog import ApplicationDialog
+    from desktop.ui.editor.application_dialog import ApplicationDialog
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, ApplicationDialog)

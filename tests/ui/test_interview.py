@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.paths import AppPaths
 from desktop.store import Database
 from desktop.store.interviews import list_sessions
-from desktop.ui.interview_dialog import InterviewDialog
+from desktop.ui.interview.interview_dialog import InterviewDialog
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
 from tests.ui.fakes import FakeBackend

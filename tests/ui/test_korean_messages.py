@@ -14,10 +14,10 @@ from desktop.engine.backend import create_backend
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Database
-from desktop.ui.assistant import Assistant
 from desktop.ui.i18n import install_translators
-from desktop.ui.llm_worker import LlmClient
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 
 
 @pytest.fixture

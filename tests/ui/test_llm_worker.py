@@ -20,7 +20,7 @@ from desktop.engine.backend import (
 from desktop.engine.chat import Message
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.testmodel import TestModel, build_test_model
-from desktop.ui.llm_worker import LlmClient, TaskJob
+from desktop.ui.models.llm_worker import LlmClient, TaskJob
 
 
 def generate(
@@ -142,9 +142,9 @@ def test_real_backend_suggestions_through_the_assistant(
 ) -> None:
     """The whole path: editor, controller, assistant, worker thread, llama.cpp, and back."""
     from desktop.engine.tasks.essay import EssayRequest
-    from desktop.ui.answer_edit import AnswerEdit
-    from desktop.ui.assistant import Assistant
-    from desktop.ui.suggestions import SuggestionController
+    from desktop.ui.assist.suggestions import SuggestionController
+    from desktop.ui.editor.answer_edit import AnswerEdit
+    from desktop.ui.models.assistant import Assistant
 
     assistant = Assistant(client)
     with qtbot.waitSignal(assistant.state_changed, timeout=20_000):

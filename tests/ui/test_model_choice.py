@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Database
-from desktop.ui.assistant import Assistant
-from desktop.ui.llm_worker import LlmClient
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.main_window import MainWindow
-from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 from tests.ui.conftest import type_text
 from tests.ui.fakes import FakeBackend, fake_factory
 

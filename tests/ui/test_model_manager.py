@@ -14,7 +14,7 @@ from desktop.engine.testmodel import TestModel, build_test_model
 from desktop.paths import AppPaths
 from desktop.secrets import HUB_TOKEN, SecretStore
 from desktop.settings import Settings, save_settings
-from desktop.ui.model_manager import ModelManagerDialog
+from desktop.ui.models.model_manager import ModelManagerDialog
 from tests.engine.hub_server import Hub, HubFile, serve
 from tests.test_secrets import MemoryKeyring
 from tests.ui.conftest import when_modal

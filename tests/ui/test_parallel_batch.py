@@ -18,9 +18,9 @@ from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store import critiques as cs
 from desktop.store.batches import answered_questions
-from desktop.ui.assistant import Assistant
-from desktop.ui.llm_worker import LlmClient
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 from tests.ui.fakes import FakeBackend, ServerFake, fake_factory
 
 

@@ -13,9 +13,9 @@ from desktop.paths import AppPaths
 from desktop.settings import Settings, load_settings
 from desktop.starter import install_starter, wants_starter
 from desktop.store import Database
-from desktop.ui.assistant import Assistant
-from desktop.ui.llm_worker import LlmClient
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 from tests.ui.fakes import FakeBackend, fake_factory
 
 

@@ -16,10 +16,10 @@ from desktop.settings import Settings
 from desktop.store import Database
 from desktop.store import questions as qs
 from desktop.store.critiques import list_ai_inserts, list_critiques
-from desktop.ui.assistant import Assistant, Handlers
-from desktop.ui.llm_worker import LlmClient
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.main_window import MainWindow
-from desktop.ui.question_editor import QuestionEditor
+from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.ui.models.llm_worker import LlmClient
 from tests.ui.conftest import type_text
 from tests.ui.fakes import FakeBackend, fake_factory
 
@@ -244,7 +244,7 @@ def test_a_failed_model_load_is_reported(
 def test_draft_dialog_streams_a_preview_and_inserts_it(
     qtbot: QtBot, helped: MainWindow, db: Database
 ) -> None:
-    from desktop.ui.draft_dialog import DraftDialog
+    from desktop.ui.assist.draft_dialog import DraftDialog
     from tests.ui.conftest import when_modal
 
     editor = helped.view.editors[0]
@@ -268,7 +268,7 @@ def test_draft_dialog_streams_a_preview_and_inserts_it(
 
 def test_a_failed_job_shows_a_message_with_details(qtbot: QtBot, helped: MainWindow) -> None:
     from desktop.engine.errors import EngineError
-    from desktop.ui.job_status import JobStatus
+    from desktop.ui.models.job_status import JobStatus
 
     def broken(_backend: object, _io: object) -> None:
         raise EngineError("The model ran out of context.", "trace: 4096 tokens")

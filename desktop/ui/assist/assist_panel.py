@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.ui.application_view import ApplicationView
-from desktop.ui.candidates_panel import CandidatesPanel
-from desktop.ui.checks_panel import ChecksPanel
-from desktop.ui.comments_panel import CommentsPanel
-from desktop.ui.critique_panel import CritiquePanel
-from desktop.ui.question_editor import QuestionEditor
-from desktop.ui.review_panel import ReviewPanel
+from desktop.ui.assist.candidates_panel import CandidatesPanel
+from desktop.ui.assist.checks_panel import ChecksPanel
+from desktop.ui.assist.critique_panel import CritiquePanel
+from desktop.ui.counsel.comments_panel import CommentsPanel
+from desktop.ui.counsel.review_panel import ReviewPanel
+from desktop.ui.editor.application_view import ApplicationView
+from desktop.ui.editor.question_editor import QuestionEditor
 
 
 def _group(title: str, widget: QWidget) -> QGroupBox:

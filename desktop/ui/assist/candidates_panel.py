@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.tasks.suggest import Candidate
-from desktop.ui.suggestions import SuggestionController
+from desktop.ui.assist.suggestions import SuggestionController
 
 _INDEX_ROLE = Qt.ItemDataRole.UserRole
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.ui.answer_edit import SEVERITY_COLORS
+from desktop.ui.editor.answer_edit import SEVERITY_COLORS
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import severity_label
-from desktop.ui.question_editor import QuestionEditor
 
 _SPAN_ROLE = Qt.ItemDataRole.UserRole
 

@@ -13,7 +13,7 @@ from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.store import Database, StorageError
 from desktop.store.critiques import save_critique
-from desktop.ui.assistant import Assistant, Handlers
+from desktop.ui.models.assistant import Assistant, Handlers
 
 
 def critique_task(

@@ -25,9 +25,9 @@ from desktop.engine.tasks.critique import add_anchors, anchor
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 from desktop.store.critiques import CritiqueRecord
 from desktop.store.reviews import final_critique
-from desktop.ui.answer_edit import SEVERITY_COLORS
+from desktop.ui.editor.answer_edit import SEVERITY_COLORS
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import dimension_label, severity_label
-from desktop.ui.question_editor import QuestionEditor
 
 _QUOTE_ROLE = Qt.ItemDataRole.UserRole
 

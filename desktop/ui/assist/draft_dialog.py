@@ -18,8 +18,8 @@ from desktop.engine.backend import Backend
 from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
-from desktop.ui.assistant import Assistant, Handlers
-from desktop.ui.counter import CounterLabel
+from desktop.ui.editor.counter import CounterLabel
+from desktop.ui.models.assistant import Assistant, Handlers
 
 
 def _draft_task(request: EssayRequest, notes: str, backend: Backend, io: TaskIO) -> str:

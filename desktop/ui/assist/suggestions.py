@@ -17,8 +17,8 @@ from desktop.engine.tasks.suggest import (
     join_piece,
     suggest,
 )
-from desktop.ui.answer_edit import AnswerEdit
-from desktop.ui.assistant import Assistant, Handlers
+from desktop.ui.editor.answer_edit import AnswerEdit
+from desktop.ui.models.assistant import Assistant, Handlers
 
 RequestFactory = Callable[[str], EssayRequest]  # the text before the cursor -> the request
 

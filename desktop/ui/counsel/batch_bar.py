@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.counsel.runner import duration_text
 from desktop.store import StorageError
 from desktop.store.batches import BatchProgress, batch_failures
-from desktop.ui.batch_controller import BatchController
+from desktop.ui.counsel.batch_controller import BatchController
 
 
 class BatchBar(QWidget):

@@ -36,7 +36,7 @@ from desktop.store.batches import (
 )
 from desktop.store.errors import NotRunning
 from desktop.store.owners import this_process
-from desktop.ui.assistant import Assistant, Handlers
+from desktop.ui.models.assistant import Assistant, Handlers
 
 
 class BatchController(QObject):

@@ -27,8 +27,8 @@ from desktop.store.comments import (
     list_comments,
     set_comment_state,
 )
-from desktop.ui.question_editor import QuestionEditor
-from desktop.ui.review_items import CommentDialog
+from desktop.ui.counsel.review_items import CommentDialog
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.writing.anchors import relocate
 
 _ID_ROLE = Qt.ItemDataRole.UserRole

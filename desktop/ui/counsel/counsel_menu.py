@@ -4,32 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.importing.readers import ImportFailed
-from desktop.store import StorageError
+from desktop.store import Database, StorageError
 from desktop.store.applications import get_application, list_applications
 from desktop.store.batches import answered_questions
 from desktop.store.clients import has_training_consent, set_training_consent
-from desktop.ui.batch_dialog import BatchDialog
-from desktop.ui.import_dialog import FILE_FILTER, ImportDialog, read_for_import
+from desktop.store.records import ApplicationRecord
+from desktop.ui.counsel.batch_controller import BatchController
+from desktop.ui.counsel.batch_dialog import BatchDialog
+from desktop.ui.counsel.import_dialog import FILE_FILTER, ImportDialog, read_for_import
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+
+class CounselHost(Protocol):
+    """What the counselor's menu needs of the window it serves (the main window)."""
+
+    db: Database
+    batches: BatchController | None
+
+    def current_application(self) -> ApplicationRecord | None: ...
+    def flush_editors(self) -> None: ...
+    def open_application(self, application_id: int) -> None: ...
+    def show_status(self, text: str) -> None: ...
 
 
 class CounselMenu(QObject):
-    """Builds the menu on ``window`` and carries out its actions."""
+    """The Counselor menu (``menu``, for the host to place) and its actions; dialogs open over
+    ``window``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: CounselHost, window: QWidget) -> None:
         super().__init__(window)
+        self.host = host
         self.window = window
         menu = QMenu(self.tr("&Counselor"), window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         self.menu = menu
         self._add(menu, self.tr("&Import essays…"), self.import_files, "Ctrl+Shift+O")
         self._add(menu, self.tr("&Paste an essay…"), self.paste_essay)
@@ -50,7 +62,7 @@ class CounselMenu(QObject):
         return action
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10_000)
+        self.host.show_status(text)
 
     def _folder(self) -> str:
         return str(Path.home())
@@ -81,25 +93,24 @@ class CounselMenu(QObject):
         self._open_dialog(QGuiApplication.clipboard().text(), "")
 
     def _open_dialog(self, text: str, source: str) -> bool:
-        dialog = ImportDialog(self.window.db, text, source, self.window)
+        dialog = ImportDialog(self.host.db, text, source, self.window)
         if not dialog.exec() or dialog.saved_id is None:
             return False
-        self.window.reload_list(select_id=dialog.saved_id)
-        self.window.view.show_application(dialog.saved_id)
+        self.host.open_application(dialog.saved_id)
         self._say(self.tr("Imported. Review the answers, then press Review all or queue a batch."))
         return True
 
     # Batch ---------------------------------------------------------------------------------
 
     def batch_review(self) -> None:
-        controller = self.window.batches
+        controller = self.host.batches
         if controller is None:
             self._say(self.tr("No model is ready. Choose one under Model."))
             return
-        self.window.view.flush()
+        self.host.flush_editors()
         try:
-            records = self.window.db.run(list_applications)
-            answered = self.window.db.run(answered_questions)
+            records = self.host.db.run(list_applications)
+            answered = self.host.db.run(answered_questions)
         except StorageError as exc:
             self._say(str(exc))
             return
@@ -111,11 +122,11 @@ class CounselMenu(QObject):
                 self._say(self.tr("%n answer(s) queued for review.", "", len(ids)))
 
     def training_consent(self) -> None:
-        record = self.window.view.record
+        record = self.host.current_application()
         if record is None or not record.client_name:
             self._say(self.tr("Open an application with a client name (Edit details) first."))
             return
-        db = self.window.db
+        db = self.host.db
         consent = db.run(has_training_consent, name=record.client_name)
         box = QMessageBox(self.window)
         box.setWindowTitle(self.tr("Training consent"))
@@ -166,7 +177,7 @@ class CounselMenu(QObject):
     ) -> None:
         """Ask where to write the open application's file, then ``write(application id, path)``
         with its latest text saved first; ``done`` says where it went (%1)."""
-        record = self.window.view.record
+        record = self.host.current_application()
         if record is None:
             self._say(self.tr("Open an application first."))
             return
@@ -175,7 +186,7 @@ class CounselMenu(QObject):
         path = self._save_name(title, stem + suffix, filters)
         if path is None:
             return
-        self.window.view.flush()
+        self.host.flush_editors()
         try:
             write(record.id, path)
         except (OSError, StorageError, ValueError) as exc:
@@ -188,7 +199,7 @@ class CounselMenu(QObject):
             from desktop.counsel.export import export_report  # python-docx loads on first use
             from desktop.counsel.report import build_report
 
-            export_report(self.window.db.run(build_report, application_id=application_id), path)
+            export_report(self.host.db.run(build_report, application_id=application_id), path)
 
         self._export(
             self.tr("Export feedback report"),
@@ -202,7 +213,7 @@ class CounselMenu(QObject):
         def write(application_id: int, path: Path) -> None:
             from desktop.counsel.export import export_essay
 
-            export_essay(self.window.db.run(get_application, application_id=application_id), path)
+            export_essay(self.host.db.run(get_application, application_id=application_id), path)
 
         self._export(
             self.tr("Export essay"),
@@ -221,7 +232,7 @@ class CounselMenu(QObject):
         from desktop.counsel.training import training_examples, write_jsonl
 
         try:
-            export = self.window.db.run(training_examples)
+            export = self.host.db.run(training_examples)
             if not export.examples:
                 QMessageBox.information(
                     self.window,

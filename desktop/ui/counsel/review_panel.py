@@ -25,9 +25,9 @@ from desktop.engine.tasks.critique_schema import DIMENSIONS
 from desktop.store import Database, StorageError
 from desktop.store.critiques import CritiqueRecord
 from desktop.store.reviews import current_review, save_review
-from desktop.ui.answer_edit import SEVERITY_COLORS
+from desktop.ui.counsel.review_items import ItemDialog
+from desktop.ui.editor.answer_edit import SEVERITY_COLORS
 from desktop.ui.labels import dimension_label, severity_label
-from desktop.ui.review_items import ItemDialog
 
 _STATE = {
     Qt.CheckState.Checked: "accepted",

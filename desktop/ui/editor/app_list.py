@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import ApplicationRecord
+from desktop.ui.editor.row_delegate import EvenRowsDelegate
 from desktop.ui.labels import status_label
-from desktop.ui.row_delegate import EvenRowsDelegate
 
 _SEARCH_DEBOUNCE_MS = 200
 

@@ -36,14 +36,14 @@ from desktop.store.critiques import (
 )
 from desktop.store.records import ApplicationRecord
 from desktop.store.recovery import RecoveryFiles
-from desktop.ui.assistant import Assistant
-from desktop.ui.critique_controller import CritiqueController
-from desktop.ui.draft_dialog import draft_into
-from desktop.ui.history_dialog import HistoryDialog
+from desktop.ui.assist.critique_controller import CritiqueController
+from desktop.ui.assist.draft_dialog import draft_into
+from desktop.ui.assist.suggestions import SuggestionController
+from desktop.ui.editor.history_dialog import HistoryDialog
+from desktop.ui.editor.question_dialog import QuestionDialog
+from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import career_label, status_label
-from desktop.ui.question_dialog import QuestionDialog
-from desktop.ui.question_editor import QuestionEditor
-from desktop.ui.suggestions import SuggestionController
+from desktop.ui.models.assistant import Assistant
 from desktop.writing.flags import CheckContext
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import RevisionRecord
-from desktop.ui.counter import profile_label
+from desktop.ui.editor.counter import profile_label
 from desktop.ui.labels import reason_label
 from desktop.writing.counting import count
 from desktop.writing.diff import Segment, side_by_side

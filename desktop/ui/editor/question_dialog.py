@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import QuestionRecord
-from desktop.ui.counter import profile_label
+from desktop.ui.editor.counter import profile_label
 from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS
 from desktop.writing.limits import parse_limit
 

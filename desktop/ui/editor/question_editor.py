@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
 from desktop.store.recovery import RecoveryFiles
-from desktop.ui.answer_edit import AnswerEdit, Mark
-from desktop.ui.check_runner import analyze_elsewhere, check_elsewhere
-from desktop.ui.counter import CounterLabel
+from desktop.ui.editor.answer_edit import AnswerEdit, Mark
+from desktop.ui.editor.check_runner import analyze_elsewhere, check_elsewhere
+from desktop.ui.editor.counter import CounterLabel
 from desktop.ui.labels import severity_label
 from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.flags import CheckContext, EditorOffsets, Flag

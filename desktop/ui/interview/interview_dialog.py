@@ -44,7 +44,7 @@ from desktop.store.interviews import (
     list_sessions,
     save_practice_answer,
 )
-from desktop.ui.assistant import Assistant, Handlers
+from desktop.ui.models.assistant import Assistant, Handlers
 
 log = logging.getLogger(__name__)
 QUESTIONS = 7

@@ -13,7 +13,7 @@ from desktop.engine.backend import Backend
 from desktop.engine.tasks.io import TaskIO
 from desktop.model_choice import ModelChoice, choose_model
 from desktop.settings import Settings
-from desktop.ui.llm_worker import LlmClient, TaskJob
+from desktop.ui.models.llm_worker import LlmClient, TaskJob
 
 log = logging.getLogger(__name__)
 

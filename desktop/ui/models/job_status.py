@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from desktop.ui.assistant import Assistant
+from desktop.ui.models.assistant import Assistant
 
 SHOW_AFTER_MS = 600
 

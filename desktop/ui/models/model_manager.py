@@ -30,8 +30,8 @@ from desktop.engine.models import InstalledModel, import_model, list_installed, 
 from desktop.engine.packaged_models import STARTER_FILE
 from desktop.secrets import HUB_TOKEN, SecretStore, SecretsUnavailable
 from desktop.settings import Settings
-from desktop.ui.download_thread import DownloadThread
-from desktop.ui.secret_task import SecretTask
+from desktop.ui.models.download_thread import DownloadThread
+from desktop.ui.models.secret_task import SecretTask
 
 _GB = 1 << 30
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.secrets import REMOTE_API_KEY, SecretStore
 from desktop.settings import Settings
-from desktop.ui.secret_task import SecretTask
+from desktop.ui.models.secret_task import SecretTask
 
 # (setting value, GPU layers used) per choice: "llama.cpp with GPU layers" is llama_cpp + layers.
 CHOICES = ("llama_cpp", "llama_cpp_gpu", "transformers", "openai")

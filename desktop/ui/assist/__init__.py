@@ -1,0 +1,1 @@
+"""Writing help beside the editor: checks, suggestions and ghost text, critiques, drafts."""

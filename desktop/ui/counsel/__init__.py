@@ -1,0 +1,1 @@
+"""The counselor's tools: import, batch critiques, pinned comments, approving and exporting."""

@@ -1,0 +1,1 @@
+"""Writing: the application view, each question's editor, its count, history, dialogs."""

@@ -1,0 +1,1 @@
+"""The model: its worker thread, the assistant routing jobs, the manager, downloads."""
