@@ -91,7 +91,7 @@ def create_application(
     return app.id
 
 
-def _live_application(session: Session, application_id: int) -> Application:
+def live_application(session: Session, application_id: int) -> Application:
     app = session.get(Application, application_id)
     if app is None or app.deleted_at is not None:
         raise NotFound(
@@ -113,7 +113,7 @@ def live_questions(session: Session, application_id: int) -> list[Question]:
 
 
 def get_application(*, session: Session, application_id: int) -> ApplicationRecord:
-    app = _live_application(session, application_id)
+    app = live_application(session, application_id)
     questions = tuple(QuestionRecord.of(q) for q in live_questions(session, application_id))
     return ApplicationRecord.of(app, questions)
 
@@ -139,7 +139,7 @@ def other_companies(*, session: Session, application_id: int) -> list[str]:
     With a client name, only that client's applications count: a counselor's other clients are
     other writers.
     """
-    app = _live_application(session, application_id)
+    app = live_application(session, application_id)
     own = app.company.strip()
     statement = (
         select(Application.company)
@@ -156,7 +156,7 @@ def other_application_answers(
 ) -> list[tuple[str, str]]:
     """``(label, answer)`` of the writer's other applications' answers, newest first, for
     REUSE.CROSS; the label is "company · role". Same client rule as ``other_companies``."""
-    app = _live_application(session, application_id)
+    app = live_application(session, application_id)
     statement = (
         select(Application.company, Application.role, Question.answer)
         .join(Question, col(Question.application_id) == Application.id)
@@ -179,7 +179,7 @@ def other_application_answers(
 
 def update_application(*, session: Session, application_id: int, **changes: Any) -> None:
     _validate(changes)
-    app = _live_application(session, application_id)
+    app = live_application(session, application_id)
     for name, value in changes.items():
         setattr(app, name, value)
     app.updated_at = now()
@@ -187,7 +187,7 @@ def update_application(*, session: Session, application_id: int, **changes: Any)
 
 
 def trash_application(*, session: Session, application_id: int) -> None:
-    app = _live_application(session, application_id)
+    app = live_application(session, application_id)
     app.deleted_at = now()
     session.add(app)
 

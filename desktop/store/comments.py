@@ -16,7 +16,8 @@ from sqlmodel import Session, col, select
 from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
-from desktop.store.tables import COMMENT_STATES, Comment, Question
+from desktop.store.questions import live_question
+from desktop.store.tables import COMMENT_STATES, Comment
 from desktop.writing.anchors import relocate
 
 
@@ -37,18 +38,6 @@ class CommentRecord:
         return self.replacement is not None
 
 
-def _live_question(session: Session, question_id: int) -> Question:
-    question = session.get(Question, question_id)
-    if question is None or question.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"question {question_id} not found",
-            )
-        )
-    return question
-
-
 def add_comment(
     *,
     session: Session,
@@ -59,7 +48,7 @@ def add_comment(
     replacement: str | None = None,
 ) -> int:
     """Pin ``body`` to ``start:end`` of the question's current (NFC) answer."""
-    question = _live_question(session, question_id)
+    question = live_question(session, question_id)
     text = unicodedata.normalize("NFC", question.answer)
     if not 0 <= start < end <= len(text):
         raise ValueError("a comment needs a non-empty span inside the answer")
@@ -84,7 +73,7 @@ def add_comment(
 
 def list_comments(*, session: Session, question_id: int) -> list[CommentRecord]:
     """The question's comments in text order (detached ones last), re-anchored to its answer."""
-    text = unicodedata.normalize("NFC", _live_question(session, question_id).answer)
+    text = unicodedata.normalize("NFC", live_question(session, question_id).answer)
     rows = session.exec(
         select(Comment).where(Comment.question_id == question_id).order_by(col(Comment.id))
     ).all()

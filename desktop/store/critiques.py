@@ -12,8 +12,8 @@ from sqlmodel import Session, col, select
 from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
-from desktop.store.questions import add_revision
-from desktop.store.tables import AiInsert, Critique, Question, Revision
+from desktop.store.questions import add_revision, live_question
+from desktop.store.tables import AiInsert, Critique, Revision
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,7 @@ def save_critique(
 
     The reviewed text gets its own revision because autosave revisions are extended in place.
     """
-    question = session.get(Question, question_id)
-    if question is None or question.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"question {question_id} not found",
-            )
-        )
+    live_question(session, question_id)  # NotFound for a missing or trashed one
     stamp = now()
     revision_id = add_revision(
         session=session, question_id=question_id, text=text, reason="reviewed", at=stamp

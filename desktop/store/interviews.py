@@ -10,9 +10,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desktop.messages import say
-from desktop.store.applications import now
+from desktop.store.applications import live_application, now
 from desktop.store.errors import NotFound
-from desktop.store.tables import Application, InterviewItem, InterviewSession
+from desktop.store.tables import InterviewItem, InterviewSession
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,7 @@ def create_session(
     model: str = "",
     lang: str = "ko",
 ) -> int:
-    app = session.get(Application, application_id)
-    if app is None or app.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"application {application_id} not found",
-            )
-        )
+    live_application(session, application_id)  # NotFound for a missing or trashed one
     row = InterviewSession(application_id=application_id, model=model, lang=lang, created_at=now())
     session.add(row)
     session.flush()

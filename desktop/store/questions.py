@@ -8,10 +8,16 @@ from typing import Final
 from sqlmodel import Session, col, func, select
 
 from desktop.messages import say
-from desktop.store.applications import NewQuestion, live_questions, new_question_row, now
+from desktop.store.applications import (
+    NewQuestion,
+    live_application,
+    live_questions,
+    new_question_row,
+    now,
+)
 from desktop.store.errors import NotFound
 from desktop.store.records import QuestionRecord, RevisionRecord
-from desktop.store.tables import REVISION_REASONS, Application, Question, Revision
+from desktop.store.tables import REVISION_REASONS, Question, Revision
 from desktop.writing.counting import PROFILE_IDS
 from desktop.writing.text import without_lone_surrogates
 
@@ -20,7 +26,7 @@ from desktop.writing.text import without_lone_surrogates
 AUTOSAVE_REVISION_SPAN: Final = timedelta(minutes=5)
 
 
-def _live_question(session: Session, question_id: int) -> Question:
+def live_question(session: Session, question_id: int) -> Question:
     question = session.get(Question, question_id)
     if question is None or question.deleted_at is not None:
         raise NotFound(
@@ -33,18 +39,11 @@ def _live_question(session: Session, question_id: int) -> Question:
 
 
 def get_question(*, session: Session, question_id: int) -> QuestionRecord:
-    return QuestionRecord.of(_live_question(session, question_id))
+    return QuestionRecord.of(live_question(session, question_id))
 
 
 def add_question(*, session: Session, application_id: int, spec: NewQuestion) -> int:
-    app = session.get(Application, application_id)
-    if app is None or app.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"application {application_id} not found",
-            )
-        )
+    live_application(session, application_id)  # NotFound for a missing or trashed one
     last = session.exec(
         select(func.max(Question.position)).where(Question.application_id == application_id)
     ).one()
@@ -67,7 +66,7 @@ def update_question(
         raise ValueError(f"unknown count profile {profile!r}")
     if char_limit is not None and char_limit <= 0:
         raise ValueError("the limit must be positive")
-    question = _live_question(session, question_id)
+    question = live_question(session, question_id)
     question.text = text
     question.char_limit = char_limit
     question.profile = profile
@@ -77,7 +76,7 @@ def update_question(
 
 def move_question(*, session: Session, question_id: int, offset: int) -> None:
     """Move a question ``offset`` places up (negative) or down within its application."""
-    question = _live_question(session, question_id)
+    question = live_question(session, question_id)
     siblings = live_questions(session, question.application_id)
     index = next(i for i, q in enumerate(siblings) if q.id == question_id)
     target = max(0, min(len(siblings) - 1, index + offset))
@@ -88,7 +87,7 @@ def move_question(*, session: Session, question_id: int, offset: int) -> None:
 
 
 def trash_question(*, session: Session, question_id: int) -> None:
-    question = _live_question(session, question_id)
+    question = live_question(session, question_id)
     question.deleted_at = now()
     session.add(question)
 
@@ -132,7 +131,7 @@ def save_answer(
     """
     text = without_lone_surrogates(text)
     stamp = at or now()
-    question = _live_question(session, question_id)
+    question = live_question(session, question_id)
     question.answer = text
     question.updated_at = stamp
     session.add(question)
@@ -172,7 +171,7 @@ def restore_revision(*, session: Session, revision_id: int) -> str:
                 f"수정 기록({revision_id})을 찾을 수 없습니다.", f"revision {revision_id} not found"
             )
         )
-    question = _live_question(session, revision.question_id)
+    question = live_question(session, revision.question_id)
     latest = _latest_revision(session, question.id or 0)
     if question.answer and (latest is None or latest.text != question.answer):
         add_revision(
