@@ -65,7 +65,7 @@ def fill(db: Database, apps: int) -> float:
     with db.session() as session:
         for i in range(apps):
             create_application(
-                session=session,
+                session,
                 company=f"{rng.choice(COMPANIES)}{i}",
                 role="직무",
                 questions=[

@@ -119,7 +119,7 @@ def _entry(
     )
 
 
-def build_report(*, session: Session, application_id: int, day: date | None = None) -> Report:
+def build_report(session: Session, *, application_id: int, day: date | None = None) -> Report:
     app = get_application(session=session, application_id=application_id)
     critiques = latest_critiques(session=session, application_id=application_id)
     entries = tuple(

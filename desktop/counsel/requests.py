@@ -11,7 +11,7 @@ from desktop.store.records import ApplicationRecord
 
 
 def stored_request(
-    *, session: Session, question_id: int, text: str | None = None
+    session: Session, *, question_id: int, text: str | None = None
 ) -> tuple[ApplicationRecord, EssayRequest]:
     """The question's application and the request for its answer (or for ``text``, an earlier
     version of it), read in one session."""

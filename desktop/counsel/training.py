@@ -78,7 +78,7 @@ def _schema_shaped(critique: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def training_examples(*, session: Session) -> TrainingExport:
+def training_examples(session: Session) -> TrainingExport:
     examples: list[dict[str, Any]] = []
     skipped = 0
     for critique_id in approved_critique_ids(session=session, consenting_only=True):

@@ -9,7 +9,7 @@ from desktop.store.applications import NewQuestion, create_application
 
 
 def save_imported(
-    *, session: Session, app: ImportedApplication, client_name: str | None = None
+    session: Session, *, app: ImportedApplication, client_name: str | None = None
 ) -> int:
     """A new application from ``app``; ``client_name`` overrides the one the document named."""
     questions = [
@@ -17,7 +17,7 @@ def save_imported(
         for q in app.questions
     ]
     return create_application(
-        session=session,
+        session,
         company=app.company.strip(),
         role=app.role.strip(),
         client_name=(client_name if client_name is not None else app.client_name).strip(),

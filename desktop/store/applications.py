@@ -77,7 +77,7 @@ def new_question_row(application_id: int, position: int, spec: NewQuestion) -> Q
 
 
 def create_application(
-    *, session: Session, company: str, questions: Iterable[NewQuestion] = (), **fields: Any
+    session: Session, /, *, company: str, questions: Iterable[NewQuestion] = (), **fields: Any
 ) -> int:
     _validate(fields)
     stamp = now()
@@ -112,14 +112,14 @@ def live_questions(session: Session, application_id: int) -> list[Question]:
     return list(session.exec(statement))
 
 
-def get_application(*, session: Session, application_id: int) -> ApplicationRecord:
+def get_application(session: Session, *, application_id: int) -> ApplicationRecord:
     app = live_application(session, application_id)
     questions = tuple(QuestionRecord.of(q) for q in live_questions(session, application_id))
     return ApplicationRecord.of(app, questions)
 
 
 def list_applications(
-    *, session: Session, status: str | None = None, ids: Iterable[int] | None = None
+    session: Session, *, status: str | None = None, ids: Iterable[int] | None = None
 ) -> list[ApplicationRecord]:
     """Applications not in the trash, by deadline (none last), then company."""
     statement = select(Application).where(col(Application.deleted_at).is_(None))
@@ -133,7 +133,7 @@ def list_applications(
     return [ApplicationRecord.of(app) for app in session.exec(statement)]
 
 
-def other_companies(*, session: Session, application_id: int) -> list[str]:
+def other_companies(session: Session, *, application_id: int) -> list[str]:
     """Companies of the writer's other applications (a name from one in another is fatal).
 
     With a client name, only that client's applications count: a counselor's other clients are
@@ -152,7 +152,7 @@ def other_companies(*, session: Session, application_id: int) -> list[str]:
 
 
 def other_application_answers(
-    *, session: Session, application_id: int, limit: int = 200
+    session: Session, *, application_id: int, limit: int = 200
 ) -> list[tuple[str, str]]:
     """``(label, answer)`` of the writer's other applications' answers, newest first, for
     REUSE.CROSS; the label is "company · role". Same client rule as ``other_companies``."""
@@ -177,7 +177,7 @@ def other_application_answers(
     ]
 
 
-def update_application(*, session: Session, application_id: int, **changes: Any) -> None:
+def update_application(session: Session, /, *, application_id: int, **changes: Any) -> None:
     _validate(changes)
     app = live_application(session, application_id)
     for name, value in changes.items():
@@ -186,15 +186,15 @@ def update_application(*, session: Session, application_id: int, **changes: Any)
     session.add(app)
 
 
-def trash_application(*, session: Session, application_id: int) -> None:
+def trash_application(session: Session, *, application_id: int) -> None:
     app = live_application(session, application_id)
     app.deleted_at = now()
     session.add(app)
 
 
 def reuse_application(
-    *,
     session: Session,
+    *,
     application_id: int,
     company: str,
     role: str | None = None,
@@ -215,7 +215,7 @@ def reuse_application(
         return text
 
     return create_application(
-        session=session,
+        session,
         company=company,
         role=source.role if role is None else role,
         career_level=source.career_level,

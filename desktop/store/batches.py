@@ -64,7 +64,7 @@ class ClaimedItem:
 
 
 def create_batch(
-    *, session: Session, question_ids: Iterable[int], model: str = "", owner: str = ""
+    session: Session, *, question_ids: Iterable[int], model: str = "", owner: str = ""
 ) -> int:
     """A running batch of critiques of ``question_ids`` in that order (duplicates dropped)."""
     ids = list(dict.fromkeys(question_ids))
@@ -89,7 +89,7 @@ def _batch(session: Session, batch_id: int) -> Batch:
     return batch
 
 
-def take_batch(*, session: Session, batch_id: int, owner: str) -> bool:
+def take_batch(session: Session, *, batch_id: int, owner: str) -> bool:
     """Make ``owner`` the batch's owner unless another process that still runs owns it.
 
     Items left "running" by an owner that is gone are queued again. The owner is changed only if
@@ -119,7 +119,7 @@ def take_batch(*, session: Session, batch_id: int, owner: str) -> bool:
     return True
 
 
-def release_batch(*, session: Session, batch_id: int, owner: str) -> None:
+def release_batch(session: Session, *, batch_id: int, owner: str) -> None:
     """Give the batch up (it ended, or the owner quits), if ``owner`` still holds it."""
     batch = _batch(session, batch_id)
     if batch.owner == owner:
@@ -128,7 +128,7 @@ def release_batch(*, session: Session, batch_id: int, owner: str) -> None:
         session.flush()
 
 
-def unfinished_batch(*, session: Session, owner: str) -> int | None:
+def unfinished_batch(session: Session, *, owner: str) -> int | None:
     """The newest batch, running or paused, with items left, that ``owner`` may take: its own,
     nobody's, or one whose owner no longer runs."""
     statement = (
@@ -147,7 +147,7 @@ def unfinished_batch(*, session: Session, owner: str) -> int | None:
     return None
 
 
-def claim_next(*, session: Session, batch_id: int) -> ClaimedItem | None:
+def claim_next(session: Session, *, batch_id: int) -> ClaimedItem | None:
     """Mark the next queued item running and return it; None when paused, cancelled or empty
     (the batch is done once nothing is queued or running).
 
@@ -207,8 +207,8 @@ def _end(
 
 
 def complete_item(
-    *,
     session: Session,
+    *,
     item_id: int,
     text: str,
     data: dict[str, Any],
@@ -228,12 +228,12 @@ def complete_item(
     return record.id
 
 
-def fail_item(*, session: Session, item_id: int, error: str) -> None:
+def fail_item(session: Session, *, item_id: int, error: str) -> None:
     row = _item(session, item_id)
     _end(session, row, "failed", error=error[:500] or "failed")
 
 
-def requeue_item(*, session: Session, item_id: int) -> None:
+def requeue_item(session: Session, *, item_id: int) -> None:
     """Put a running item back at the head of the queue (its job was stopped by a pause)."""
     row = _item(session, item_id)
     if row.state == "running":
@@ -243,7 +243,7 @@ def requeue_item(*, session: Session, item_id: int) -> None:
         session.flush()
 
 
-def set_batch_state(*, session: Session, batch_id: int, state: str) -> None:
+def set_batch_state(session: Session, *, batch_id: int, state: str) -> None:
     """Pause, resume ("running") or cancel; cancelling marks the queued items cancelled."""
     if state not in ("running", "paused", "cancelled"):
         raise ValueError("a batch can be paused, resumed (running) or cancelled")
@@ -264,7 +264,7 @@ def set_batch_state(*, session: Session, batch_id: int, state: str) -> None:
     session.flush()
 
 
-def batch_progress(*, session: Session, batch_id: int) -> BatchProgress:
+def batch_progress(session: Session, *, batch_id: int) -> BatchProgress:
     batch = _batch(session, batch_id)
     assert batch.id is not None
     counts = dict(
@@ -292,7 +292,7 @@ def batch_progress(*, session: Session, batch_id: int) -> BatchProgress:
     )
 
 
-def batch_failures(*, session: Session, batch_id: int) -> list[BatchFailure]:
+def batch_failures(session: Session, *, batch_id: int) -> list[BatchFailure]:
     statement = (
         select(BatchItem, Question, Application)
         .join(Question, col(Question.id) == col(BatchItem.question_id))
@@ -306,7 +306,7 @@ def batch_failures(*, session: Session, batch_id: int) -> list[BatchFailure]:
     ]
 
 
-def answered_questions(*, session: Session) -> dict[int, list[int]]:
+def answered_questions(session: Session) -> dict[int, list[int]]:
     """Question ids with a non-blank answer, by live application id, in question order."""
     statement = (
         select(Question.application_id, Question.id)

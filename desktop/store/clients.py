@@ -8,7 +8,7 @@ from desktop.store.applications import now
 from desktop.store.tables import Application, Client
 
 
-def client_names(*, session: Session) -> list[str]:
+def client_names(session: Session) -> list[str]:
     """Every client name on a live application, sorted."""
     statement = (
         select(Application.client_name)
@@ -18,7 +18,7 @@ def client_names(*, session: Session) -> list[str]:
     return sorted(session.exec(statement))
 
 
-def set_training_consent(*, session: Session, name: str, consent: bool) -> None:
+def set_training_consent(session: Session, *, name: str, consent: bool) -> None:
     name = name.strip()
     if not name:
         raise ValueError("consent belongs to a named client")
@@ -29,11 +29,11 @@ def set_training_consent(*, session: Session, name: str, consent: bool) -> None:
     session.flush()
 
 
-def has_training_consent(*, session: Session, name: str) -> bool:
+def has_training_consent(session: Session, *, name: str) -> bool:
     row = session.get(Client, name.strip()) if name.strip() else None
     return bool(row and row.training_consent)
 
 
-def consenting_clients(*, session: Session) -> set[str]:
+def consenting_clients(session: Session) -> set[str]:
     statement = select(Client.name).where(col(Client.training_consent).is_(True))
     return set(session.exec(statement))

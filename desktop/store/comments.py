@@ -39,8 +39,8 @@ class CommentRecord:
 
 
 def add_comment(
-    *,
     session: Session,
+    *,
     question_id: int,
     start: int,
     end: int,
@@ -71,7 +71,7 @@ def add_comment(
     return row.id
 
 
-def list_comments(*, session: Session, question_id: int) -> list[CommentRecord]:
+def list_comments(session: Session, *, question_id: int) -> list[CommentRecord]:
     """The question's comments in text order (detached ones last), re-anchored to its answer."""
     text = unicodedata.normalize("NFC", live_question(session, question_id).answer)
     rows = session.exec(
@@ -113,7 +113,7 @@ def _comment(session: Session, comment_id: int) -> Comment:
     return row
 
 
-def set_comment_state(*, session: Session, comment_id: int, state: str) -> None:
+def set_comment_state(session: Session, *, comment_id: int, state: str) -> None:
     if state not in COMMENT_STATES:
         raise ValueError(f"state must be one of {COMMENT_STATES}")
     row = _comment(session, comment_id)
@@ -123,7 +123,7 @@ def set_comment_state(*, session: Session, comment_id: int, state: str) -> None:
     session.flush()
 
 
-def delete_comment(*, session: Session, comment_id: int) -> None:
+def delete_comment(session: Session, *, comment_id: int) -> None:
     session.delete(_comment(session, comment_id))
     session.flush()
 

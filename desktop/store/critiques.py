@@ -51,8 +51,8 @@ def _record(row: Critique, revision: Revision) -> CritiqueRecord:
 
 
 def save_critique(
-    *,
     session: Session,
+    *,
     question_id: int,
     text: str,
     data: dict[str, Any],
@@ -83,7 +83,7 @@ def save_critique(
     return _record(row, revision)
 
 
-def get_critique(*, session: Session, critique_id: int) -> CritiqueRecord:
+def get_critique(session: Session, *, critique_id: int) -> CritiqueRecord:
     row = session.get(Critique, critique_id)
     if row is None:
         raise NotFound(
@@ -96,7 +96,7 @@ def get_critique(*, session: Session, critique_id: int) -> CritiqueRecord:
     return _record(row, revision)
 
 
-def list_critiques(*, session: Session, question_id: int) -> list[CritiqueRecord]:
+def list_critiques(session: Session, *, question_id: int) -> list[CritiqueRecord]:
     """The question's critiques, newest first."""
     statement = (
         select(Critique, Revision)
@@ -107,7 +107,7 @@ def list_critiques(*, session: Session, question_id: int) -> list[CritiqueRecord
     return [_record(row, revision) for row, revision in session.exec(statement)]
 
 
-def record_ai_insert(*, session: Session, question_id: int, before: str, inserted: str) -> int:
+def record_ai_insert(session: Session, *, question_id: int, before: str, inserted: str) -> int:
     """Keep the text before an AI insertion as a revision, and the inserted text itself."""
     stamp = now()
     revision_id = add_revision(
@@ -122,7 +122,7 @@ def record_ai_insert(*, session: Session, question_id: int, before: str, inserte
     return row.id
 
 
-def list_ai_inserts(*, session: Session, question_id: int) -> list[str]:
+def list_ai_inserts(session: Session, *, question_id: int) -> list[str]:
     """Every piece of text the user took from the model for this question, oldest first."""
     statement = (
         select(AiInsert.text).where(AiInsert.question_id == question_id).order_by(col(AiInsert.id))

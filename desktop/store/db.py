@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -22,6 +22,7 @@ from desktop.store.schema import LATEST_VERSION, MIGRATIONS
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -228,10 +229,15 @@ class Database:
                 session.rollback()
                 raise
 
-    def run(self, function: Callable[..., T], /, **kwargs: Any) -> T:
-        """Call a repository function with a fresh session: ``db.run(get_application, ...)``."""
+    def run(
+        self, function: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Call a repository function with a fresh session: ``db.run(get_application, ...)``.
+
+        Repository functions take the session first, so mypy checks the other arguments.
+        """
         with self.session() as session:
-            return function(session=session, **kwargs)
+            return function(session, *args, **kwargs)
 
     def integrity_check(self) -> str:
         with self.engine.connect() as conn:

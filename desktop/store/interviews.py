@@ -69,8 +69,8 @@ def _item(row: InterviewItem) -> InterviewItemRecord:
 
 
 def create_session(
-    *,
     session: Session,
+    *,
     application_id: int,
     questions: list[NewInterviewQuestion],
     model: str = "",
@@ -94,7 +94,7 @@ def create_session(
     return row.id
 
 
-def get_session(*, session: Session, session_id: int) -> InterviewSessionRecord:
+def get_session(session: Session, *, session_id: int) -> InterviewSessionRecord:
     row = session.get(InterviewSession, session_id)
     if row is None:
         raise NotFound(
@@ -115,7 +115,7 @@ def get_session(*, session: Session, session_id: int) -> InterviewSessionRecord:
     )  # fmt: skip
 
 
-def list_sessions(*, session: Session, application_id: int) -> list[InterviewSessionRecord]:
+def list_sessions(session: Session, *, application_id: int) -> list[InterviewSessionRecord]:
     """The application's sessions, newest first."""
     ids = session.exec(
         select(InterviewSession.id)
@@ -126,7 +126,7 @@ def list_sessions(*, session: Session, application_id: int) -> list[InterviewSes
 
 
 def save_practice_answer(
-    *, session: Session, item_id: int, answer: str, feedback: dict[str, Any] | None
+    session: Session, *, item_id: int, answer: str, feedback: dict[str, Any] | None
 ) -> None:
     """Store the user's answer to one question, with the feedback once it is there."""
     row = session.get(InterviewItem, item_id)
@@ -143,7 +143,7 @@ def save_practice_answer(
     session.add(row)
 
 
-def delete_session(*, session: Session, session_id: int) -> None:
+def delete_session(session: Session, *, session_id: int) -> None:
     row = session.get(InterviewSession, session_id)
     if row is None:
         raise NotFound(

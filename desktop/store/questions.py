@@ -38,11 +38,11 @@ def live_question(session: Session, question_id: int) -> Question:
     return question
 
 
-def get_question(*, session: Session, question_id: int) -> QuestionRecord:
+def get_question(session: Session, *, question_id: int) -> QuestionRecord:
     return QuestionRecord.of(live_question(session, question_id))
 
 
-def add_question(*, session: Session, application_id: int, spec: NewQuestion) -> int:
+def add_question(session: Session, *, application_id: int, spec: NewQuestion) -> int:
     live_application(session, application_id)  # NotFound for a missing or trashed one
     last = session.exec(
         select(func.max(Question.position)).where(Question.application_id == application_id)
@@ -55,8 +55,8 @@ def add_question(*, session: Session, application_id: int, spec: NewQuestion) ->
 
 
 def update_question(
-    *,
     session: Session,
+    *,
     question_id: int,
     text: str,
     char_limit: int | None,
@@ -74,7 +74,7 @@ def update_question(
     session.add(question)
 
 
-def move_question(*, session: Session, question_id: int, offset: int) -> None:
+def move_question(session: Session, *, question_id: int, offset: int) -> None:
     """Move a question ``offset`` places up (negative) or down within its application."""
     question = live_question(session, question_id)
     siblings = live_questions(session, question.application_id)
@@ -86,7 +86,7 @@ def move_question(*, session: Session, question_id: int, offset: int) -> None:
         session.add(sibling)
 
 
-def trash_question(*, session: Session, question_id: int) -> None:
+def trash_question(session: Session, *, question_id: int) -> None:
     question = live_question(session, question_id)
     question.deleted_at = now()
     session.add(question)
@@ -103,7 +103,7 @@ def _latest_revision(session: Session, question_id: int) -> Revision | None:
 
 
 def add_revision(
-    *, session: Session, question_id: int, text: str, reason: str, at: datetime | None = None
+    session: Session, *, question_id: int, text: str, reason: str, at: datetime | None = None
 ) -> int:
     if reason not in REVISION_REASONS:
         raise ValueError(f"unknown revision reason {reason!r}")
@@ -118,8 +118,8 @@ def add_revision(
 
 
 def save_answer(
-    *,
     session: Session,
+    *,
     question_id: int,
     text: str,
     reason: str = "autosave",
@@ -152,7 +152,7 @@ def save_answer(
     return stamp
 
 
-def list_revisions(*, session: Session, question_id: int) -> list[RevisionRecord]:
+def list_revisions(session: Session, *, question_id: int) -> list[RevisionRecord]:
     """The question's revisions, newest first."""
     statement = (
         select(Revision)
@@ -162,7 +162,7 @@ def list_revisions(*, session: Session, question_id: int) -> list[RevisionRecord
     return [RevisionRecord.of(r) for r in session.exec(statement)]
 
 
-def restore_revision(*, session: Session, revision_id: int) -> str:
+def restore_revision(session: Session, *, revision_id: int) -> str:
     """Make a revision's text the answer again; the text it replaces stays in the history."""
     revision = session.get(Revision, revision_id)
     if revision is None:

@@ -106,7 +106,7 @@ class Restored:
     settled: list[int]  # every recovery file whose text is now in the database
 
 
-def restore_pending(files: RecoveryFiles, *, session: Session) -> Restored:
+def restore_pending(session: Session, *, files: RecoveryFiles) -> Restored:
     """Write recovered answers into the database (run it through ``Database.run``).
 
     The text being replaced stays in the history: the new text is saved with reason "restore".

@@ -55,7 +55,7 @@ def _check(review: dict[str, Any]) -> None:
 
 
 def save_review(
-    *, session: Session, critique_id: int, review: dict[str, Any], approve: bool = False
+    session: Session, *, critique_id: int, review: dict[str, Any], approve: bool = False
 ) -> CritiqueRecord:
     """Store the counselor's review; ``approve`` settles pending items and stamps it approved."""
     row = session.get(Critique, critique_id)
@@ -87,7 +87,7 @@ def final_critique(record: CritiqueRecord) -> dict[str, Any]:
     return result
 
 
-def latest_critiques(*, session: Session, application_id: int) -> dict[int, CritiqueRecord]:
+def latest_critiques(session: Session, *, application_id: int) -> dict[int, CritiqueRecord]:
     """The newest critique of each live question of the application, by question id."""
     statement = (
         select(Critique.id, Critique.question_id)
@@ -102,7 +102,7 @@ def latest_critiques(*, session: Session, application_id: int) -> dict[int, Crit
     return {qid: get_critique(session=session, critique_id=cid) for qid, cid in newest.items()}
 
 
-def approved_critique_ids(*, session: Session, consenting_only: bool = True) -> list[int]:
+def approved_critique_ids(session: Session, *, consenting_only: bool = True) -> list[int]:
     """Approved critiques of live applications (of consenting clients), oldest first."""
     statement = (
         select(Critique.id, Application.client_name)

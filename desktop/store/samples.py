@@ -27,7 +27,7 @@ def _question(raw: Any) -> NewQuestion:
     return NewQuestion(raw["text"], limit, profile, answer if isinstance(answer, str) else "")
 
 
-def import_applications(*, session: Session, data: Any) -> list[int]:
+def import_applications(session: Session, *, data: Any) -> list[int]:
     """Create every application in ``data``; all or nothing (the caller's session rolls back)."""
     if not isinstance(data, dict) or not isinstance(data.get("applications"), list):
         raise SampleFormatError("expected an object with an 'applications' list")
@@ -37,7 +37,7 @@ def import_applications(*, session: Session, data: Any) -> list[int]:
             raise SampleFormatError("each application needs a 'company' string")
         created.append(
             create_application(
-                session=session,
+                session,
                 company=raw["company"],
                 role=str(raw.get("role", "")),
                 lang="en" if raw.get("lang") == "en" else "ko",

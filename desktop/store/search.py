@@ -28,7 +28,7 @@ def _snippet(source: str, query: str) -> str:
     return prefix + source[start:end].replace("\n", " ") + suffix
 
 
-def search(*, session: Session, query: str, limit: int = 200) -> list[SearchHit]:
+def search(session: Session, *, query: str, limit: int = 200) -> list[SearchHit]:
     """Applications whose company, role, questions or answers contain ``query``.
 
     Queries of three characters or more use the trigram index (``MATCH`` on a quoted phrase);

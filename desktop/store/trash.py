@@ -10,7 +10,7 @@ from desktop.store.records import TrashItem, application_title
 from desktop.store.tables import Application, Question
 
 
-def list_trash(*, session: Session) -> list[TrashItem]:
+def list_trash(session: Session) -> list[TrashItem]:
     """Trashed applications, and trashed questions of applications still alive; newest first."""
     items: list[TrashItem] = []
     for app in session.exec(select(Application).where(col(Application.deleted_at).is_not(None))):
@@ -50,18 +50,18 @@ def _trashed(session: Session, kind: str, item_id: int) -> Application | Questio
     return row
 
 
-def restore_from_trash(*, session: Session, kind: str, item_id: int) -> None:
+def restore_from_trash(session: Session, *, kind: str, item_id: int) -> None:
     row = _trashed(session, kind, item_id)
     row.deleted_at = None
     session.add(row)
 
 
-def purge(*, session: Session, kind: str, item_id: int) -> None:
+def purge(session: Session, *, kind: str, item_id: int) -> None:
     """Delete for good (questions and revisions go with their application)."""
     session.delete(_trashed(session, kind, item_id))
 
 
-def empty_trash(*, session: Session) -> int:
+def empty_trash(session: Session) -> int:
     items = list_trash(session=session)
     for item in items:
         purge(session=session, kind=item.kind, item_id=item.id)
