@@ -80,6 +80,40 @@ def create_batch(
     return batch.id
 
 
+def add_to_batch(
+    session: Session, *, batch_id: int, question_ids: Iterable[int], first: bool = False
+) -> int:
+    """Queue critiques of ``question_ids`` in a batch that is still open; how many were added.
+
+    ``first`` puts them ahead of what is still queued (a writer's Review waits for nothing
+    else), otherwise they go to the end (a counselor's batch). A question already queued only
+    moves ahead with ``first``; one already running is not queued twice.
+    """
+    ids = list(dict.fromkeys(question_ids))
+    batch = _batch(session, batch_id)
+    if batch.state not in ("running", "paused"):
+        raise NotRunning(f"batch {batch_id} is {batch.state}")
+    rows = session.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)).all()
+    open_rows = {r.question_id: r for r in rows if r.state in ("queued", "running")}
+    fresh = [qid for qid in ids if qid not in open_rows]
+    positions = [r.position for r in rows]
+    if first:
+        head = min(positions, default=0) - len(ids)
+        for offset, qid in enumerate(ids):
+            row = open_rows.get(qid)
+            if row is None:
+                session.add(BatchItem(batch_id=batch_id, position=head + offset, question_id=qid))
+            elif row.state == "queued":
+                row.position = head + offset
+                session.add(row)
+    else:
+        tail = max(positions, default=-1) + 1
+        for offset, qid in enumerate(fresh):
+            session.add(BatchItem(batch_id=batch_id, position=tail + offset, question_id=qid))
+    session.flush()
+    return len(fresh)
+
+
 def _batch(session: Session, batch_id: int) -> Batch:
     batch = session.get(Batch, batch_id)
     if batch is None:

@@ -30,8 +30,8 @@ from desktop.store.recovery import RecoveryFiles, restore_pending
 from desktop.store.samples import import_applications
 from desktop.store.search import search
 from desktop.ui.assist.assist_panel import AssistPanel
+from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.counsel.batch_bar import BatchBar
-from desktop.ui.counsel.batch_controller import BatchController
 from desktop.ui.counsel.counsel_menu import CounselMenu
 from desktop.ui.editor.app_list import ApplicationListPanel
 from desktop.ui.editor.application_dialog import ApplicationDialog
@@ -65,7 +65,11 @@ class MainWindow(QMainWindow):
         self.assistant = assistant
         self.setWindowTitle("Jaso")
         self.list_panel = ApplicationListPanel()
-        self.view = ApplicationView(db, settings, assistant, ui_lang)
+        self.critique_queue: CritiqueQueue | None = None
+        if assistant is not None:
+            self.critique_queue = CritiqueQueue(db, assistant, ui_lang, self)
+            self.critique_queue.parallel = settings.remote_parallel
+        self.view = ApplicationView(db, settings, assistant, self.critique_queue, ui_lang)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.view)
@@ -79,17 +83,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assist_dock)
         self.model_state = QLabel()
         self.save_state = QLabel()
-        self.batches: BatchController | None = None
-        if assistant is not None:
+        if assistant is not None and self.critique_queue is not None:
             assistant.follow(settings)
             self.statusBar().addPermanentWidget(JobStatus(assistant))
             assistant.state_changed.connect(self._on_assistant_state_changed)
-            self.batches = BatchController(db, assistant, ui_lang, self)
-            self.batches.parallel = settings.remote_parallel
-            self.batch_bar = BatchBar(self.batches)
+            self.batch_bar = BatchBar(self.critique_queue)
             self.statusBar().addPermanentWidget(self.batch_bar)
-            self.batches.critique_saved.connect(self.assist.critique_stored)
-            self.batches.message.connect(self._on_view_message)
+            self.critique_queue.message.connect(self._on_view_message)
         self.statusBar().addPermanentWidget(self.model_state)
         self.statusBar().addPermanentWidget(self.save_state)
         self.view.message.connect(self._on_view_message)
@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         self.reload_list(select_id=settings.last_application_id or None)
         if self.list_panel.selected_id() is not None:
             self.view.show_application(self.list_panel.selected_id())
-        if self.batches is not None and not db.read_only:
-            self.batches.resume_at_start()  # runs once a model is ready
+        if self.critique_queue is not None and not db.read_only:
+            self.critique_queue.resume_at_start()  # runs once a model is ready
 
     # What the Counselor menu uses (counsel_menu.CounselHost) ---------------------------------
 
@@ -423,8 +423,8 @@ class MainWindow(QMainWindow):
             before = [getattr(self.settings, name) for name in fields]
             dialog.apply_to(self.settings)
             self._save_settings()
-            if self.batches is not None:
-                self.batches.parallel = self.settings.remote_parallel
+            if self.critique_queue is not None:
+                self.critique_queue.parallel = self.settings.remote_parallel
             if before != [getattr(self.settings, name) for name in fields]:
                 self.load_model()
 

@@ -128,62 +128,73 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="110"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="113"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="111"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="114"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="126"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="129"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="155"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="158"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="262"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="265"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="264"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="267"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="292"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="324"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="289"/>
+        <source>There is no answer to review yet.</source>
+        <translation>첨삭할 답변이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/application_view.py" line="296"/>
+        <source>An answer could not be saved, so it was not reviewed.</source>
+        <translation>답변을 저장하지 못해 첨삭하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/application_view.py" line="346"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="328"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="350"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="330"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="352"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="364"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="386"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="404"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="426"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="406"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="428"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
@@ -224,81 +235,68 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="30"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="31"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="31"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="32"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="33"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="34"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="64"/>
-        <source>Batch review paused</source>
-        <translation>일괄 첨삭 일시 정지됨</translation>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="65"/>
+        <source>Reviews paused</source>
+        <translation>첨삭 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="66"/>
-        <source>Batch review cancelled</source>
-        <translation>일괄 첨삭 취소됨</translation>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="67"/>
+        <source>Reviews cancelled</source>
+        <translation>첨삭 취소됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="68"/>
-        <source>Batch review done</source>
-        <translation>일괄 첨삭 완료</translation>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="69"/>
+        <source>Reviews done</source>
+        <translation>첨삭 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="70"/>
-        <source>Batch review waits for a model (Model ▸ Models…)</source>
-        <translation>일괄 첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="71"/>
+        <source>Reviews wait for a model (Model ▸ Models…)</source>
+        <translation>첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="72"/>
-        <source>Batch review · about %1 left</source>
-        <translation>일괄 첨삭 · 약 %1 남음</translation>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="73"/>
+        <source>Reviewing · about %1 left</source>
+        <translation>첨삭 중 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="83"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="84"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="101"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="106"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="102"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="107"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="107"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="108"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
-    </message>
-</context>
-<context>
-    <name>BatchController</name>
-    <message>
-        <location filename="../../desktop/ui/counsel/batch_controller.py" line="77"/>
-        <source>A batch is still running: pause or cancel it first.</source>
-        <translation>진행 중인 일괄 첨삭이 있습니다. 먼저 일시 정지하거나 취소하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/counsel/batch_controller.py" line="235"/>
-        <source>The review could not be saved: %1</source>
-        <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -521,168 +519,168 @@
 <context>
     <name>CounselMenu</name>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="31"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="44"/>
         <source>&amp;Counselor</source>
         <translation>상담(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="34"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="46"/>
         <source>&amp;Import essays…</source>
         <translation>자기소개서 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="35"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="47"/>
         <source>&amp;Paste an essay…</source>
         <translation>붙여 넣어 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="37"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="49"/>
         <source>&amp;Batch review…</source>
         <translation>일괄 첨삭(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="38"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="50"/>
         <source>Client&apos;s training &amp;consent…</source>
         <translation>학습 데이터 활용 동의(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="40"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="52"/>
         <source>Export feedback &amp;report…</source>
         <translation>피드백 보고서 내보내기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="41"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="53"/>
         <source>Export &amp;essay…</source>
         <translation>자기소개서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="42"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="54"/>
         <source>Export &amp;training data…</source>
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="63"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="75"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="65"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="77"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="73"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="85"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="89"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="100"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="97"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="108"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="111"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="122"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="116"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="127"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="121"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="132"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="124"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="135"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="129"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="140"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="129"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="140"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="131"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="142"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="132"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="171"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="182"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="194"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="205"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="182"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="237"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="193"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="248"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="198"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="209"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="208"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="219"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="221"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="212"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="223"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="217"/>
         <location filename="../../desktop/ui/counsel/counsel_menu.py" line="228"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="239"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="241"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="239"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="250"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="242"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="253"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -735,34 +733,6 @@
         <location filename="../../desktop/ui/editor/counter.py" line="87"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
-    </message>
-</context>
-<context>
-    <name>CritiqueController</name>
-    <message>
-        <location filename="../../desktop/ui/assist/critique_controller.py" line="55"/>
-        <source>There is no answer to review yet.</source>
-        <translation>첨삭할 답변이 아직 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/assist/critique_controller.py" line="58"/>
-        <source>No model is ready. Choose one under Model.</source>
-        <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/assist/critique_controller.py" line="95"/>
-        <source>Reviewing %1 of %2…</source>
-        <translation>%2개 중 %1번째 첨삭 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/assist/critique_controller.py" line="113"/>
-        <source>The review could not be saved: %1</source>
-        <translation>첨삭을 저장하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/assist/critique_controller.py" line="120"/>
-        <source>The review failed: %1</source>
-        <translation>첨삭에 실패했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -821,6 +791,24 @@
         <location filename="../../desktop/ui/assist/critique_panel.py" line="197"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CritiqueQueue</name>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="112"/>
+        <source>Queued; the reviews are paused: press Resume.</source>
+        <translation>대기열에 넣었습니다. 첨삭이 일시 정지되어 있으니 재개를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="240"/>
+        <source>The review failed: %1</source>
+        <translation>첨삭하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="269"/>
+        <source>The review could not be saved: %1</source>
+        <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1314,172 +1302,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Se&amp;ttings…</source>
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -1490,12 +1478,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>

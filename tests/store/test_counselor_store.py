@@ -282,3 +282,55 @@ def test_a_killed_owner_nobody_waited_for_is_gone() -> None:
         time.sleep(0.05)
     assert not is_running(owner)
     proc.wait()
+
+
+def _claim_order(db: Database, batch: int) -> list[int]:
+    order = []
+    while (item := db.run(bs.claim_next, batch_id=batch)) is not None:
+        order.append(item.question_id)
+    return order
+
+
+def test_a_review_goes_ahead_of_what_a_batch_still_has_queued(db: Database) -> None:
+    a, b, c, d = (_question(db) for _ in range(4))
+    batch = db.run(bs.create_batch, question_ids=[a, b, c])
+    running = db.run(bs.claim_next, batch_id=batch)
+    assert running is not None and running.question_id == a
+    # d is new, c moves ahead of b, a is running already: not queued twice.
+    assert db.run(bs.add_to_batch, batch_id=batch, question_ids=[d, c, a], first=True) == 1
+    assert _claim_order(db, batch) == [d, c, b]
+    assert db.run(bs.batch_progress, batch_id=batch).total == 4
+
+
+def test_a_batch_added_to_an_open_one_goes_to_its_end_without_repeats(db: Database) -> None:
+    a, b, c = (_question(db) for _ in range(3))
+    batch = db.run(bs.create_batch, question_ids=[a, b])
+    assert db.run(bs.add_to_batch, batch_id=batch, question_ids=[b, c, c]) == 1
+    assert _claim_order(db, batch) == [a, b, c]
+
+
+def test_a_question_reviewed_earlier_in_the_batch_can_be_reviewed_again(db: Database) -> None:
+    a = _question(db)
+    batch = db.run(bs.create_batch, question_ids=[a])
+    item = db.run(bs.claim_next, batch_id=batch)
+    assert item is not None
+    db.run(bs.fail_item, item_id=item.id, error="the model ran out of memory")
+    db.run(bs.set_batch_state, batch_id=batch, state="paused")  # still open
+    assert db.run(bs.add_to_batch, batch_id=batch, question_ids=[a], first=True) == 1
+    db.run(bs.set_batch_state, batch_id=batch, state="running")
+    assert _claim_order(db, batch) == [a]
+
+
+@pytest.mark.parametrize("state", ["done", "cancelled"])
+def test_nothing_is_added_to_a_batch_that_ended(db: Database, state: str) -> None:
+    a = _question(db)
+    batch = db.run(bs.create_batch, question_ids=[a])
+    if state == "cancelled":
+        db.run(bs.set_batch_state, batch_id=batch, state="cancelled")
+    else:
+        item = db.run(bs.claim_next, batch_id=batch)
+        assert item is not None
+        db.run(bs.fail_item, item_id=item.id, error="x")
+        assert db.run(bs.claim_next, batch_id=batch) is None  # marks it done
+    with pytest.raises(NotRunning):
+        db.run(bs.add_to_batch, batch_id=batch, question_ids=[a])

@@ -224,11 +224,11 @@ def test_batch_reviews_every_answer_lists_failures_and_pauses(
                 ],
             )
         )  # fmt: skip
-    controller = helped.batches
+    controller = helped.critique_queue
     assert controller is not None
     answered = db.run(answered_questions)
     assert [len(answered[i]) for i in ids] == [2, 2]  # the empty question is not queued
-    assert controller.start([q for i in ids for q in answered[i]])
+    assert controller.add([q for i in ids for q in answered[i]])
     bar = helped.batch_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.bar.value() >= 1, timeout=5000)
     controller.pause()  # the running job is stopped and its item queued again
@@ -260,8 +260,8 @@ def test_a_critique_with_an_escaped_lone_surrogate_is_stored_and_the_batch_ends(
         questions=[apps.NewQuestion("지원 동기", answer=f"{BROKEN_ESCAPE}가 섞인 답변입니다.")],
     )
     qid = db.run(apps.get_application, application_id=app_id).questions[0].id
-    controller = helped.batches
-    assert controller is not None and controller.start([qid])
+    controller = helped.critique_queue
+    assert controller is not None and controller.add([qid])
     qtbot.waitUntil(lambda: controller._progress_or_none().state == "done", timeout=5000)  # noqa: SLF001
     progress = controller._progress_or_none()  # noqa: SLF001
     assert (progress.done, progress.running, progress.failed) == (1, 0, 0)
@@ -287,7 +287,7 @@ def test_an_unfinished_batch_waits_for_a_model_then_resumes_at_start(
     qtbot.addWidget(win)
     try:
         assert win.batch_bar.isVisible() or win.batch_bar.progress is not None
-        assert "waits for a model" in win.batch_bar.label.text()
+        assert "wait for a model" in win.batch_bar.label.text()
         assistant.load("fake", Path("fake.gguf"))
         qtbot.waitUntil(lambda: len(db.run(cs.list_critiques, question_id=qid)) == 1, timeout=5000)
         assert "done" in win.batch_bar.label.text()
@@ -322,7 +322,7 @@ def test_a_batch_jaso_review_is_running_is_left_to_it_at_start(
         try:
             qtbot.waitUntil(lambda: assistant.ready, timeout=5000)
             qtbot.wait(300)
-            assert win.batches is not None and win.batches.batch_id is None
+            assert win.critique_queue is not None and win.critique_queue.batch_id is None
             progress = db.run(batch_progress, batch_id=batch)
             assert (progress.running, progress.queued, progress.done) == (1, 1, 0)
         finally:

@@ -67,9 +67,9 @@ def _focus(qtbot: QtBot, window: MainWindow) -> QuestionEditor:
 
 
 def _critique(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.view.critique_jobs is not None
+    assert window.view.critique_queue is not None
     _focus(qtbot, window)
-    with qtbot.waitSignal(window.view.critique_jobs.critique_saved, timeout=10000):
+    with qtbot.waitSignal(window.view.critique_queue.critique_saved, timeout=10000):
         window.assist.critique.review_button.click()
 
 
@@ -117,10 +117,10 @@ def test_batch_review_reads_the_critique_model_when_each_item_starts(
     qtbot: QtBot, win: MainWindow, backend: FakeBackend, paths: AppPaths
 ) -> None:
     win.settings.critique_model_path = str(_model(paths, "batch-critic.gguf"))
-    batches = win.batches
+    batches = win.critique_queue
     assert batches is not None
     ids = [editor.question_id for editor in win.view.editors if editor.text().strip()]
-    assert batches.start(ids)
+    assert batches.add(ids)
     qtbot.waitUntil(
         lambda: (p := batches._progress_or_none()) is not None and p.done == len(ids),  # noqa: SLF001
         timeout=20_000,

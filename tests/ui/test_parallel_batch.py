@@ -63,10 +63,10 @@ def win(qtbot: QtBot, db: Database, paths: AppPaths, server: ServerFake) -> Iter
 def test_several_critiques_run_at_once_and_each_answer_gets_one(
     qtbot: QtBot, win: MainWindow, db: Database, server: ServerFake
 ) -> None:
-    controller = win.batches
+    controller = win.critique_queue
     assert controller is not None and controller.parallel == 3
     ids = _questions(db, 7, failing=4)
-    assert controller.start(ids)
+    assert controller.add(ids)
     qtbot.waitUntil(lambda: controller._progress_or_none().state == "done", timeout=20_000)  # noqa: SLF001
     progress = controller._progress_or_none()  # noqa: SLF001
     assert (progress.done, progress.failed, progress.running, progress.queued) == (6, 1, 0, 0)
@@ -79,10 +79,10 @@ def test_several_critiques_run_at_once_and_each_answer_gets_one(
 def test_a_paused_parallel_batch_puts_every_running_item_back(
     qtbot: QtBot, win: MainWindow, db: Database, server: ServerFake
 ) -> None:
-    controller = win.batches
+    controller = win.critique_queue
     assert controller is not None
     ids = _questions(db, 6)
-    assert controller.start(ids)
+    assert controller.add(ids)
     qtbot.waitUntil(lambda: server.active == 3, timeout=5000)
     assert controller._progress_or_none().running == 3  # noqa: SLF001
     controller.pause()
@@ -99,7 +99,7 @@ def test_a_paused_parallel_batch_puts_every_running_item_back(
 def test_a_local_model_gets_one_at_a_time(qtbot: QtBot, db: Database, paths: AppPaths) -> None:
     local = FakeBackend(delay=0.05)
     window = _window(qtbot, db, paths, local)
-    controller = window.batches
+    controller = window.critique_queue
     assert controller is not None
     ids = _questions(db, 3)
     active: list[int] = []
@@ -114,7 +114,7 @@ def test_a_local_model_gets_one_at_a_time(qtbot: QtBot, db: Database, paths: App
             active.pop()
 
     local.stream = counting  # type: ignore[method-assign]
-    assert controller.start(ids)
+    assert controller.add(ids)
     qtbot.waitUntil(lambda: controller._progress_or_none().state == "done", timeout=10_000)  # noqa: SLF001
     assert controller._progress_or_none().done == 3  # noqa: SLF001
     assert window.assistant is not None and window.assistant.shutdown()

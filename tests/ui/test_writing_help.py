@@ -184,8 +184,8 @@ def test_critique_item_click_selects_its_quote(
 ) -> None:
     editor = _focus_end(qtbot, helped)
     panel = helped.assist.critique
-    assert helped.view.critique_jobs is not None
-    with qtbot.waitSignal(helped.view.critique_jobs.critique_saved, timeout=5000):
+    assert helped.view.critique_queue is not None
+    with qtbot.waitSignal(helped.view.critique_queue.critique_saved, timeout=5000):
         panel.review_button.click()
     stored = db.run(list_critiques, question_id=editor.question_id)
     assert len(stored) == 1 and stored[0].reviewed_text == editor.text()

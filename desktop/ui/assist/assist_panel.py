@@ -52,8 +52,8 @@ class AssistPanel(QTabWidget):
         self.critique.review_requested.connect(view.review_active)
         self.critique.review_all_requested.connect(view.review_all)
         self.critique.message.connect(view.message)
-        if view.critique_jobs is not None:
-            view.critique_jobs.critique_saved.connect(self._on_critique_jobs_critique_saved)
+        if view.critique_queue is not None:
+            view.critique_queue.critique_saved.connect(self.critique_stored)
         else:
             self.candidates.setEnabled(False)
             self.critique.setEnabled(False)
@@ -80,15 +80,15 @@ class AssistPanel(QTabWidget):
         self.critique.refresh_stale()
         self.comments.refresh()  # the passages follow the edits
 
-    def _on_critique_jobs_critique_saved(self, question_id: int) -> None:
+    def critique_stored(self, question_id: int) -> None:
+        """Show a new critique if it is of the open answer; the Review tab comes up when it
+        was asked for here (not for a counselor's batch)."""
+        asked = question_id in self.view.review_asked
+        self.view.review_asked.discard(question_id)
         if self.editor is not None and self.editor.question_id == question_id:
             self._show_critiques()
-            self.setCurrentWidget(self.critique)
+            if asked:
+                self.setCurrentWidget(self.critique)
 
     def _on_review_panel_saved(self, _critique_id: int) -> None:
         self._show_critiques()  # the writer's Review tab shows an approved review
-
-    def critique_stored(self, question_id: int) -> None:
-        """A critique came from elsewhere (a batch): show it if it is of the open answer."""
-        if self.editor is not None and self.editor.question_id == question_id:
-            self._show_critiques()

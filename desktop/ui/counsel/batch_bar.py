@@ -1,4 +1,5 @@
-"""The batch's progress in the status bar: done of total, time left, pause, cancel, failures."""
+"""The critique queue's progress in the status bar: done of total, time left, pause, cancel,
+failures."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from PySide6.QtWidgets import (
 from desktop.counsel.runner import duration_text
 from desktop.store import StorageError
 from desktop.store.batches import BatchProgress, batch_failures
-from desktop.ui.counsel.batch_controller import BatchController
+from desktop.ui.assist.critique_queue import CritiqueQueue
 
 
 class BatchBar(QWidget):
     """Hidden when there is no batch."""
 
-    def __init__(self, controller: BatchController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: CritiqueQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.progress: BatchProgress | None = None
@@ -61,15 +62,15 @@ class BatchBar(QWidget):
             progress.queued or progress.running
         )
         if progress.state == "paused":
-            text = self.tr("Batch review paused")
+            text = self.tr("Reviews paused")
         elif progress.state == "cancelled":
-            text = self.tr("Batch review cancelled")
+            text = self.tr("Reviews cancelled")
         elif not active:
-            text = self.tr("Batch review done")
+            text = self.tr("Reviews done")
         elif self.controller.assistant.state not in ("ready", "loading"):
-            text = self.tr("Batch review waits for a model (Model ▸ Models…)")
+            text = self.tr("Reviews wait for a model (Model ▸ Models…)")
         else:
-            text = self.tr("Batch review · about %1 left").replace(
+            text = self.tr("Reviewing · about %1 left").replace(
                 "%1", "…" if progress.eta_seconds is None else duration_text(progress.eta_seconds)
             )
         self.label.setText(text)

@@ -16,7 +16,7 @@ from desktop.store.applications import get_application, list_applications
 from desktop.store.batches import answered_questions
 from desktop.store.clients import has_training_consent, set_training_consent
 from desktop.store.records import ApplicationRecord
-from desktop.ui.counsel.batch_controller import BatchController
+from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.counsel.batch_dialog import BatchDialog
 from desktop.ui.counsel.import_dialog import FILE_FILTER, ImportDialog, read_for_import
 
@@ -25,7 +25,7 @@ class CounselHost(Protocol):
     """What the counselor's menu needs of the window it serves (the main window)."""
 
     db: Database
-    batches: BatchController | None
+    critique_queue: CritiqueQueue | None
 
     def current_application(self) -> ApplicationRecord | None: ...
     def flush_editors(self) -> None: ...
@@ -103,7 +103,7 @@ class CounselMenu(QObject):
     # Batch ---------------------------------------------------------------------------------
 
     def batch_review(self) -> None:
-        controller = self.host.batches
+        controller = self.host.critique_queue
         if controller is None:
             self._say(self.tr("No model is ready. Choose one under Model."))
             return
@@ -118,7 +118,7 @@ class CounselMenu(QObject):
         dialog = BatchDialog(records, counts, self.window)
         if dialog.exec():
             ids = [qid for app_id in dialog.chosen() for qid in answered.get(app_id, [])]
-            if ids and controller.start(ids):
+            if ids and controller.add(ids):
                 self._say(self.tr("%n answer(s) queued for review.", "", len(ids)))
 
     def training_consent(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -36,7 +37,7 @@ from desktop.store.critiques import (
 )
 from desktop.store.records import ApplicationRecord
 from desktop.store.recovery import RecoveryFiles
-from desktop.ui.assist.critique_controller import CritiqueController
+from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.assist.draft_dialog import draft_into
 from desktop.ui.assist.suggestions import SuggestionController
 from desktop.ui.editor.history_dialog import HistoryDialog
@@ -44,7 +45,7 @@ from desktop.ui.editor.question_dialog import QuestionDialog
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.models.assistant import Assistant
-from desktop.writing.flags import CheckContext
+from desktop.writing.flags import CheckContext, Flag
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class ApplicationView(QWidget):
         db: Database,
         settings: Settings,
         assistant: Assistant | None = None,
+        critique_queue: CritiqueQueue | None = None,
         ui_lang: str = "ko",
         parent: QWidget | None = None,
     ) -> None:
@@ -100,9 +102,10 @@ class ApplicationView(QWidget):
         self._other_companies: tuple[str, ...] = ()
         self._other_applications: tuple[tuple[str, str], ...] = ()
         self.recovery: RecoveryFiles | None = None
-        self.critique_jobs = CritiqueController(db, assistant, ui_lang, self) if assistant else None
-        if self.critique_jobs is not None:
-            self.critique_jobs.message.connect(self.message)
+        self.critique_queue = critique_queue  # shared with Batch review (the main window's)
+        self.review_asked: set[int] = set()  # questions whose Review was pressed here
+        if critique_queue is not None:
+            critique_queue.findings = self.analyzer_findings
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -278,11 +281,30 @@ class ApplicationView(QWidget):
             return []
 
     def review(self, editors: list[QuestionEditor]) -> None:
-        if self.critique_jobs is None:
+        """Queue critiques of the editors' answers, saved first, ahead of any batch."""
+        if self.critique_queue is None or self.assistant is None:
             return
-        for editor in editors:
-            editor.flush()
-        self.critique_jobs.critique([(e.question_id, self.request_for(e)) for e in editors])
+        editors = [e for e in editors if e.text().strip()]
+        if not editors:
+            self.message.emit(self.tr("There is no answer to review yet."))
+            return
+        if not self.assistant.ready:
+            self.message.emit(self.tr("No model is ready. Choose one under Model."))
+            return
+        saved = [e for e in editors if e.flush()]
+        if len(saved) < len(editors):
+            self.message.emit(self.tr("An answer could not be saved, so it was not reviewed."))
+        ids = [e.question_id for e in saved]
+        if ids and self.critique_queue.add(ids, first=True):
+            self.review_asked.update(ids)
+
+    def analyzer_findings(self, question_id: int, text: str) -> tuple[Flag, ...]:
+        """The open editor's analyzer findings, when it shows ``text`` as it is (the queue
+        adds them to the critique's prompt)."""
+        editor = next((e for e in self.editors if e.question_id == question_id), None)
+        if editor is None or unicodedata.normalize("NFC", editor.text()) != text:
+            return ()
+        return tuple(editor.analyzer_flags)
 
     def review_active(self) -> None:
         if self.active is not None:

@@ -1,6 +1,9 @@
-"""Batch critiques through the model thread, the queue kept in SQLite.
+"""Every critique goes through one queue, kept in SQLite: Review, Review all and Batch review.
 
-One job works through the queue: a local model critiques one item at a time, a server several
+Each critique is an item of a persistent batch this process owns (``store/batches.py``, the same
+queue ``jaso review`` uses), so what Review all queued resumes after a crash like a counselor's
+batch. A writer's Review goes ahead of what is still queued; a batch goes to the end. One job
+works through the queue: a local model critiques one item at a time, a server several
 at once (``critique_pool``). The GUI thread claims each item when the job has a free slot and
 stores each result, so every step is written down before and after it runs; a crash or a kill
 loses at most the items being generated (queued again at the next start, ``resume_at_start``).
@@ -9,7 +12,8 @@ loses at most the items being generated (queued again at the next start, ``resum
 from __future__ import annotations
 
 import queue
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +27,7 @@ from desktop.store import Database, StorageError
 from desktop.store.batches import (
     BatchProgress,
     ClaimedItem,
+    add_to_batch,
     batch_progress,
     claim_next,
     complete_item,
@@ -37,10 +42,14 @@ from desktop.store.batches import (
 from desktop.store.errors import NotRunning
 from desktop.store.owners import this_process
 from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.writing.flags import Flag
 
 
-class BatchController(QObject):
+class CritiqueQueue(QObject):
     """Runs the current batch; pausing stops the running job and puts its item back first.
+
+    The model of each job is chosen when it starts (``Assistant.run``), from the settings of
+    that moment.
 
     Signals:
         progress_changed(object): the batch's BatchProgress, or None when there is no batch.
@@ -65,30 +74,50 @@ class BatchController(QObject):
         self.feed: queue.SimpleQueue[Work | None] = queue.SimpleQueue()
         self.parallel = DEFAULT_PARALLEL  # critiques in flight against a server (a setting)
         self.owner = this_process()  # another app or `jaso review` leaves our batch alone
+        # (question id, text) -> the analyzer's findings an open editor has for that text
+        self.findings: Callable[[int, str], tuple[Flag, ...]] | None = None
         assistant.state_changed.connect(self._on_assistant_state_changed)
 
     # Control -------------------------------------------------------------------------------
 
-    def start(self, question_ids: list[int]) -> bool:
-        """Queue critiques of the questions as a new batch (after any batch still running)."""
+    def add(self, question_ids: list[int], *, first: bool = False) -> bool:
+        """Queue critiques of the questions: in the open batch (ahead of what waits there with
+        ``first``), or as a new batch when there is none. False when nothing could be queued."""
+        if not question_ids:
+            return False
         progress = self._progress_or_none()
-        if progress is not None and progress.state in ("running", "paused"):
-            if progress.queued or progress.running:
-                self.message.emit(self.tr("A batch is still running: pause or cancel it first."))
-                return False
         try:
-            self.batch_id = self.db.run(
-                create_batch,
-                question_ids=question_ids,
-                model=self.assistant.model_name,
-                owner=self.owner,
-            )
+            if progress is not None and progress.state in ("running", "paused"):
+                self._add_to_open_batch(progress, question_ids, first)
+            else:
+                self._new_batch(question_ids)
         except (StorageError, ValueError) as exc:
             self.message.emit(str(exc))
             return False
         self._emit_progress()
         self._next()
         return True
+
+    def _add_to_open_batch(
+        self, progress: BatchProgress, question_ids: list[int], first: bool
+    ) -> None:
+        try:
+            self.db.run(
+                add_to_batch, batch_id=progress.batch_id, question_ids=question_ids, first=first
+            )
+        except NotRunning:  # it ended in between
+            self._new_batch(question_ids)
+            return
+        if progress.state == "paused":
+            self.message.emit(self.tr("Queued; the reviews are paused: press Resume."))
+
+    def _new_batch(self, question_ids: list[int]) -> None:
+        self.batch_id = self.db.run(
+            create_batch,
+            question_ids=question_ids,
+            model=self.assistant.model_name,
+            owner=self.owner,
+        )
 
     def resume_at_start(self) -> None:
         """Pick up the unfinished batch, unless another running process works through it; what
@@ -167,6 +196,9 @@ class BatchController(QObject):
                 self.message.emit(str(exc))
                 return None
             if request.text.strip():
+                if self.findings is not None:
+                    found = self.findings(item.question_id, request.text)
+                    request = replace(request, analyzer_findings=found)
                 self.in_flight[item.id] = item
                 return Work(item.id, request)
             self._fail(item.id, EMPTY_ANSWER)
@@ -204,6 +236,8 @@ class BatchController(QObject):
             self.db.run(fail_item, item_id=item_id, error=error)
         except StorageError as exc:
             self.message.emit(str(exc))
+        else:
+            self.message.emit(self.tr("The review failed: %1").replace("%1", error))
         self._emit_progress()
 
     def _on_job_event(self, event: object) -> None:
