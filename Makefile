@@ -21,7 +21,7 @@ lint:
 
 typecheck:
 	$(PY) -m mypy desktop/engine desktop/store desktop/writing desktop/importing desktop/counsel desktop/secrets.py desktop/atomic.py \
-		desktop/model_choice.py desktop/ui
+		desktop/model_choice.py desktop/critique_types.py desktop/ui
 
 pytest:
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra

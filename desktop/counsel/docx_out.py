@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from desktop.counsel.report import Report, ReportQuestion, score_rows
+from desktop.critique_types import Item
 from desktop.store.records import ApplicationRecord
 from desktop.writing.counting import count
 
@@ -28,7 +29,7 @@ def _document() -> DocumentObject:
     return document
 
 
-def _quote(document: DocumentObject, item: dict[str, Any]) -> None:
+def _quote(document: DocumentObject, item: Item) -> None:
     quote = str(item.get("quote", "")).strip()
     if quote:
         run = document.add_paragraph().add_run(f"«{quote}»")
@@ -59,9 +60,9 @@ def _critique(document: DocumentObject, report: Report, entry: ReportQuestion) -
                 cell.text = text
     if data.get("strengths"):
         document.add_heading(label("strengths"), level=3)
-        for item in data["strengths"]:
-            document.add_paragraph(str(item.get("point", "")), style="List Bullet")
-            _quote(document, item)
+        for strength in data["strengths"]:
+            document.add_paragraph(strength["point"], style="List Bullet")
+            _quote(document, strength)
     if data.get("improvements"):
         document.add_heading(label("improvements"), level=3)
         for item in data["improvements"]:

@@ -10,10 +10,11 @@ import html
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from sqlmodel import Session
 
+from desktop.critique_types import CritiqueData, Item, Score
 from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS
 from desktop.store.applications import get_application
 from desktop.store.comments import CommentRecord, list_comments
@@ -79,7 +80,7 @@ LABELS: Final = {
 @dataclass(frozen=True)
 class ReportQuestion:
     question: QuestionRecord
-    critique: dict[str, Any] | None  # the final (reviewed) critique, or None
+    critique: CritiqueData | None  # the final (reviewed) critique, or None
     approved: bool
     stale: bool
     comments: tuple[CommentRecord, ...]
@@ -133,7 +134,7 @@ def _e(text: object) -> str:
     return html.escape(str(text)).replace("\n", "<br>")
 
 
-def score_rows(report: Report, scores: dict[str, Any]) -> list[tuple[str, str, str]]:
+def score_rows(report: Report, scores: dict[str, Score]) -> list[tuple[str, str, str]]:
     """(dimension in the report's language, "●●●○○ 3/5", rationale) for each dimension scored."""
     index = 0 if report.lang == "ko" else 1
     rows = []
@@ -147,7 +148,7 @@ def score_rows(report: Report, scores: dict[str, Any]) -> list[tuple[str, str, s
     return rows
 
 
-def _score_rows(report: Report, scores: dict[str, Any]) -> str:
+def _score_rows(report: Report, scores: dict[str, Score]) -> str:
     rows = [
         f"<tr><td>{_e(name)}</td><td class='bar'>{bar}</td><td>{_e(rationale)}</td></tr>"
         for name, bar, rationale in score_rows(report, scores)
@@ -155,7 +156,7 @@ def _score_rows(report: Report, scores: dict[str, Any]) -> str:
     return "<table class='scores'>" + "".join(rows) + "</table>" if rows else ""
 
 
-def _quote(item: dict[str, Any]) -> str:
+def _quote(item: Item) -> str:
     quote = str(item.get("quote", "")).strip()
     return f"<div class='quote'>«{_e(quote)}»</div>" if quote else ""
 

@@ -1,7 +1,7 @@
 """Working through a batch of critiques headless (``jaso review``), one model, from this thread
 (several critiques in flight against a server, see ``critique_pool``).
 
-The app runs the same queue through its worker thread (``desktop/ui/counsel/batch_controller.py``).
+The app runs the same queue through its worker thread (``desktop/ui/assist/critique_queue.py``).
 """
 
 from __future__ import annotations

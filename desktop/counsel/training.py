@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from desktop.atomic import write_text_atomically
 from desktop.counsel.requests import stored_request
+from desktop.critique_types import CritiqueData
 from desktop.engine.tasks.critique import critique_messages
 from desktop.engine.tasks.critique_schema import SCHEMA
 from desktop.store.critiques import get_critique
@@ -60,12 +61,13 @@ def _masked(value: Any, mask: Callable[[str], str]) -> Any:
     return value
 
 
-def _schema_shaped(critique: dict[str, Any]) -> dict[str, Any]:
+def _schema_shaped(critique: CritiqueData) -> dict[str, Any]:
     """Only what the schema asks for: no states, origins, anchors or offline findings."""
     properties = SCHEMA["properties"]
+    given: dict[str, Any] = dict(critique)
     result: dict[str, Any] = {}
     for key in properties:
-        value = critique.get(key)
+        value = given.get(key)
         if key in ("strengths", "improvements"):
             fields = properties[key]["items"]["properties"]
             value = [{f: item.get(f, "") for f in fields} for item in value or []]

@@ -72,7 +72,7 @@ def run_task(args: argparse.Namespace) -> int:
                 "rejected": dict(sorted(rejected.items())),
             }
         else:
-            result = critique(backend, request, TaskIO(), seed=args.seed)
+            result = dict(critique(backend, request, TaskIO(), seed=args.seed))
         result["seconds"] = round(time.perf_counter() - started, 3)
         backend.close()
     except EngineError as exc:

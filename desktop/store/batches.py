@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, col, func, select, update
 
+from desktop.critique_types import CritiqueData
 from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.critiques import save_critique
@@ -245,7 +245,7 @@ def complete_item(
     *,
     item_id: int,
     text: str,
-    data: dict[str, Any],
+    data: CritiqueData,
     seconds: float,
     model: str = "",
     lang: str = "ko",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.critique_types import CritiqueData, as_critique
 from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.errors import NotFound
@@ -22,11 +22,11 @@ class CritiqueRecord:
     question_id: int
     revision_id: int
     reviewed_text: str
-    data: dict[str, Any]
+    data: CritiqueData
     model: str
     lang: str
     created_at: datetime
-    review: dict[str, Any] | None = None  # the counselor's edit, see reviews.py
+    review: CritiqueData | None = None  # the counselor's edit, see reviews.py
     approved_at: datetime | None = None
 
     def is_stale(self, current_text: str) -> bool:
@@ -41,11 +41,11 @@ def _record(row: Critique, revision: Revision) -> CritiqueRecord:
         question_id=row.question_id,
         revision_id=row.revision_id,
         reviewed_text=revision.text,
-        data=json.loads(row.data),
+        data=as_critique(json.loads(row.data)),
         model=row.model,
         lang=row.lang,
         created_at=row.created_at,
-        review=json.loads(row.review) if row.review else None,
+        review=as_critique(json.loads(row.review)) if row.review else None,
         approved_at=row.approved_at,
     )
 
@@ -55,7 +55,7 @@ def save_critique(
     *,
     question_id: int,
     text: str,
-    data: dict[str, Any],
+    data: CritiqueData,
     model: str = "",
     lang: str = "ko",
 ) -> CritiqueRecord:

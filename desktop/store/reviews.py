@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any, Final
+from typing import Final
 
 from sqlmodel import Session, col, select
 
+from desktop.critique_types import ITEM_KEYS, CritiqueData, items_of
 from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.clients import consenting_clients
@@ -21,26 +22,24 @@ from desktop.store.critiques import CritiqueRecord, get_critique
 from desktop.store.errors import NotFound
 from desktop.store.tables import Application, Critique, Question
 
-ITEM_KEYS: Final = ("strengths", "improvements")
 ITEM_STATES: Final = ("pending", "accepted", "rejected")
 
 
-def review_draft(data: dict[str, Any]) -> dict[str, Any]:
+def review_draft(data: CritiqueData) -> CritiqueData:
     """A fresh review of the model's critique: every item pending."""
     review = copy.deepcopy(data)
-    for key in ITEM_KEYS:
-        for item in review.get(key, []):
-            item.setdefault("state", "pending")
-            item.setdefault("origin", "model")
+    for _key, item in items_of(review):
+        item.setdefault("state", "pending")
+        item.setdefault("origin", "model")
     return review
 
 
-def current_review(record: CritiqueRecord) -> dict[str, Any]:
+def current_review(record: CritiqueRecord) -> CritiqueData:
     """The saved review of the critique, or a fresh draft of it."""
     return copy.deepcopy(record.review) if record.review else review_draft(record.data)
 
 
-def _check(review: dict[str, Any]) -> None:
+def _check(review: CritiqueData) -> None:
     for key in ITEM_KEYS:
         items = review.get(key)
         if not isinstance(items, list):
@@ -55,7 +54,7 @@ def _check(review: dict[str, Any]) -> None:
 
 
 def save_review(
-    session: Session, *, critique_id: int, review: dict[str, Any], approve: bool = False
+    session: Session, *, critique_id: int, review: CritiqueData, approve: bool = False
 ) -> CritiqueRecord:
     """Store the counselor's review; ``approve`` settles pending items and stamps it approved."""
     row = session.get(Critique, critique_id)
@@ -68,10 +67,9 @@ def save_review(
     review = copy.deepcopy(review)
     _check(review)
     if approve:
-        for key in ITEM_KEYS:
-            for item in review[key]:
-                if item["state"] == "pending":
-                    item["state"] = "accepted"
+        for _key, item in items_of(review):
+            if item.get("state") == "pending":
+                item["state"] = "accepted"
     row.review = json.dumps(review, ensure_ascii=False)
     row.approved_at = now() if approve else None
     session.add(row)
@@ -79,11 +77,13 @@ def save_review(
     return get_critique(session=session, critique_id=critique_id)
 
 
-def final_critique(record: CritiqueRecord) -> dict[str, Any]:
+def final_critique(record: CritiqueRecord) -> CritiqueData:
     """What the writer gets: the review without rejected items, or the model's critique."""
     result = current_review(record)
-    for key in ITEM_KEYS:
-        result[key] = [item for item in result.get(key, []) if item.get("state") != "rejected"]
+    result["strengths"] = [i for i in result.get("strengths", []) if i.get("state") != "rejected"]
+    result["improvements"] = [
+        i for i in result.get("improvements", []) if i.get("state") != "rejected"
+    ]
     return result
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.critique_types import CritiqueData, as_critique
 from desktop.engine.tasks.essay import EssayRequest
 from desktop.writing.request import RequestError
 
@@ -40,11 +41,11 @@ def reference_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return critique_text(value)
+        return critique_text(as_critique(value))
     raise TypeError("reference must be a string or a critique object")
 
 
-def critique_text(data: dict[str, Any]) -> str:
+def critique_text(data: CritiqueData) -> str:
     """The prose of a critique, for character-level comparison with a reference."""
     parts = [str(s.get("point", "")) for s in data.get("strengths", [])]
     for item in data.get("improvements", []):

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Final
+from typing import Final
 
 import regex
 
+from desktop.critique_types import CritiqueData, items_of
 from desktop.engine.evaluation.items import EvalItem, Planted, critique_text
 from desktop.engine.tasks.critique import anchor
 from desktop.writing.checks import run_checks
@@ -32,12 +33,8 @@ class Grounding:
     total: int
 
 
-def grounding(data: dict[str, Any], answer: str) -> Grounding:
-    quotes = [
-        item.get("quote", "").strip()
-        for key in ("strengths", "improvements")
-        for item in data.get(key, [])
-    ]
+def grounding(data: CritiqueData, answer: str) -> Grounding:
+    quotes = [item.get("quote", "").strip() for _key, item in items_of(data)]
     quotes = [q for q in quotes if q]
     return Grounding(sum(1 for q in quotes if q in answer), len(quotes))
 
@@ -46,7 +43,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def contradictions(item: EvalItem, data: dict[str, Any], flags: list[Flag]) -> list[str]:
+def contradictions(item: EvalItem, data: CritiqueData, flags: list[Flag]) -> list[str]:
     """Where the critique goes against the offline checks; empty when it agrees."""
     found: list[str] = []
     # passages only: whole-answer findings (the length) say nothing about a suggestion's words
@@ -65,7 +62,8 @@ def contradictions(item: EvalItem, data: dict[str, Any], flags: list[Flag]) -> l
         hit = next((f for f in serious if span and _overlaps(span, (f.start, f.end))), None)
         if hit is not None:
             found.append(f"praises a passage flagged {hit.rule_id}")
-    mechanics = data.get("scores", {}).get("mechanics", {}).get("score", 0)
+    scored = data.get("scores", {}).get("mechanics")
+    mechanics = scored["score"] if scored else 0
     critical = sorted({f.rule_id for f in flags if f.severity == "critical"})
     if mechanics >= 4 and critical:
         found.append(f"mechanics {mechanics}/5 despite {', '.join(critical)}")
@@ -77,7 +75,7 @@ def _span(answer: str, planted: Planted) -> tuple[int, int]:
     return at, at + len(planted.quote)
 
 
-def planted_found_by_model(item: EvalItem, data: dict[str, Any]) -> list[bool]:
+def planted_found_by_model(item: EvalItem, data: CritiqueData) -> list[bool]:
     answer = item.request.text
     hits = []
     for planted in item.planted:
@@ -105,7 +103,7 @@ def planted_found_by_checks(item: EvalItem, flags: list[Flag]) -> list[bool]:
     ]
 
 
-def chrf(data: dict[str, Any], reference: str) -> float | None:
+def chrf(data: CritiqueData, reference: str) -> float | None:
     """chrF (0-100) of the critique's prose against the reference; None without sacrebleu."""
     try:
         from sacrebleu.metrics.chrf import CHRF

@@ -8,10 +8,19 @@ its anchor.
 from __future__ import annotations
 
 import copy
-from typing import Any, Final
+from typing import Final, TypeVar
 
 import regex
 
+from desktop.critique_types import (
+    CritiqueData,
+    Improvement,
+    Item,
+    ItemKey,
+    Strength,
+    as_critique,
+    items_of,
+)
 from desktop.engine.backend import Backend, Message
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
@@ -32,6 +41,7 @@ from desktop.writing.similar import near_duplicate
 from desktop.writing.subasks import sub_asks
 
 MAX_FINDINGS: Final = 15
+AnyItem = TypeVar("AnyItem", Strength, Improvement)
 # The answer's form is described in words, never as a JSON example with "…" values: small
 # models copy an example's placeholders ("point": "quote", "rationale": "…") into the answer.
 _SYSTEM_KO: Final = """당신은 채용 담당자의 눈으로 자기소개서를 첨삭하는 전문가입니다.
@@ -120,17 +130,16 @@ def anchor(answer: str, quote: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def add_anchors(data: dict[str, Any], answer: str) -> dict[str, Any]:
+def add_anchors(data: CritiqueData, answer: str) -> CritiqueData:
     """A copy of the critique with ``start``/``end`` on every item (None where unanchored)."""
     result = copy.deepcopy(data)
-    for key in ("strengths", "improvements"):
-        for item in result[key]:
-            found = anchor(answer, item.get("quote", ""))
-            item["start"], item["end"] = found if found else (None, None)
+    for _key, item in items_of(result):
+        found = anchor(answer, item.get("quote", ""))
+        item["start"], item["end"] = found if found else (None, None)
     return result
 
 
-def _item_text(key: str, item: dict[str, Any]) -> str:
+def _item_text(key: ItemKey, item: Item) -> str:
     if key == "strengths":
         return str(item.get("point", ""))
     return f"{item.get('issue', '')} {item.get('suggestion', '')}"
@@ -166,40 +175,42 @@ def tidy(text: str, limit: int) -> str:
     return result if len(result) >= PROSE else text
 
 
-def tidy_critique(data: dict[str, Any]) -> dict[str, Any]:
+def tidy_critique(data: CritiqueData) -> CritiqueData:
     result = copy.deepcopy(data)
     for score in result.get("scores", {}).values():
         score["rationale"] = tidy(score["rationale"], _PROSE_LIMITS["rationale"])
-    for key in ("strengths", "improvements"):
-        for item in result.get(key, []):
-            for field, limit in _PROSE_LIMITS.items():
-                if field in item:
-                    item[field] = tidy(item[field], limit)
+    for strength in result.get("strengths", []):
+        strength["point"] = tidy(strength["point"], _PROSE_LIMITS["point"])
+    for improvement in result.get("improvements", []):
+        improvement["issue"] = tidy(improvement["issue"], _PROSE_LIMITS["issue"])
+        improvement["why"] = tidy(improvement["why"], _PROSE_LIMITS["why"])
+        improvement["suggestion"] = tidy(improvement["suggestion"], _PROSE_LIMITS["suggestion"])
     if "summary" in result:
         result["summary"] = tidy(result["summary"], _PROSE_LIMITS["summary"])
     result["top_fixes"] = [tidy(fix, 100) for fix in result.get("top_fixes", [])]
     return result
 
 
-def merge_duplicates(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+def _merged(key: ItemKey, items: list[AnyItem]) -> tuple[list[AnyItem], int]:
+    kept: list[AnyItem] = []
+    for item in items:
+        twin = next(
+            (k for k in kept if near_duplicate(_item_text(key, k), _item_text(key, item))), None
+        )
+        if twin is None:
+            kept.append(item)
+        elif not twin.get("quote") and item.get("quote"):
+            twin["quote"] = item["quote"]
+    return kept, len(items) - len(kept)
+
+
+def merge_duplicates(data: CritiqueData) -> tuple[CritiqueData, int]:
     """The critique with near-identical strengths, improvements and top fixes merged (the first
     kept, given a later one's quote if it had none); and how many items were dropped."""
     result = copy.deepcopy(data)
-    dropped = 0
-    for key in ("strengths", "improvements"):
-        kept: list[dict[str, Any]] = []
-        for item in result.get(key, []):
-            twin = next(
-                (k for k in kept if near_duplicate(_item_text(key, k), _item_text(key, item))),
-                None,
-            )
-            if twin is None:
-                kept.append(item)
-                continue
-            dropped += 1
-            if not twin.get("quote") and item.get("quote"):
-                twin["quote"] = item["quote"]
-        result[key] = kept
+    result["strengths"], dropped = _merged("strengths", result.get("strengths", []))
+    result["improvements"], more = _merged("improvements", result.get("improvements", []))
+    dropped += more
     fixes: list[str] = []
     for fix in result.get("top_fixes", []):
         if any(near_duplicate(fix, other) for other in fixes):
@@ -218,7 +229,7 @@ def critique(
     seed: int | None = 0,
     ui_lang: str | None = None,
     max_tokens: int | None = None,
-) -> dict[str, Any]:
+) -> CritiqueData:
     """The critique of ``request.text``, validated against ``SCHEMA`` and anchored.
 
     ``max_tokens`` defaults to all the context the prompt leaves (see ``generate_json_reply``).
@@ -236,7 +247,7 @@ def critique(
         temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
         attempts=attempts, per_char=tokens_per_char(backend, request.text),
     )  # fmt: skip
-    data, merged = merge_duplicates(tidy_critique(data))
+    data, merged = merge_duplicates(tidy_critique(as_critique(data)))
     result = add_anchors(data, request.text)
     result["findings"] = [flag.to_json() for flag in findings]
     result["generation"] = {"attempts": attempts[0] if attempts else 1, "merged": merged}

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
 
+from desktop.critique_types import CritiqueData
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError, GenerationCancelled
 from desktop.engine.tasks.critique import critique
@@ -34,7 +34,7 @@ class Work:
 @dataclass(frozen=True)
 class Done:
     key: int
-    result: dict[str, Any] | None
+    result: CritiqueData | None
     error: str = ""
     details: str = ""
     seconds: float = 0.0
@@ -64,10 +64,10 @@ def run_pool(
     (their work is the caller's to queue again).
     """
     finished = 0
-    running: dict[Future[dict[str, Any]], tuple[Work, float]] = {}
+    running: dict[Future[CritiqueData], tuple[Work, float]] = {}
     more = True
 
-    def one(work: Work) -> dict[str, Any]:
+    def one(work: Work) -> CritiqueData:
         slot_io = TaskIO(cancel=io.cancel, on_progress=io.on_progress if slots == 1 else None)
         return critique(backend, work.request, slot_io, seed=seed, ui_lang=ui_lang)
 

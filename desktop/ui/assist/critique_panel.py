@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.critique_types import Item
 from desktop.engine.tasks.critique import add_anchors, anchor
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 from desktop.store.critiques import CritiqueRecord
@@ -151,27 +151,25 @@ class CritiquePanel(QWidget):
         if record is None:
             self.stale.setVisible(False)
             return
-        data: dict[str, Any] = record.data
+        data = record.data
         if record.approved_at is not None:  # the writer sees what the counselor approved
             data = add_anchors(final_critique(record), record.reviewed_text)
         for name, bar in self.bars.items():
-            score = data.get("scores", {}).get(name, {})
-            bar.setValue(int(score.get("score", 0)))
-            bar.setToolTip(str(score.get("rationale", "")))
-        for item in data.get("strengths", []):
-            self._add(self.strengths, item["point"], item, None)
-        for item in data.get("improvements", []):
-            text = f"{item['issue']}\n{item['why']}\n→ {item['suggestion']}"
-            self._add(self.improvements, text, item, item.get("severity"))
+            score = data.get("scores", {}).get(name)
+            bar.setValue(score["score"] if score else 0)
+            bar.setToolTip(score["rationale"] if score else "")
+        for strength in data.get("strengths", []):
+            self._add(self.strengths, strength["point"], strength, None)
+        for improvement in data.get("improvements", []):
+            text = f"{improvement['issue']}\n{improvement['why']}\n→ {improvement['suggestion']}"
+            self._add(self.improvements, text, improvement, improvement["severity"])
         self.summary.setText(str(data.get("summary", "")))
         self.fixes.setText(
             "\n".join(f"{i}. {fix}" for i, fix in enumerate(data.get("top_fixes", []), 1))
         )
         self.refresh_stale()
 
-    def _add(
-        self, widget: QListWidget, text: str, item_data: dict[str, Any], severity: str | None
-    ) -> None:
+    def _add(self, widget: QListWidget, text: str, item_data: Item, severity: str | None) -> None:
         quote = str(item_data.get("quote", ""))
         label = text
         if severity:

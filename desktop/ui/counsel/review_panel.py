@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.critique_types import as_critique
 from desktop.engine.tasks.critique_schema import DIMENSIONS
 from desktop.store import Database, StorageError
 from desktop.store.critiques import CritiqueRecord
@@ -126,7 +127,8 @@ class ReviewPanel(QWidget):
             self._save(approve=False)
         self.dirty = False
         self.record = record
-        self.review = current_review(record) if record is not None else {}
+        # An editing buffer, checked by save_review when it is stored (reviews._check).
+        self.review = dict(current_review(record)) if record is not None else {}
         self._loading = True
         try:
             for name, spin in self.spins.items():
@@ -293,7 +295,7 @@ class ReviewPanel(QWidget):
             record = self.db.run(
                 save_review,
                 critique_id=self.record.id,
-                review=copy.deepcopy(self.review),
+                review=as_critique(copy.deepcopy(self.review)),
                 approve=approve,
             )
         except (StorageError, ValueError) as exc:
