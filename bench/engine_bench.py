@@ -39,10 +39,10 @@ from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.packaged_models import assemble_starter, smollm2_path
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.critique_schema import schema_for
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import suggest
 from desktop.engine.testmodel import build_test_model, default_cache_dir, source_archive
+from desktop.writing.essay import EssayRequest
 
 KOREAN = EssayRequest(
     text="저는 물류센터에서 입고 기록 1,200건을 분석해 오차율을 3.5%에서 0.8%로 낮췄습니다. "

@@ -23,12 +23,12 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.engine.backend import create_backend
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.testmodel import build_test_model
 from desktop.ui.assist.suggestions import SuggestionController, _suggest_task
 from desktop.ui.editor.answer_edit import AnswerEdit
 from desktop.ui.models.assistant import Assistant, Handlers
 from desktop.ui.models.llm_worker import LlmClient
+from desktop.writing.essay import EssayRequest
 
 ANSWER = (
     "[오차율 3.5%를 0.8%로 낮춘 입고 검수 개선]\n한빛물류의 풀필먼트 센터에서 일하고 싶은 이유는 "

@@ -72,7 +72,8 @@ def _fail(message: str) -> int:
 
 
 def _run_check() -> int:
-    from desktop.writing.request import RequestError, check
+    from desktop.writing.essay import check
+    from desktop.writing.request import RequestError
 
     raw = sys.stdin.read()
     try:

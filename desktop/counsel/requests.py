@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.store.applications import get_application, other_companies
 from desktop.store.questions import get_question
 from desktop.store.records import ApplicationRecord
+from desktop.writing.essay import EssayRequest
 
 
 def stored_request(

@@ -13,9 +13,9 @@ from typing import Any
 from desktop.engine.backend import Backend, LoadOptions, create_backend
 from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import Rejected, suggest
+from desktop.writing.essay import EssayRequest
 from desktop.writing.request import RequestError
 
 EXIT_FAILED = 1

@@ -1,14 +1,14 @@
-"""The ``jaso check`` request: validate a JSON request and compute counts, limit and flags."""
+"""A JSON request of ``jaso check``, ``suggest`` and ``critique``: its fields checked.
+
+What is built from it is ``writing/essay.EssayRequest.from_json``; ``essay.check`` answers
+``jaso check``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from desktop.writing import korean
-from desktop.writing.checks import run_checks
-from desktop.writing.counting import DEFAULT_PROFILE, PROFILE_IDS, LimitStatus, count_all
-from desktop.writing.flags import CheckContext
-from desktop.writing.limits import parse_limit
+from desktop.writing.counting import PROFILE_IDS
 
 
 class RequestError(ValueError):
@@ -66,41 +66,3 @@ def validate_request(request: Any) -> dict[str, Any]:
                 'field \'other_applications\' must be a list of {"name": str, "text": str}'
             )
     return dict(request)
-
-
-def check(request: Any) -> dict[str, Any]:
-    """Counts under every profile, the limit status, and the offline flags."""
-    req = validate_request(request)
-    text: str = req["text"]
-    parsed = parse_limit(req.get("question") or "")
-    limit = req.get("limit") or (parsed.value if parsed else None)
-    profile = req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE)
-    counts = count_all(text)
-    limit_json: dict[str, Any] | None = None
-    if limit is not None:
-        status = LimitStatus(value=limit, profile=profile, used=counts[profile])
-        limit_json = {
-            "value": status.value,
-            "profile": status.profile,
-            "used": status.used,
-            "remaining": status.remaining,
-            "status": status.status,
-        }
-    lang = req.get("lang") or "ko"
-    if lang == "ko" and req.get("analyzer", True):
-        korean.load()  # seconds the first time; without kiwipiepy the checks run without it
-    context = CheckContext(
-        lang=lang,
-        ui_lang=lang,
-        company=req.get("company") or "",
-        other_companies=tuple(req.get("other_companies") or ()),
-        limit=limit,
-        profile=profile,
-        blind_hiring=bool(req.get("blind_hiring")),
-        question=req.get("question") or "",
-        other_applications=tuple(
-            (item["name"], item["text"]) for item in req.get("other_applications") or ()
-        ),
-    )
-    flags = [flag.to_json() for flag in run_checks(text, context)]
-    return {"counts": counts, "limit": limit_json, "flags": flags}

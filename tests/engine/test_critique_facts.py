@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.engine.tasks.critique import critique_messages
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.writing.checks import merge_flags, run_checks
+from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import Flag
 
 

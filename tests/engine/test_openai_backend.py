@@ -22,9 +22,9 @@ from desktop.engine.errors import GenerationCancelled
 from desktop.engine.openai_backend import OpenAIBackend, RemoteError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.critique_schema import SCHEMA
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import suggest
+from desktop.writing.essay import EssayRequest
 from tests import pace
 
 API_KEY = "sk-test-jaso"

@@ -20,7 +20,6 @@ import regex
 from desktop.engine.backend import LoadOptions, SamplingParams
 from desktop.engine.errors import GenerationCancelled
 from desktop.engine.llama_backend import LlamaCppBackend
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import (
     AttemptStarted,
@@ -30,6 +29,7 @@ from desktop.engine.tasks.suggest import (
     suggest,
 )
 from desktop.writing.candidates import DEGENERATE, FRAGMENT, MARKUP, SCRIPT, reject_reason
+from desktop.writing.essay import EssayRequest
 
 KOREAN = [
     EssayRequest(

@@ -17,11 +17,11 @@ from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.critique_schema import SCHEMA
 from desktop.engine.tasks.draft import draft
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.interview import InterviewRequest, interview_questions
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.candidates import script_of
 from desktop.writing.counting import count
+from desktop.writing.essay import EssayRequest
 from desktop.writing.similar import near_duplicate
 
 KOREAN = EssayRequest(

@@ -20,7 +20,6 @@ from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.tasks.critique import add_anchors, critique_messages
 from desktop.engine.tasks.critique_schema import DIMENSIONS, SCHEMA
 from desktop.engine.tasks.draft import draft, finish_draft
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import (
     ATTEMPTS_PER_CANDIDATE,
@@ -32,6 +31,7 @@ from desktop.engine.tasks.suggest import (
 )
 from desktop.engine.testmodel import TestModel
 from desktop.writing.counting import count
+from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import Flag
 from tests import pace
 

@@ -20,11 +20,11 @@ from desktop.engine.chat import fold_system, render_chat
 from desktop.engine.errors import TemplateError
 from desktop.engine.tasks.critique import critique_messages
 from desktop.engine.tasks.draft import draft_messages
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest, question_messages
 from desktop.engine.tasks.interview_feedback import feedback_messages
 from desktop.engine.tasks.suggest import header_messages
 from desktop.engine.testmodel import default_cache_dir, source_archive
+from desktop.writing.essay import EssayRequest
 
 COMPANY, QUESTION = "한빛물류", "지원동기 (700자)"
 KO = EssayRequest(text="오차율을 3.5%에서 0.8%로 낮췄습니다.", question=QUESTION,

@@ -12,11 +12,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.engine.backend import create_backend
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.testmodel import build_test_model
 from desktop.ui.assist.suggestions import _suggest_task
 from desktop.ui.models.assistant import Assistant, Handlers
 from desktop.ui.models.llm_worker import LlmClient
+from desktop.writing.essay import EssayRequest
 from tests.reliability.conftest import Ledger, count
 
 ANSWER = "저는 물류센터에서 입고 기록 1,200건을 분석해 오차율을 3.5%에서 0.8%로 낮췄습니다."

@@ -141,10 +141,10 @@ def test_real_backend_suggestions_through_the_assistant(
     qtbot: QtBot, client: LlmClient, smollm2_gguf: Path
 ) -> None:
     """The whole path: editor, controller, assistant, worker thread, llama.cpp, and back."""
-    from desktop.engine.tasks.essay import EssayRequest
     from desktop.ui.assist.suggestions import SuggestionController
     from desktop.ui.editor.answer_edit import AnswerEdit
     from desktop.ui.models.assistant import Assistant
+    from desktop.writing.essay import EssayRequest
 
     assistant = Assistant(client)
     with qtbot.waitSignal(assistant.state_changed, timeout=20_000):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.critique_types import CritiqueData, as_critique
-from desktop.engine.tasks.essay import EssayRequest
+from desktop.writing.essay import EssayRequest
 from desktop.writing.request import RequestError
 
 

@@ -31,10 +31,10 @@ from desktop.engine.tasks.critique_schema import (
     SCHEMA,
     schema_for,
 )
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.anchors import spaced_pattern
 from desktop.writing.checks import merge_flags, run_checks
+from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import Flag
 from desktop.writing.sentences import sentence_spans
 from desktop.writing.similar import near_duplicate

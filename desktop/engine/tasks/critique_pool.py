@@ -18,9 +18,9 @@ from desktop.critique_types import CritiqueData
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError, GenerationCancelled
 from desktop.engine.tasks.critique import critique
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
+from desktop.writing.essay import EssayRequest
 
 POLL_S = 0.05
 

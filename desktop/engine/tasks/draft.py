@@ -8,11 +8,11 @@ import regex
 
 from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
 from desktop.engine.errors import GenerationCancelled
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
 from desktop.writing.candidates import script_of
 from desktop.writing.counting import count
+from desktop.writing.essay import EssayRequest
 from desktop.writing.sentences import sentence_spans
 
 TARGET_FILL: Final = 0.85

@@ -14,11 +14,11 @@ from typing import Any, Final
 from desktop.engine.backend import Backend, Message, SamplingParams
 from desktop.engine.errors import GenerationCancelled
 from desktop.engine.prompts import fit_context
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
 from desktop.writing.candidates import ends_paragraph, reject_reason
 from desktop.writing.counting import count
+from desktop.writing.essay import EssayRequest
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import Flag
 from desktop.writing.sentences import first_sentence

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.draft import draft
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.ui.editor.counter import CounterLabel
 from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.writing.essay import EssayRequest
 
 
 def _draft_task(request: EssayRequest, notes: str, backend: Backend, io: TaskIO) -> str:

@@ -8,7 +8,6 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.engine.backend import Backend, SamplingParams
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import (
     DEFAULT_PARAMS,
@@ -19,6 +18,7 @@ from desktop.engine.tasks.suggest import (
 )
 from desktop.ui.editor.answer_edit import AnswerEdit
 from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.writing.essay import EssayRequest
 
 RequestFactory = Callable[[str], EssayRequest]  # the text before the cursor -> the request
 

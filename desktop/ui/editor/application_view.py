@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.tasks.essay import EssayRequest
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as question_store
@@ -45,6 +44,7 @@ from desktop.ui.editor.question_dialog import QuestionDialog
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.models.assistant import Assistant
+from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import CheckContext, Flag
 
 log = logging.getLogger(__name__)

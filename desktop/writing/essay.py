@@ -1,4 +1,5 @@
-"""What every task is told about the answer: the text, the question, the company and the limit."""
+"""What every task is told about the answer: the text, the question, the company and the limit;
+and ``jaso check``, which checks a request with the same context a critique gets."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.writing.counting import DEFAULT_PROFILE, count
+from desktop.writing import korean
+from desktop.writing.checks import run_checks
+from desktop.writing.counting import DEFAULT_PROFILE, LimitStatus, count, count_all
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.limits import parse_limit
 from desktop.writing.request import validate_request
@@ -132,3 +135,30 @@ class EssayRequest:
             return ""
         unit = "words" if self.profile == "words" else ("자" if self.lang == "ko" else "chars")
         return f"{self.used:,}/{self.limit:,}{unit}"
+
+
+def check(raw: Any) -> dict[str, Any]:
+    """``jaso check``: counts under every profile, the limit status and the offline flags, with
+    the context ``from_json`` gives every task; offsets are into the text as sent."""
+    req = validate_request(raw)
+    request = EssayRequest.from_json(req)
+    text: str = req["text"]
+    counts = count_all(text)
+    limit_json: dict[str, Any] | None = None
+    if request.limit is not None:
+        status = LimitStatus(
+            value=request.limit, profile=request.profile, used=counts[request.profile]
+        )
+        limit_json = {
+            "value": status.value,
+            "profile": status.profile,
+            "used": status.used,
+            "remaining": status.remaining,
+            "status": status.status,
+        }
+    if request.lang == "ko" and req.get("analyzer", True):
+        korean.load()  # seconds the first time; without kiwipiepy the checks run without it
+    others = tuple((item["name"], item["text"]) for item in req.get("other_applications") or ())
+    context = request.check_context(other_applications=others)
+    flags = [flag.to_json() for flag in run_checks(text, context)]
+    return {"counts": counts, "limit": limit_json, "flags": flags}
