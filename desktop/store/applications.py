@@ -9,9 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.messages import say
-from desktop.store.errors import NotFound
 from desktop.store.records import ApplicationRecord, QuestionRecord
+from desktop.store.rows import live_row
 from desktop.store.tables import CAREER_LEVELS, STATUSES, Application, Question
 from desktop.writing.counting import DEFAULT_PROFILE
 from desktop.writing.josa import replace_name
@@ -92,15 +91,7 @@ def create_application(
 
 
 def live_application(session: Session, application_id: int) -> Application:
-    app = session.get(Application, application_id)
-    if app is None or app.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"지원서({application_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"application {application_id} not found",
-            )
-        )
-    return app
+    return live_row(session, Application, application_id)
 
 
 def live_questions(session: Session, application_id: int) -> list[Question]:

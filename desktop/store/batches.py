@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select, update
 
 from desktop.critique_types import CritiqueData
-from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.critiques import save_critique
-from desktop.store.errors import NotFound, NotRunning
+from desktop.store.errors import NotRunning
 from desktop.store.owners import is_running
+from desktop.store.rows import live_row
 from desktop.store.tables import Application, Batch, BatchItem, Question
 
 
@@ -115,12 +115,7 @@ def add_to_batch(
 
 
 def _batch(session: Session, batch_id: int) -> Batch:
-    batch = session.get(Batch, batch_id)
-    if batch is None:
-        raise NotFound(
-            say(f"일괄 검토({batch_id})를 찾을 수 없습니다.", f"batch {batch_id} not found")
-        )
-    return batch
+    return live_row(session, Batch, batch_id)
 
 
 def take_batch(session: Session, *, batch_id: int, owner: str) -> bool:
@@ -221,12 +216,7 @@ def claim_next(session: Session, *, batch_id: int) -> ClaimedItem | None:
 
 
 def _item(session: Session, item_id: int) -> BatchItem:
-    row = session.get(BatchItem, item_id)
-    if row is None:
-        raise NotFound(
-            say(f"일괄 검토 항목({item_id})을 찾을 수 없습니다.", f"batch item {item_id} not found")
-        )
-    return row
+    return live_row(session, BatchItem, item_id)
 
 
 def _end(

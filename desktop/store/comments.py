@@ -13,10 +13,9 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.messages import say
 from desktop.store.applications import now
-from desktop.store.errors import NotFound
 from desktop.store.questions import live_question
+from desktop.store.rows import live_row
 from desktop.store.tables import COMMENT_STATES, Comment
 from desktop.writing.anchors import relocate
 
@@ -102,15 +101,7 @@ def list_comments(session: Session, *, question_id: int) -> list[CommentRecord]:
 
 
 def _comment(session: Session, comment_id: int) -> Comment:
-    row = session.get(Comment, comment_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"코멘트({comment_id})를 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"comment {comment_id} not found",
-            )
-        )
-    return row
+    return live_row(session, Comment, comment_id)
 
 
 def set_comment_state(session: Session, *, comment_id: int, state: str) -> None:

@@ -9,10 +9,9 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from desktop.critique_types import CritiqueData, as_critique
-from desktop.messages import say
 from desktop.store.applications import now
-from desktop.store.errors import NotFound
 from desktop.store.questions import add_revision, live_question
+from desktop.store.rows import live_row
 from desktop.store.tables import AiInsert, Critique, Revision
 
 
@@ -84,13 +83,7 @@ def save_critique(
 
 
 def get_critique(session: Session, *, critique_id: int) -> CritiqueRecord:
-    row = session.get(Critique, critique_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"첨삭 결과({critique_id})를 찾을 수 없습니다.", f"critique {critique_id} not found"
-            )
-        )
+    row = live_row(session, Critique, critique_id)
     revision = session.get(Revision, row.revision_id)
     assert revision is not None
     return _record(row, revision)

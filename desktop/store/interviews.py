@@ -9,9 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.messages import say
 from desktop.store.applications import live_application, now
-from desktop.store.errors import NotFound
+from desktop.store.rows import live_row
 from desktop.store.tables import InterviewItem, InterviewSession
 
 
@@ -95,14 +94,7 @@ def create_session(
 
 
 def get_session(session: Session, *, session_id: int) -> InterviewSessionRecord:
-    row = session.get(InterviewSession, session_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"면접 연습({session_id})을 찾을 수 없습니다.",
-                f"interview session {session_id} not found",
-            )
-        )
+    row = live_row(session, InterviewSession, session_id)
     items = session.exec(
         select(InterviewItem)
         .where(InterviewItem.session_id == session_id)
@@ -129,14 +121,7 @@ def save_practice_answer(
     session: Session, *, item_id: int, answer: str, feedback: dict[str, Any] | None
 ) -> None:
     """Store the user's answer to one question, with the feedback once it is there."""
-    row = session.get(InterviewItem, item_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"면접 질문({item_id})을 찾을 수 없습니다.",
-                f"interview question {item_id} not found",
-            )
-        )
+    row = live_row(session, InterviewItem, item_id)
     row.answer = answer
     row.feedback = json.dumps(feedback, ensure_ascii=False) if feedback is not None else ""
     row.answered_at = now()
@@ -144,14 +129,7 @@ def save_practice_answer(
 
 
 def delete_session(session: Session, *, session_id: int) -> None:
-    row = session.get(InterviewSession, session_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"면접 연습({session_id})을 찾을 수 없습니다.",
-                f"interview session {session_id} not found",
-            )
-        )
+    row = live_row(session, InterviewSession, session_id)
     for item in session.exec(select(InterviewItem).where(InterviewItem.session_id == session_id)):
         session.delete(item)
     session.delete(row)

@@ -7,7 +7,6 @@ from typing import Final
 
 from sqlmodel import Session, col, func, select
 
-from desktop.messages import say
 from desktop.store.applications import (
     NewQuestion,
     live_application,
@@ -15,8 +14,8 @@ from desktop.store.applications import (
     new_question_row,
     now,
 )
-from desktop.store.errors import NotFound
 from desktop.store.records import QuestionRecord, RevisionRecord
+from desktop.store.rows import live_row
 from desktop.store.tables import REVISION_REASONS, Question, Revision
 from desktop.writing.counting import PROFILE_IDS
 from desktop.writing.text import without_lone_surrogates
@@ -27,15 +26,7 @@ AUTOSAVE_REVISION_SPAN: Final = timedelta(minutes=5)
 
 
 def live_question(session: Session, question_id: int) -> Question:
-    question = session.get(Question, question_id)
-    if question is None or question.deleted_at is not None:
-        raise NotFound(
-            say(
-                f"문항({question_id})을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
-                f"question {question_id} not found",
-            )
-        )
-    return question
+    return live_row(session, Question, question_id)
 
 
 def get_question(session: Session, *, question_id: int) -> QuestionRecord:
@@ -164,13 +155,7 @@ def list_revisions(session: Session, *, question_id: int) -> list[RevisionRecord
 
 def restore_revision(session: Session, *, revision_id: int) -> str:
     """Make a revision's text the answer again; the text it replaces stays in the history."""
-    revision = session.get(Revision, revision_id)
-    if revision is None:
-        raise NotFound(
-            say(
-                f"수정 기록({revision_id})을 찾을 수 없습니다.", f"revision {revision_id} not found"
-            )
-        )
+    revision = live_row(session, Revision, revision_id)
     question = live_question(session, revision.question_id)
     latest = _latest_revision(session, question.id or 0)
     if question.answer and (latest is None or latest.text != question.answer):

@@ -15,11 +15,10 @@ from typing import Final
 from sqlmodel import Session, col, select
 
 from desktop.critique_types import ITEM_KEYS, CritiqueData, items_of
-from desktop.messages import say
 from desktop.store.applications import now
 from desktop.store.clients import consenting_clients
 from desktop.store.critiques import CritiqueRecord, get_critique
-from desktop.store.errors import NotFound
+from desktop.store.rows import live_row
 from desktop.store.tables import Application, Critique, Question
 
 ITEM_STATES: Final = ("pending", "accepted", "rejected")
@@ -57,13 +56,7 @@ def save_review(
     session: Session, *, critique_id: int, review: CritiqueData, approve: bool = False
 ) -> CritiqueRecord:
     """Store the counselor's review; ``approve`` settles pending items and stamps it approved."""
-    row = session.get(Critique, critique_id)
-    if row is None:
-        raise NotFound(
-            say(
-                f"첨삭 결과({critique_id})를 찾을 수 없습니다.", f"critique {critique_id} not found"
-            )
-        )
+    row = live_row(session, Critique, critique_id)
     review = copy.deepcopy(review)
     _check(review)
     if approve:

@@ -41,6 +41,19 @@ class Question(Protocol):
 
 
 @dataclass(frozen=True)
+class _Given:
+    """An application and its question as a JSON request gives them (both protocols)."""
+
+    company: str
+    role: str
+    lang: str
+    blind_hiring: bool
+    text: str  # the question
+    char_limit: int | None
+    profile: str
+
+
+@dataclass(frozen=True)
 class EssayRequest:
     text: str
     question: str = ""
@@ -81,20 +94,21 @@ class EssayRequest:
 
     @classmethod
     def from_json(cls, raw: Any) -> EssayRequest:
-        """From a ``jaso suggest/critique`` request; raises ``RequestError`` on bad fields."""
+        """From a ``jaso suggest/critique/check`` request; raises ``RequestError`` on bad
+        fields. A limit written in the question ("(500자)") counts when none is given."""
         req = validate_request(raw)
         parsed = parse_limit(req.get("question") or "")
-        return cls(
-            text=clean(req["text"]),
-            question=req.get("question") or "",
+        given = _Given(
             company=req.get("company") or "",
             role=req.get("role") or "",
-            limit=req.get("limit") or (parsed.value if parsed else None),
-            profile=req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE),
             lang=req.get("lang") or "ko",
-            other_companies=tuple(req.get("other_companies") or ()),
             blind_hiring=bool(req.get("blind_hiring")),
+            text=req.get("question") or "",
+            char_limit=req.get("limit") or (parsed.value if parsed else None),
+            profile=req.get("profile") or (parsed.profile if parsed else DEFAULT_PROFILE),
         )
+        others = tuple(req.get("other_companies") or ())
+        return cls.for_answer(given, given, clean(req["text"]), other_companies=others)
 
     @property
     def used(self) -> int:

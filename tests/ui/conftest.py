@@ -14,7 +14,10 @@ from desktop.settings import Settings
 from desktop.store import Database
 from desktop.store.samples import import_applications
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.llm_worker import LlmClient
 from tests.conftest import SAMPLES
+from tests.ui.fakes import FakeBackend, fake_factory
 
 
 @pytest.fixture
@@ -68,3 +71,27 @@ def type_text(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(char)
         QApplication.sendEvent(widget.focusProxy() or widget, event)
+
+
+def window_with_model(
+    qtbot: QtBot,
+    db: Database,
+    paths: AppPaths,
+    backend: FakeBackend,
+    settings: Settings | None = None,
+    load: Callable[[MainWindow], None] | None = None,
+) -> MainWindow:
+    """A shown main window whose assistant runs ``backend``, once its model is ready (``load``
+    loads it; by default a fake file name)."""
+    assistant = Assistant(LlmClient(fake_factory(backend)))
+    win = MainWindow(db, settings or Settings(), paths, assistant, "ko")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(
+        assistant.state_changed, timeout=5000, check_params_cb=lambda s, _d: s == "ready"
+    ):
+        if load is None:
+            assistant.load("fake", Path("fake.gguf"))
+        else:
+            load(win)
+    return win

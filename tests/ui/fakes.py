@@ -121,8 +121,11 @@ class FakeBackend:
         fail_load: bool = False,
         sentences: Sequence[str] = (),
         fail_on: str = "",
+        gate: threading.Event | None = None,
     ) -> None:
         self.delay = delay
+        self.gate = gate  # critiques wait until it is set (a cancel still stops them)
+        self.reviewed: list[str] = []  # the answers critiqued, in order
         self.fail_on = fail_on  # a critique of an answer holding this text runs out of memory
         self.sentences = sentences
         self.fail_load = fail_load
@@ -168,6 +171,9 @@ class FakeBackend:
         if params.json_schema is not None:
             answer = text.split("<<<\n")[-1].split("\n>>>")[0]
             fields = params.json_schema["properties"]
+            if "scores" in fields:
+                self._wait_for_gate(cancel)
+                self.reviewed.append(answer)
             if "questions" in fields:
                 pieces = [questions_json(params.json_schema)]
             elif "example_answer" in fields:
@@ -186,6 +192,11 @@ class FakeBackend:
             yield Chunk(piece)
             if on_progress:
                 on_progress(Progress("tokens", done, len(pieces)))
+
+    def _wait_for_gate(self, cancel: threading.Event) -> None:
+        while self.gate is not None and not self.gate.wait(0.02):
+            if cancel.is_set():
+                raise GenerationCancelled("Cancelled.")
 
     def close(self) -> None:
         self.loaded = False

@@ -11,60 +11,18 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session, col, select, update
 
-from desktop.engine.backend import Chunk, ProgressCallback, SamplingParams
-from desktop.engine.errors import GenerationCancelled
 from desktop.paths import AppPaths
-from desktop.settings import Settings
 from desktop.store import Database
 from desktop.store import applications as apps
 from desktop.store import critiques as cs
 from desktop.store.tables import Batch, BatchItem
-from desktop.ui.main_window import MainWindow
-from desktop.ui.models.assistant import Assistant
-from desktop.ui.models.llm_worker import LlmClient
-from tests.ui.fakes import FakeBackend, fake_factory
-
-
-class GatedBackend(FakeBackend):
-    """Critiques wait for ``gate``; the answers are recorded in the order they were reviewed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gate = threading.Event()
-        self.reviewed: list[str] = []
-
-    def stream(
-        self,
-        prompt: str | Sequence[int],
-        params: SamplingParams,
-        cancel: threading.Event,
-        on_progress: ProgressCallback | None = None,
-    ) -> Iterator[Chunk]:
-        if params.json_schema is not None:
-            while not self.gate.wait(0.02):
-                if cancel.is_set():
-                    raise GenerationCancelled("Cancelled.")
-            text = prompt if isinstance(prompt, str) else "".join(map(chr, prompt))
-            self.reviewed.append(text.split("<<<\n")[-1].split("\n>>>")[0])
-        yield from super().stream(prompt, params, cancel, on_progress)
-
-
-def _window(qtbot: QtBot, db: Database, paths: AppPaths, backend: FakeBackend) -> MainWindow:
-    assistant = Assistant(LlmClient(fake_factory(backend)))
-    win = MainWindow(db, Settings(), paths, assistant, "ko")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(
-        assistant.state_changed, timeout=5000, check_params_cb=lambda s, _d: s == "ready"
-    ):
-        assistant.load("fake", Path("fake.gguf"))
-    return win
+from tests.ui.conftest import window_with_model
+from tests.ui.fakes import FakeBackend
 
 
 def _application(db: Database, company: str, answers: Sequence[str]) -> int:
@@ -97,17 +55,19 @@ def _owner_gone(db: Database) -> None:
 
 
 @pytest.fixture
-def gated() -> Iterator[GatedBackend]:
-    backend = GatedBackend()
+def gated() -> Iterator[FakeBackend]:
+    """Critiques wait for ``gate``; the answers are recorded in the order they were reviewed."""
+    backend = FakeBackend(gate=threading.Event())
     yield backend
+    assert backend.gate is not None
     backend.gate.set()
 
 
 def test_review_all_is_kept_in_the_store_and_resumes_after_a_crash(
-    qtbot: QtBot, db: Database, paths: AppPaths, gated: GatedBackend
+    qtbot: QtBot, db: Database, paths: AppPaths, gated: FakeBackend
 ) -> None:
     app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "", "장부를 정리했습니다."])
-    first = _window(qtbot, db, paths, gated)
+    first = window_with_model(qtbot, db, paths, gated)
     first.view.show_application(app_id)
     answered = [e.question_id for e in first.view.editors if e.text().strip()]
     first.view.review_all()
@@ -116,7 +76,7 @@ def test_review_all_is_kept_in_the_store_and_resumes_after_a_crash(
     assert [q for q, _s in _items(db)] == answered
     _owner_gone(db)
 
-    second = _window(qtbot, db, paths, FakeBackend())
+    second = window_with_model(qtbot, db, paths, FakeBackend())
     try:
         qtbot.waitUntil(lambda: [s for _q, s in _items(db)] == ["done", "done"], timeout=10_000)
         for question_id in answered:
@@ -127,11 +87,11 @@ def test_review_all_is_kept_in_the_store_and_resumes_after_a_crash(
 
 
 def test_a_review_goes_ahead_of_what_a_batch_still_has_queued(
-    qtbot: QtBot, db: Database, paths: AppPaths, gated: GatedBackend
+    qtbot: QtBot, db: Database, paths: AppPaths, gated: FakeBackend
 ) -> None:
     batch_app = _application(db, "한빛물류", [f"물류 기록 {i}건을 분석했습니다." for i in range(3)])
     own_app = _application(db, "가온전자", ["회로 설계 동아리에서 회장을 맡았습니다."])
-    win = _window(qtbot, db, paths, gated)
+    win = window_with_model(qtbot, db, paths, gated)
     try:
         queue = win.critique_queue
         assert queue is not None
@@ -143,6 +103,7 @@ def test_a_review_goes_ahead_of_what_a_batch_still_has_queued(
         with qtbot.waitSignals([queue.critique_saved] * 4, timeout=10_000):
             editor.review_requested.emit(editor.question_id)  # its Review button
             assert _items(db)[0] == (editor.question_id, "queued")  # next, not last
+            assert gated.gate is not None
             gated.gate.set()
         texts = [q.answer for q in batch_ids]
         assert gated.reviewed == [texts[0], editor.text(), texts[1], texts[2]]
@@ -154,10 +115,10 @@ def test_a_review_goes_ahead_of_what_a_batch_still_has_queued(
 
 
 def test_a_review_while_the_reviews_are_paused_waits_for_resume(
-    qtbot: QtBot, db: Database, paths: AppPaths, gated: GatedBackend
+    qtbot: QtBot, db: Database, paths: AppPaths, gated: FakeBackend
 ) -> None:
     app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "장부를 정리했습니다."])
-    win = _window(qtbot, db, paths, gated)
+    win = window_with_model(qtbot, db, paths, gated)
     try:
         queue = win.critique_queue
         assert queue is not None
@@ -171,6 +132,7 @@ def test_a_review_while_the_reviews_are_paused_waits_for_resume(
         queue.message.connect(messages.append)
         win.view.review([win.view.editors[0]])
         assert any("press Resume" in m for m in messages), messages  # untranslated in tests
+        assert gated.gate is not None
         gated.gate.set()
         qtbot.wait(300)
         assert _items(db) == [(first, "queued"), (second, "queued")]

@@ -14,10 +14,8 @@ from desktop.settings import Settings
 from desktop.store import Database
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.assistant import Assistant
-from desktop.ui.models.llm_worker import LlmClient
-from tests.ui.conftest import type_text
-from tests.ui.fakes import FakeBackend, fake_factory
+from tests.ui.conftest import type_text, window_with_model
+from tests.ui.fakes import FakeBackend
 
 
 def _model(paths: AppPaths, name: str) -> Path:
@@ -42,18 +40,11 @@ def win(
         model_path=str(_model(paths, "writer.gguf")),
         critique_model_path=str(_model(paths, "critic.gguf")),
     )
-    assistant = Assistant(LlmClient(fake_factory(backend)))
-    window = MainWindow(db, settings, paths, assistant, "ko")
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(
-        assistant.state_changed, timeout=5000, check_params_cb=lambda s, _d: s == "ready"
-    ):
-        window.load_model()
+    window = window_with_model(qtbot, db, paths, backend, settings, MainWindow.load_model)
     window.reload_list(select_id=sample_ids[0])
     window.view.show_application(sample_ids[0])
     yield window
-    assert assistant.shutdown()
+    assert window.assistant is not None and window.assistant.shutdown()
 
 
 def _focus(qtbot: QtBot, window: MainWindow) -> QuestionEditor:

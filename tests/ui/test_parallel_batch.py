@@ -7,7 +7,6 @@ item. (Throughput through llama.cpp's own server: bench/batch_review_bench.py.)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -19,20 +18,8 @@ from desktop.store import applications as apps
 from desktop.store import critiques as cs
 from desktop.store.batches import answered_questions
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.assistant import Assistant
-from desktop.ui.models.llm_worker import LlmClient
-from tests.ui.fakes import FakeBackend, ServerFake, fake_factory
-
-
-def _window(qtbot: QtBot, db: Database, paths: AppPaths, backend: FakeBackend) -> MainWindow:
-    assistant = Assistant(LlmClient(fake_factory(backend)))
-    win = MainWindow(db, Settings(remote_parallel=3), paths, assistant, "ko")
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(
-        assistant.state_changed, timeout=5000, check_params_cb=lambda s, _d: s == "ready"
-    ):
-        assistant.load("fake", Path("fake.gguf"))
-    return win
+from tests.ui.conftest import window_with_model
+from tests.ui.fakes import FakeBackend, ServerFake
 
 
 def _questions(db: Database, n: int, failing: int | None = None) -> list[int]:
@@ -55,7 +42,7 @@ def server() -> ServerFake:
 
 @pytest.fixture
 def win(qtbot: QtBot, db: Database, paths: AppPaths, server: ServerFake) -> Iterator[MainWindow]:
-    window = _window(qtbot, db, paths, server)
+    window = window_with_model(qtbot, db, paths, server, Settings(remote_parallel=3))
     yield window
     assert window.assistant is not None and window.assistant.shutdown()
 
@@ -98,7 +85,7 @@ def test_a_paused_parallel_batch_puts_every_running_item_back(
 
 def test_a_local_model_gets_one_at_a_time(qtbot: QtBot, db: Database, paths: AppPaths) -> None:
     local = FakeBackend(delay=0.05)
-    window = _window(qtbot, db, paths, local)
+    window = window_with_model(qtbot, db, paths, local, Settings(remote_parallel=3))
     controller = window.critique_queue
     assert controller is not None
     ids = _questions(db, 3)

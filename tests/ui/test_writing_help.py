@@ -20,7 +20,7 @@ from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.assistant import Assistant, Handlers
 from desktop.ui.models.llm_worker import LlmClient
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, window_with_model
 from tests.ui.fakes import FakeBackend, fake_factory
 
 PAUSE_MS = 150
@@ -30,14 +30,7 @@ def _make_window(
     qtbot: QtBot, db: Database, paths: AppPaths, sample_ids: list[int], backend: FakeBackend
 ) -> MainWindow:
     settings = Settings(suggest_pause_ms=PAUSE_MS, suggest_count=3)
-    assistant = Assistant(LlmClient(fake_factory(backend)))
-    win = MainWindow(db, settings, paths, assistant, "ko")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(
-        assistant.state_changed, timeout=5000, check_params_cb=lambda s, _d: s == "ready"
-    ):
-        assistant.load("fake", Path("fake.gguf"))
+    win = window_with_model(qtbot, db, paths, backend, settings)
     win.reload_list(select_id=sample_ids[0])
     win.view.show_application(sample_ids[0])
     return win
