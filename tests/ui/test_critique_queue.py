@@ -141,3 +141,25 @@ def test_a_review_while_the_reviews_are_paused_waits_for_resume(
         assert len(db.run(cs.list_critiques, question_id=first)) == 1
     finally:
         assert win.assistant is not None and win.assistant.shutdown()
+
+
+def test_the_bar_goes_away_after_a_review_but_stays_for_a_failure(
+    qtbot: QtBot, db: Database, paths: AppPaths
+) -> None:
+    app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "실패하는 답변입니다."])
+    win = window_with_model(qtbot, db, paths, FakeBackend(fail_on="실패하는 답변"))
+    try:
+        bar = win.batch_bar
+        bar.hide_timer.setInterval(200)
+        win.view.show_application(app_id)
+        good, bad = win.view.editors
+        win.view.review([good])
+        qtbot.waitUntil(lambda: bar.progress is not None and bar.progress.state == "done")
+        assert bar.isVisible()
+        qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
+        win.view.review([bad])
+        qtbot.waitUntil(lambda: bar.progress is not None and bar.progress.failed == 1)
+        qtbot.wait(400)
+        assert bar.isVisible() and bar.failures_button.isVisible()
+    finally:
+        assert win.assistant is not None and win.assistant.shutdown()

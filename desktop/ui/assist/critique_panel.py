@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -139,7 +137,7 @@ class CritiquePanel(QWidget):
         stale = bool(
             record is not None
             and self.editor is not None
-            and record.is_stale(unicodedata.normalize("NFC", self.editor.text()))
+            and record.is_stale(self.editor.nfc_text())
         )
         self.stale.setVisible(stale)
 
@@ -189,7 +187,7 @@ class CritiquePanel(QWidget):
         if self.editor is None:
             return
         quote = str(item.data(_QUOTE_ROLE) or "")
-        found = anchor(unicodedata.normalize("NFC", self.editor.text()), quote)
+        found = anchor(self.editor.nfc_text(), quote)
         if found is None:
             if quote.strip():
                 self.message.emit(self.tr("That passage is no longer in the answer."))

@@ -3,6 +3,7 @@ failures."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +20,9 @@ from desktop.ui.assist.critique_queue import CritiqueQueue
 
 
 class BatchBar(QWidget):
-    """Hidden when there is no batch."""
+    """Hidden when there is no batch, and a while after one ended with nothing failed."""
+
+    HIDE_AFTER_MS = 8000
 
     def __init__(self, controller: CritiqueQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,10 @@ class BatchBar(QWidget):
             self.close_button,
         ):
             layout.addWidget(widget)
+        self.hide_timer = QTimer(self)
+        self.hide_timer.setSingleShot(True)
+        self.hide_timer.setInterval(self.HIDE_AFTER_MS)
+        self.hide_timer.timeout.connect(self.hide)
         controller.progress_changed.connect(self.show_progress)
         self.hide()
 
@@ -83,6 +90,10 @@ class BatchBar(QWidget):
         self.failures_button.setVisible(progress.failed > 0)
         self.failures_button.setText(self.tr("%n failed", "", progress.failed))
         self.show()
+        if progress.state == "done" and not active and progress.failed == 0:
+            self.hide_timer.start()  # a Review of one answer leaves no bar behind
+        else:
+            self.hide_timer.stop()
 
     def _on_pause_button_clicked(self) -> None:
         if self.progress is not None and self.progress.state == "paused":

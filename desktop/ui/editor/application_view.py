@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -302,7 +301,7 @@ class ApplicationView(QWidget):
         """The open editor's analyzer findings, when it shows ``text`` as it is (the queue
         adds them to the critique's prompt)."""
         editor = next((e for e in self.editors if e.question_id == question_id), None)
-        if editor is None or unicodedata.normalize("NFC", editor.text()) != text:
+        if editor is None or editor.nfc_text() != text:
             return ()
         return tuple(editor.analyzer_flags)
 
