@@ -26,7 +26,12 @@ from desktop.store.batches import (
 )
 from desktop.store.errors import NotRunning
 
-EMPTY_ANSWER = "the answer is empty"
+
+def empty_answer() -> str:
+    """Why an item failed without a critique, in the language of the moment (it is stored)."""
+    return say("답변이 비어 있습니다.", "the answer is empty")
+
+
 DEFAULT_PARALLEL = 4  # critiques in flight against a server (a setting in the app)
 
 
@@ -89,7 +94,7 @@ def _run_items(
             _app, request = db.run(stored_request, question_id=item.question_id)
             if request.text.strip():
                 return Work(item.id, request)
-            db.run(fail_item, item_id=item.id, error=EMPTY_ANSWER)
+            db.run(fail_item, item_id=item.id, error=empty_answer())
             report()
         return None
 

@@ -163,3 +163,32 @@ def test_the_bar_goes_away_after_a_review_but_stays_for_a_failure(
         assert bar.isVisible() and bar.failures_button.isVisible()
     finally:
         assert win.assistant is not None and win.assistant.shutdown()
+
+
+def test_an_answer_emptied_while_queued_fails_with_a_reason_in_the_ui_language(
+    qtbot: QtBot, db: Database, paths: AppPaths, gated: FakeBackend
+) -> None:
+    from desktop.messages import language, set_language
+    from desktop.store.batches import batch_failures
+    from desktop.store.questions import save_answer
+
+    app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "장부를 정리했습니다."])
+    before = language()
+    set_language("ko")  # what the app does at start with a Korean UI
+    win = window_with_model(qtbot, db, paths, gated)
+    try:
+        queue = win.critique_queue
+        assert queue is not None
+        ids = [q.id for q in db.run(apps.get_application, application_id=app_id).questions]
+        assert queue.add(ids)
+        qtbot.waitUntil(lambda: _items(db)[0][1] == "running", timeout=5000)
+        db.run(save_answer, question_id=ids[1], text="  ")
+        assert gated.gate is not None
+        gated.gate.set()
+        qtbot.waitUntil(lambda: [s for _q, s in _items(db)] == ["done", "failed"], timeout=5000)
+        assert queue.batch_id is not None
+        [failure] = db.run(batch_failures, batch_id=queue.batch_id)
+        assert failure.error == "답변이 비어 있습니다."
+    finally:
+        set_language(before)
+        assert win.assistant is not None and win.assistant.shutdown()

@@ -19,7 +19,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from desktop.counsel.requests import stored_request
-from desktop.counsel.runner import DEFAULT_PARALLEL, EMPTY_ANSWER
+from desktop.counsel.runner import DEFAULT_PARALLEL, empty_answer
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
@@ -201,7 +201,7 @@ class CritiqueQueue(QObject):
                     request = replace(request, analyzer_findings=found)
                 self.in_flight[item.id] = item
                 return Work(item.id, request)
-            self._fail(item.id, EMPTY_ANSWER)
+            self._fail(item.id, empty_answer())
 
     def _next(self) -> None:
         """Start a job that works through the queue (several critiques at once on a server)."""
