@@ -47,7 +47,9 @@ def shutdown() -> None:
     pool, _pool = _pool, None
     if pool is None:
         return
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public accessor
+    # The pool's worker is this process's only multiprocessing child (nothing else in the app
+    # uses multiprocessing); the executor itself has no public accessor for it.
+    workers = multiprocessing.active_children()
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         worker.terminate()
