@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import Rejected, suggest
+from desktop.writing.checks import analyzer_checks
 from desktop.writing.essay import EssayRequest
 from desktop.writing.request import RequestError
 
@@ -31,12 +33,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: all)")
 
 
-def _read_request() -> EssayRequest:
+def _read_request() -> tuple[EssayRequest, bool]:
+    """The request, and whether the Korean analyzer may run (its ``analyzer`` field)."""
     try:
         raw = json.loads(sys.stdin.read())
     except ValueError as exc:
         raise RequestError(f"the request on stdin is not valid JSON ({exc})") from exc
-    return EssayRequest.from_json(raw)
+    request = EssayRequest.from_json(raw)
+    return request, raw.get("analyzer") is not False
+
+
+def with_analyzer(request: EssayRequest) -> EssayRequest:
+    """The request with the Korean analyzer's findings, as the app's check worker gives them
+    to a critique (loaded here, seconds the first time; none without kiwipiepy)."""
+    found = analyzer_checks(request.text, request.check_context())
+    return replace(request, analyzer_findings=tuple(found))
 
 
 def load_backend(args: argparse.Namespace) -> Backend:
@@ -50,10 +61,12 @@ def load_backend(args: argparse.Namespace) -> Backend:
 
 def run_task(args: argparse.Namespace) -> int:
     try:
-        request = _read_request()
+        request, analyzer = _read_request()
     except RequestError as exc:
         sys.stderr.write(f"jaso: {exc}\n")
         return EXIT_USAGE
+    if args.command == "critique" and analyzer:
+        request = with_analyzer(request)
     try:
         backend = load_backend(args)
         started = time.perf_counter()

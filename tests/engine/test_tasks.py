@@ -174,13 +174,14 @@ def test_quotes_are_anchored_or_lose_their_anchor() -> None:
     assert spaced["strengths"][0]["start"] == ANSWER.index("입고 기록")
 
 
-def _critique_cli(model: str, seed: int) -> dict[str, object]:
+def _critique_cli(model: str, seed: int, analyzer: bool = False) -> dict[str, object]:
     request = {
-        "text": ANSWER + " 귀사에서 역활을 다하겠습니다.",
+        "text": ANSWER + " 귀사에서 역활을 다하겠습니다. 저는 할수 있습니다.",
         "question": "지원동기 (300자)",
         "company": "한빛물류",
         "role": "운송관리",
         "lang": "ko",
+        "analyzer": analyzer,  # off: 20 processes would each load it for nothing
     }
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "critique", "--json", "--model", model]
@@ -254,3 +255,12 @@ def test_suggest_cli_prints_candidates_and_rejects_bad_requests(smollm2_gguf: Pa
         timeout=pace.seconds(60),
     )
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+def test_jaso_critique_tells_the_model_what_the_korean_analyzer_found(
+    tiny_model: TestModel,
+) -> None:
+    """As the app's check worker does for Review: KO.SPACING ("할수") comes from kiwipiepy."""
+    with_it = _critique_cli(str(tiny_model.gguf("q8_0")), 0, analyzer=True)
+    rules = {f["rule_id"] for f in with_it["findings"]}  # type: ignore[attr-defined]
+    assert {"KO.SPACING", "KO.SPELL"} <= rules
