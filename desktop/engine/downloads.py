@@ -219,8 +219,8 @@ class Download:
             if free < total - start + SPACE_MARGIN:
                 raise DownloadError(
                     say(
-                        f"여유 공간이 부족합니다. 모델에 {_mb(total - start)}이(가) 필요한데 "
-                        f"{self.target.parent}에는 {_mb(free)}만 남아 있습니다.",
+                        f"여유 공간이 부족합니다. 모델에 필요한 공간: {_mb(total - start)}, "
+                        f"{self.target.parent}의 남은 공간: {_mb(free)}.",
                         f"Not enough free space: the model needs {_mb(total - start)} and "
                         f"{_mb(free)} is free in {self.target.parent}.",
                     )

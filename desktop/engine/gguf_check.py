@@ -77,7 +77,7 @@ def read_gguf(path: Path) -> GgufInfo:
     """Validate ``path`` and describe it; raises ``ModelFileInvalid`` (or a subclass)."""
     if not path.is_file():
         raise ModelFileMissing(
-            say(f"모델 파일 {path}이(가) 없습니다.", f"The model file {path} does not exist.")
+            say(f"모델 파일이 없습니다: {path}", f"The model file {path} does not exist.")
         )
     size = path.stat().st_size
     header = read_header(path, size)
@@ -124,7 +124,7 @@ def validate_in_subprocess(path: Path, timeout: float = 60.0) -> GgufInfo:
     """Validate in a child process; any crash or hang there becomes ``ModelFileInvalid``."""
     if not path.is_file():
         raise ModelFileMissing(
-            say(f"모델 파일 {path}이(가) 없습니다.", f"The model file {path} does not exist.")
+            say(f"모델 파일이 없습니다: {path}", f"The model file {path} does not exist.")
         )
     try:
         result = subprocess.run(

@@ -251,7 +251,7 @@ def read_header(path: Path, size: int) -> Header:
         reader = _Reader(handle, size)
         if size < 24 or reader.read(4) != MAGIC:
             raise bad(
-                f"{path.name}은(는) GGUF 모델 파일이 아닙니다.",
+                f"GGUF 모델 파일이 아닙니다: {path.name}",
                 f"{path.name} is not a GGUF model file.",
             )
         version = reader.unpack("<I")

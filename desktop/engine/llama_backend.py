@@ -89,7 +89,7 @@ class LlamaCppBackend:
         path = Path(options.model_path)
         if not path.is_file():
             raise ModelFileMissing(
-                say(f"모델 파일 {path}이(가) 없습니다.", f"The model file {path} does not exist.")
+                say(f"모델 파일이 없습니다: {path}", f"The model file {path} does not exist.")
             )
         info = read_gguf(path)  # typed errors for bad files before llama.cpp sees them
         check_fits(info.file_size, options.use_mmap)

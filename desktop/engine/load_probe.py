@@ -69,9 +69,9 @@ class Verdict:
                 what = f"signal {self.signal}"
             return ModelFileInvalid(
                 say(
-                    f"{name}을(를) 여는 중에 llama.cpp가 비정상 종료했습니다({what}). 파일이 "
-                    "손상되었거나 이 버전의 llama.cpp와 맞지 않습니다. 편집기를 지키려고 이 "
-                    "파일은 열지 않습니다.",
+                    f"llama.cpp가 모델 파일을 여는 중에 비정상 종료했습니다({name}, {what}). "
+                    "파일이 손상되었거나 이 버전의 llama.cpp와 맞지 않습니다. 편집기를 지키려고 "
+                    "이 파일은 열지 않습니다.",
                     f"llama.cpp crashed opening {name} ({what}). The file is damaged or does "
                     "not suit this version of llama.cpp; to keep the editor safe it will not "
                     "be opened.",
@@ -80,7 +80,8 @@ class Verdict:
             )
         return ModelLoadError(
             say(
-                f"llama.cpp가 {name}을(를) 열지 못했습니다(시험 적재, 종료 코드 {self.exit_code}).",
+                f"llama.cpp가 모델 파일을 열지 못했습니다({name}, 시험 적재, 종료 코드 "
+                f"{self.exit_code}).",
                 f"llama.cpp could not load {name} (trial load, exit code {self.exit_code}).",
             ),
             self.details,

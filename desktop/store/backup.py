@@ -75,7 +75,7 @@ def daily_backup(
         except OSError as exc:
             raise StorageError(
                 say(
-                    f"오래된 백업 {old}을(를) 지우지 못했습니다: {exc}",
+                    f"오래된 백업을 지우지 못했습니다({old}): {exc}",
                     f"Could not remove the old backup {old}: {exc}",
                 )
             ) from exc
@@ -90,7 +90,7 @@ def restore_backup(backup: Path, db_path: Path) -> None:
     except sqlite3.Error as exc:
         raise StorageError(
             say(
-                f"백업 {backup.name}을(를) 복원하지 못했습니다: {exc}",
+                f"백업을 복원하지 못했습니다({backup.name}): {exc}",
                 f"Could not restore {backup.name}: {exc}",
             )
         ) from exc

@@ -71,7 +71,7 @@ def read_user_version(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise StoreDamaged(
             say(
-                f"데이터베이스 파일 {path}이(가) 손상되었거나 Jaso 데이터베이스가 아닙니다({exc}). "
+                f"데이터베이스 파일이 손상되었거나 Jaso 데이터베이스가 아닙니다({path}: {exc}). "
                 "파일은 그대로 두었습니다. 백업을 복원하거나 파일을 다른 곳으로 옮기세요.",
                 f"The database file {path} is damaged or is not a Jaso database ({exc}). "
                 "It was left untouched; restore a backup or move the file aside.",
@@ -124,7 +124,7 @@ def migrate(path: Path, *, target: int = LATEST_VERSION) -> int:
     except sqlite3.Error as exc:
         raise StorageError(
             say(
-                f"데이터베이스 {path}을(를) 준비하지 못했습니다: {exc}",
+                f"데이터베이스를 준비하지 못했습니다({path}): {exc}",
                 f"Could not prepare the database {path}: {exc}",
             ),
             storage_kind(exc),
@@ -179,7 +179,7 @@ class Database:
         if self.started_from_version < LATEST_VERSION:
             raise StorageError(
                 say(
-                    f"데이터베이스 {self.path}을(를) 업그레이드해야 하는데 폴더가 읽기 전용입니다. "
+                    f"데이터베이스를 업그레이드해야 하는데 폴더가 읽기 전용입니다({self.path}). "
                     "폴더에 쓰기 권한을 준 뒤 Jaso를 다시 시작하세요.",
                     f"The database {self.path} needs an upgrade, but its folder is read-only. "
                     "Make the folder writable and start Jaso again.",

@@ -225,8 +225,13 @@ class MainWindow(QMainWindow):
             "ready": self.tr("Model: %1"),
             "failed": self.tr("Model failed: %1"),
         }.get(state, state)
-        self.model_state.setText(text.replace("%1", detail))
-        self.model_state.setStyleSheet("color: #c62828" if state == "failed" else "")
+        failed = state == "failed"
+        # Why it failed is shown once, beside it, by the job status (with Details…); here the
+        # file that failed, the reason as its tooltip.
+        named = self.assistant.model_name if failed and self.assistant else detail
+        self.model_state.setText(text.replace("%1", named))
+        self.model_state.setToolTip(detail if failed else "")
+        self.model_state.setStyleSheet("color: #c62828" if failed else "")
 
     def _on_show_ai_toggled(self, checked: bool) -> None:
         self.view.show_ai_text = checked

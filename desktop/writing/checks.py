@@ -23,6 +23,7 @@ from desktop.writing.counting import (
     has_mixed_line_endings,
 )
 from desktop.writing.flags import CheckContext, Flag, drop_overlaps, matches
+from desktop.writing.josa import particle_for
 from desktop.writing.wordlists import lines
 
 Rule = Callable[[str, CheckContext], list[Flag]]
@@ -279,9 +280,10 @@ def other_company(text: str, context: CheckContext) -> list[Flag]:
                 continue
             if mine:
                 message = context.say(
-                    "다른 지원서의 회사명 '{name}'이(가) 있습니다. 이 지원서는 {company}입니다.",
+                    "다른 지원서의 회사명 '{name}'{subject} 있습니다. 이 지원서는 {company}입니다.",
                     "'{name}' is the company of another application; this one is for {company}.",
                     name=match.group(),
+                    subject=particle_for(match.group(), "이/가"),
                     company=context.company or "?",
                 )
             else:

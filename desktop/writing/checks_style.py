@@ -10,7 +10,7 @@ import regex
 
 from desktop.writing.counting import graphemes
 from desktop.writing.flags import CheckContext, Flag, matches
-from desktop.writing.josa import after_closers, ending_at, wrong_ending
+from desktop.writing.josa import after_closers, ending_at, particle_for, wrong_ending
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
 
@@ -179,9 +179,10 @@ def _blind(text: str, context: CheckContext) -> list[Flag]:
     flags = []
     for start, end, kind in spans:
         message = context.say(
-            "블라인드 채용 위험: {what}은(는) 드러내지 않습니다.",
+            "블라인드 채용 위험: {what}{topic} 드러내지 않습니다.",
             "Blind-hiring risk: do not reveal your {what}.",
             what=what_ko[kind] if context.ui_lang == "ko" else what_en[kind],
+            topic=particle_for(what_ko[kind], "은/는"),
         )
         flags.append(Flag("BLIND.RISK", severity, start, end, message))
     return flags
@@ -290,9 +291,10 @@ def _repeat(text: str, context: CheckContext) -> list[Flag]:
         if times < REPEAT_WORD_TIMES:
             continue
         message = context.say(
-            "'{word}'이(가) {n}번 반복됩니다.",
+            "'{word}'{subject} {n}번 반복됩니다.",
             "'{word}' is repeated {n} times.",
             word=stem,
+            subject=particle_for(stem, "이/가"),
             n=times,
         )
         for start, end in occurrences[stem][REPEAT_WORD_TIMES - 1 :]:

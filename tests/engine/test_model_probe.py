@@ -131,7 +131,7 @@ def test_helpers_start_frozen_as_the_app_itself(
         text=True,
         timeout=60,
     )
-    assert json.loads(result.stdout)["reason"] == "bad.gguf은(는) GGUF 모델 파일이 아닙니다."
+    assert json.loads(result.stdout)["reason"] == "GGUF 모델 파일이 아닙니다: bad.gguf"
     set_language("ko")
     try:
         with pytest.raises(ModelFileInvalid, match="GGUF 모델 파일이 아닙니다"):

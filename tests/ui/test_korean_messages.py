@@ -17,6 +17,7 @@ from desktop.store import Database
 from desktop.ui.i18n import install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.assistant import Assistant
+from desktop.ui.models.job_status import JobStatus
 from desktop.ui.models.llm_worker import LlmClient
 
 
@@ -44,6 +45,9 @@ def test_a_missing_model_is_reported_in_korean(
             window.load_model()
         detail = failed.args[1]
         assert "없습니다" in detail and str(missing) in detail
-        assert window.model_state.text().startswith("모델") and detail in window.model_state.text()
+        state = window.model_state
+        assert state.text() == "모델 오류: 없는-모델.gguf" and state.toolTip() == detail
+        # The reason is said once: by the job status beside it, which has Details….
+        assert window.findChild(JobStatus).text.text().endswith(detail)
     finally:
         assert assistant.shutdown()

@@ -280,3 +280,21 @@ def test_merging_tens_of_thousands_of_findings_does_not_compare_every_pair() -> 
     # Every spacing finding overlaps a typo; typos at 8k overlap a spelling finding, at 8k+4 not.
     counts = Counter(flag.rule_id for flag in kept)
     assert counts == {"KO.SPELL": 30_000, "KO.TYPO": 30_000}
+
+
+@pytest.mark.parametrize(
+    ("other", "said"),
+    [
+        ("Google", "'Google'이 있습니다"),
+        ("가온전자", "'가온전자'가 있습니다"),
+        ("다온은행", "'다온은행'이 있습니다"),
+    ],
+)
+def test_korean_messages_take_the_particle_the_name_needs(other: str, said: str) -> None:
+    """A writing assistant that checks particles does not write 이(가) itself."""
+    context = CheckContext(lang="ko", ui_lang="ko", company="한빛물류", other_companies=(other,))
+    text = f"{other}에 지원합니다. 저는 서울대학교를 졸업했습니다."
+    messages = [f.message for f in run_checks(text, context)]
+    assert any(said in m for m in messages), messages
+    assert any("학교명은 드러내지" in m for m in messages), messages
+    assert not any(pair in m for m in messages for pair in ("(가)", "(는)", "(를)")), messages
