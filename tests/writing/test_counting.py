@@ -170,3 +170,42 @@ def test_fast_counts_equal_the_definitions_on_random_text() -> None:
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert count_all(text) == _reference_counts(text), repr(text)
+
+
+def _invisible_everywhere(text: str, keep_line_endings: bool) -> list[tuple[int, str, str]]:
+    """The whole text segmented, cluster by cluster: what find_invisible did before it
+    skipped the lines without a candidate."""
+    from desktop.writing.counting import _EMOJI, _INVISIBLE_NAMES, graphemes, normalize
+
+    prepared = unicodedata.normalize("NFC", text) if keep_line_endings else normalize(text)
+    found, offset = [], 0
+    for cluster in graphemes(prepared):
+        for index, char in enumerate(cluster):
+            name = _INVISIBLE_NAMES.get(char)
+            if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
+                name = unicodedata.name(char, "FORMAT CHARACTER")
+            if name is not None and not (char == "\u200d" and _EMOJI.search(cluster)):
+                found.append((offset + index, char, name))
+        offset += len(cluster)
+    return found
+
+
+@pytest.mark.parametrize("keep_line_endings", [False, True])
+def test_invisible_characters_found_line_by_line_match_the_whole_text(
+    keep_line_endings: bool,
+) -> None:
+    import random
+
+    pieces = (
+        "가 a \n \r\n \r \u200b \u200d \u00a0 \x00 👨 \u0301 \u1100 \u1161 \ufeff \u2028 \u3164"
+    )
+    pieces += " \U000e0041 é"
+    choices = pieces.split(" ") + [" "]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(choices) for _ in range(rng.randint(0, 40)))
+        got = [
+            (c.offset, c.char, c.name)
+            for c in find_invisible(text, keep_line_endings=keep_line_endings)
+        ]
+        assert got == _invisible_everywhere(text, keep_line_endings), repr(text)

@@ -1,0 +1,79 @@
+"""What the live counter costs the GUI thread on each pause in typing, side by side in one run.
+
+    python bench/counter_bench.py [--runs 5]
+
+For a 1,000-character essay and a 1 MB paste (tests/reliability/test_hostile_text.py) it times
+``count_all`` and ``find_invisible`` (the two calls of ``ui/editor/counter.Counter._refresh``),
+and ``find_invisible`` against the whole-text segmentation it used before (every grapheme
+cluster visited in Python), with and without an invisible character in the text. Medians;
+the ratio is before/after. Never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import unicodedata
+from collections.abc import Callable
+
+from desktop.writing.counting import (
+    _EMOJI,
+    _INVISIBLE_NAMES,
+    count_all,
+    find_invisible,
+    graphemes,
+    normalize,
+)
+
+SENTENCE = "물류센터 아르바이트 당시 재고 오차율이 3.5%였고, 입고 기록 1,200건을 분석했습니다. "
+
+
+def whole_text(text: str) -> int:
+    """find_invisible before: the whole text segmented and every cluster looked at."""
+    found, offset = 0, 0
+    for cluster in graphemes(normalize(text)):
+        for char in cluster:
+            name = _INVISIBLE_NAMES.get(char)
+            if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
+                name = "FORMAT CHARACTER"
+            if name is not None and not (char == "\u200d" and _EMOJI.search(cluster)):
+                found += 1
+        offset += len(cluster)
+    return found
+
+
+def median_ms(call: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    essay = (SENTENCE * 20)[:1000]
+    huge = (SENTENCE * 20 + "\n") * 800
+    texts = {
+        "1,000-character essay": essay,
+        "1 MB paste": huge,
+        "1 MB paste, one U+200B": huge[:500_000] + "\u200b" + huge[500_000:],
+    }
+    for name, text in texts.items():
+        counts = median_ms(lambda t=text: count_all(t), args.runs)
+        after = median_ms(lambda t=text: find_invisible(t), args.runs)
+        before = median_ms(lambda t=text: whole_text(t), args.runs)
+        assert len(find_invisible(text)) == whole_text(text)
+        print(
+            f"{name:<24} count_all {counts:7.1f} ms   find_invisible {after:7.1f} ms"
+            f"   whole text {before:7.1f} ms   before/after {before / max(after, 0.001):7.1f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
