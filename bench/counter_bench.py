@@ -5,8 +5,9 @@
 For a 1,000-character essay and a 1 MB paste (tests/reliability/test_hostile_text.py) it times
 ``count_all`` and ``find_invisible`` (the two calls of ``ui/editor/counter.Counter._refresh``),
 and ``find_invisible`` against the whole-text segmentation it used before (every grapheme
-cluster visited in Python), with and without an invisible character in the text. Medians;
-the ratio is before/after. Never fails.
+cluster visited in Python), with and without an invisible character in the text; and the
+count without spaces against the regex substitution it used before. Medians; the ratios are
+before/after. Never fails.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ import time
 import unicodedata
 from collections.abc import Callable
 
+import regex
+
 from desktop.writing.counting import (
     _EMOJI,
     _INVISIBLE_NAMES,
+    _chars_excluding_spaces,
+    _Prepared,
     count_all,
     find_invisible,
     graphemes,
@@ -41,6 +46,14 @@ def whole_text(text: str) -> int:
                 found += 1
         offset += len(cluster)
     return found
+
+
+WHITESPACE = regex.compile(r"\s")
+
+
+def without_spaces_before(prepared: _Prepared) -> int:
+    """The count without spaces before: every whitespace character removed by a regex."""
+    return len(WHITESPACE.sub("", prepared.norm))
 
 
 def median_ms(call: Callable[[], object], runs: int) -> float:
@@ -68,9 +81,19 @@ def main() -> int:
         after = median_ms(lambda t=text: find_invisible(t), args.runs)
         before = median_ms(lambda t=text: whole_text(t), args.runs)
         assert len(find_invisible(text)) == whole_text(text)
+        prepared = _Prepared(text)
+        assert prepared.simple and _chars_excluding_spaces(prepared) == without_spaces_before(
+            prepared
+        )
+        spaces_after = median_ms(lambda p=prepared: _chars_excluding_spaces(p), args.runs)
+        spaces_before = median_ms(lambda p=prepared: without_spaces_before(p), args.runs)
         print(
             f"{name:<24} count_all {counts:7.1f} ms   find_invisible {after:7.1f} ms"
             f"   whole text {before:7.1f} ms   before/after {before / max(after, 0.001):7.1f}x"
+        )
+        print(
+            f"{'':<24} without spaces {spaces_after:7.1f} ms   regex before {spaces_before:7.1f} ms"
+            f"   before/after {spaces_before / max(spaces_after, 0.001):7.1f}x"
         )
     return 0
 
