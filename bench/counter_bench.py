@@ -15,19 +15,16 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-import unicodedata
 from collections.abc import Callable
 
 import regex
 
 from desktop.writing.counting import (
-    _EMOJI,
-    _INVISIBLE_NAMES,
     _chars_excluding_spaces,
+    _invisible_in,
     _Prepared,
     count_all,
     find_invisible,
-    graphemes,
     normalize,
 )
 
@@ -36,16 +33,7 @@ SENTENCE = "물류센터 아르바이트 당시 재고 오차율이 3.5%였고, 
 
 def whole_text(text: str) -> int:
     """find_invisible before: the whole text segmented and every cluster looked at."""
-    found, offset = 0, 0
-    for cluster in graphemes(normalize(text)):
-        for char in cluster:
-            name = _INVISIBLE_NAMES.get(char)
-            if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
-                name = "FORMAT CHARACTER"
-            if name is not None and not (char == "\u200d" and _EMOJI.search(cluster)):
-                found += 1
-        offset += len(cluster)
-    return found
+    return len(_invisible_in(normalize(text), 0))
 
 
 WHITESPACE = regex.compile(r"\s")

@@ -173,21 +173,12 @@ def test_fast_counts_equal_the_definitions_on_random_text() -> None:
 
 
 def _invisible_everywhere(text: str, keep_line_endings: bool) -> list[tuple[int, str, str]]:
-    """The whole text segmented, cluster by cluster: what find_invisible did before it
-    skipped the lines without a candidate."""
-    from desktop.writing.counting import _EMOJI, _INVISIBLE_NAMES, graphemes, normalize
+    """The whole text segmented as one line: what find_invisible did before it skipped the
+    lines without a candidate."""
+    from desktop.writing.counting import _invisible_in, normalize
 
     prepared = unicodedata.normalize("NFC", text) if keep_line_endings else normalize(text)
-    found, offset = [], 0
-    for cluster in graphemes(prepared):
-        for index, char in enumerate(cluster):
-            name = _INVISIBLE_NAMES.get(char)
-            if name is None and unicodedata.category(char) == "Cf" and len(cluster) == 1:
-                name = unicodedata.name(char, "FORMAT CHARACTER")
-            if name is not None and not (char == "\u200d" and _EMOJI.search(cluster)):
-                found.append((offset + index, char, name))
-        offset += len(cluster)
-    return found
+    return [(c.offset, c.char, c.name) for c in _invisible_in(prepared, 0)]
 
 
 @pytest.mark.parametrize("keep_line_endings", [False, True])
