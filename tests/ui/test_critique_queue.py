@@ -24,6 +24,7 @@ from desktop.store import critiques as cs
 from desktop.store.batches import batch_failures
 from desktop.store.questions import save_answer
 from desktop.store.tables import Batch, BatchItem
+from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import window_with_model
 from tests.ui.fakes import FakeBackend
@@ -37,6 +38,14 @@ def _application(db: Database, company: str, answers: Sequence[str]) -> int:
         company=company,
         questions=[apps.NewQuestion(f"문항 {i} (500자)", answer=a) for i, a in enumerate(answers)],
     )
+
+
+def _two_answers(db: Database, win: MainWindow) -> tuple[MainWindow, CritiqueQueue, list[int]]:
+    """An application with two answers, open in ``win``: the window, its queue, the ids."""
+    app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "장부를 정리했습니다."])
+    assert win.critique_queue is not None
+    win.view.show_application(app_id)
+    return win, win.critique_queue, [e.question_id for e in win.view.editors]
 
 
 def _items(db: Database) -> list[tuple[int, str]]:
@@ -130,12 +139,7 @@ def test_a_review_goes_ahead_of_what_a_batch_still_has_queued(
 def test_a_review_while_the_reviews_are_paused_waits_for_resume(
     qtbot: QtBot, db: Database, windows: WindowFor, gated: FakeBackend
 ) -> None:
-    app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "장부를 정리했습니다."])
-    win = windows(gated)
-    queue = win.critique_queue
-    assert queue is not None
-    win.view.show_application(app_id)
-    first, second = (e.question_id for e in win.view.editors)
+    win, queue, (first, second) = _two_answers(db, windows(gated))
     assert queue.add([second])
     qtbot.waitUntil(lambda: _items(db) == [(second, "running")], timeout=5000)
     queue.pause()  # the running critique goes back to the queue
@@ -185,11 +189,7 @@ def korean() -> Iterator[None]:
 def test_an_answer_emptied_while_queued_fails_with_a_reason_in_the_ui_language(
     qtbot: QtBot, db: Database, windows: WindowFor, gated: FakeBackend
 ) -> None:
-    app_id = _application(db, "한빛물류", ["입고 기록을 분석했습니다.", "장부를 정리했습니다."])
-    win = windows(gated)
-    queue = win.critique_queue
-    assert queue is not None
-    ids = [q.id for q in db.run(apps.get_application, application_id=app_id).questions]
+    _win, queue, ids = _two_answers(db, windows(gated))
     assert queue.add(ids)
     qtbot.waitUntil(lambda: _items(db)[0][1] == "running", timeout=5000)
     db.run(save_answer, question_id=ids[1], text="  ")
