@@ -7,7 +7,6 @@ import json
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.engine.tasks.suggest import Rejected, suggest
-from desktop.writing.checks import analyzer_checks
+from desktop.writing import korean
 from desktop.writing.essay import EssayRequest
 from desktop.writing.request import RequestError
 
@@ -43,13 +42,6 @@ def _read_request() -> tuple[EssayRequest, bool]:
     return request, raw.get("analyzer") is not False
 
 
-def with_analyzer(request: EssayRequest) -> EssayRequest:
-    """The request with the Korean analyzer's findings, as the app's check worker gives them
-    to a critique (loaded here, seconds the first time; none without kiwipiepy)."""
-    found = analyzer_checks(request.text, request.check_context())
-    return replace(request, analyzer_findings=tuple(found))
-
-
 def load_backend(args: argparse.Namespace) -> Backend:
     """The backend named by ``--backend`` with ``--model`` loaded; raises EngineError."""
     backend = create_backend(args.backend)
@@ -65,8 +57,10 @@ def run_task(args: argparse.Namespace) -> int:
     except RequestError as exc:
         sys.stderr.write(f"jaso: {exc}\n")
         return EXIT_USAGE
-    if args.command == "critique" and analyzer:
-        request = with_analyzer(request)
+    if args.command == "critique" and analyzer and request.lang == "ko":
+        # Loaded in this process, the analyzer's rules join run_checks, so the critique is told
+        # what the app's check worker finds (seconds the first time; nothing without kiwipiepy).
+        korean.load()
     try:
         backend = load_backend(args)
         started = time.perf_counter()
