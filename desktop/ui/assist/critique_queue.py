@@ -185,10 +185,7 @@ class CritiqueQueue(QObject):
         assert self.batch_id is not None
         while True:
             try:
-                progress = self.db.run(batch_progress, batch_id=self.batch_id)
-                if progress.state != "running":
-                    return None
-                item = self.db.run(claim_next, batch_id=self.batch_id)
+                item = self.db.run(claim_next, batch_id=self.batch_id)  # None unless running
                 if item is None:
                     return None
                 _app, request = self.db.run(stored_request, question_id=item.question_id)
@@ -230,14 +227,15 @@ class CritiqueQueue(QObject):
             self._requeue_in_flight()
         self._emit_progress()
 
-    def _fail(self, item_id: int, error: str) -> None:
+    def _fail(self, item_id: int, error: str, *, why: str | None = None) -> None:
+        """Mark the item failed with ``error`` and say so (``why``: the sentence to show)."""
         self.in_flight.pop(item_id, None)
         try:
             self.db.run(fail_item, item_id=item_id, error=error)
         except StorageError as exc:
             self.message.emit(str(exc))
         else:
-            self.message.emit(self.tr("The review failed: %1").replace("%1", error))
+            self.message.emit(why or self.tr("The review failed: %1").replace("%1", error))
         self._emit_progress()
 
     def _on_job_event(self, event: object) -> None:
@@ -266,8 +264,8 @@ class CritiqueQueue(QObject):
         except NotRunning:
             pass  # cancelled while it ran: the result is dropped
         except StorageError as exc:
-            self.message.emit(self.tr("The review could not be saved: %1").replace("%1", str(exc)))
-            self._fail(item.id, str(exc))  # not left "running": the batch goes on without it
+            why = self.tr("The review could not be saved: %1").replace("%1", str(exc))
+            self._fail(item.id, str(exc), why=why)  # not left "running": the batch goes on
             return
         else:
             self.critique_saved.emit(item.question_id)
