@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Concatenate, ParamSpec
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
@@ -47,6 +50,7 @@ from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import CheckContext, Flag
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -300,7 +304,7 @@ class ApplicationView(QWidget):
     def analyzer_findings(self, question_id: int, text: str) -> tuple[Flag, ...]:
         """The open editor's analyzer findings, when it shows ``text`` as it is (the queue
         adds them to the critique's prompt)."""
-        editor = next((e for e in self.editors if e.question_id == question_id), None)
+        editor = self._open_editor(question_id)
         if editor is None or editor.nfc_text() != text:
             return ()
         return tuple(editor.analyzer_flags)
@@ -376,11 +380,19 @@ class ApplicationView(QWidget):
     # Question actions ----------------------------------------------------------------------
 
     def _editor(self, question_id: int) -> QuestionEditor:
-        return next(e for e in self.editors if e.question_id == question_id)
+        editor = self._open_editor(question_id)
+        assert editor is not None
+        return editor
 
-    def _run(self, function: object, **kwargs: object) -> bool:
+    def _open_editor(self, question_id: int) -> QuestionEditor | None:
+        return next((e for e in self.editors if e.question_id == question_id), None)
+
+    def _run(
+        self, function: Callable[Concatenate[Session, P], object], *args: P.args, **kwargs: P.kwargs
+    ) -> bool:
+        """``db.run`` with a message box on failure; True when it was stored."""
         try:
-            self.db.run(function, **kwargs)  # type: ignore[arg-type]
+            self.db.run(function, *args, **kwargs)
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("Could not save"), str(exc))
             return False
