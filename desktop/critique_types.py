@@ -13,6 +13,29 @@ from typing import Any, Final, Literal, NotRequired, TypedDict, cast
 ItemKey = Literal["strengths", "improvements"]
 ITEM_KEYS: Final[tuple[ItemKey, ...]] = ("strengths", "improvements")
 ItemState = Literal["pending", "accepted", "rejected"]
+# Who wrote a critique: the offline analysis alone (``writing/analysis_critique``), a model, or a
+# model's prose on top of the analysis (``combine``). Critiques stored before this field existed
+# are a model's.
+Source = Literal["analysis", "model", "model+analysis"]
+
+# The rubric's dimensions (DOMAIN.md §3), here so that ``writing`` (the analysis critique) and
+# ``engine`` (the model's schema) share them without importing each other.
+DIMENSIONS: Final = (
+    "question_fit",
+    "evidence",
+    "job_company_fit",
+    "structure",
+    "distinctiveness",
+    "mechanics",
+)
+DIMENSION_NAMES: Final = {
+    "question_fit": ("질문 적합성", "Question fit"),
+    "evidence": ("구체성·근거", "Evidence"),
+    "job_company_fit": ("직무·회사 연관성", "Job and company fit"),
+    "structure": ("구성·가독성", "Structure"),
+    "distinctiveness": ("차별성·진정성", "Distinctiveness"),
+    "mechanics": ("표기·형식", "Mechanics"),
+}
 
 
 class Score(TypedDict):
@@ -26,7 +49,7 @@ class _Reviewed(TypedDict, total=False):
     start: int | None  # where the quote is in the answer (None: not found in it)
     end: int | None
     state: ItemState  # a counselor's decision on it (store/reviews.py)
-    origin: Literal["model", "counselor"]
+    origin: Literal["model", "counselor", "analysis"]
 
 
 class Strength(_Reviewed):
@@ -58,6 +81,12 @@ class CritiqueData(TypedDict):
     top_fixes: list[str]
     findings: NotRequired[list[dict[str, Any]]]  # the offline checks' flags it was told of
     generation: NotRequired[Generation]
+    source: NotRequired[Source]  # absent: a model's (stored before the analysis existed)
+
+
+def source_of(data: CritiqueData) -> Source:
+    """Who wrote ``data``; a critique without the field is a model's."""
+    return data.get("source", "model")
 
 
 def as_critique(data: Any) -> CritiqueData:

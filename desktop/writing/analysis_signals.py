@@ -1,0 +1,200 @@
+"""What the analysis critique measures in an answer besides the offline checks' flags.
+
+Each signal is something a reader can point at: a sentence with a number, a sentence where the
+writer did something (an action verb in the past tense), a sentence that reports a result, the
+company and role named, the first sentence, how long the sentences run, polite-spoken endings
+(해요체) in an essay written in 합쇼체. They are counted per sentence, with the sentence's offsets,
+so the critique can quote the sentence it praises or faults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from desktop.writing.counting import count, graphemes
+from desktop.writing.essay import EssayRequest
+from desktop.writing.sentences import sentence_spans
+from desktop.writing.subasks import SubAsk, addressed, sub_asks
+
+# A figure the writer can defend: digits with a unit or a percent, or a rank ("1위").
+_NUMBER_KO: Final = regex.compile(
+    r"\d[\d,.]*\s?(?:%|퍼센트|배|명|건|개|원|만|억|천|시간|분|초|일|주|개월|달|년|회|번|위|등|점|km|kg|"
+    r"톤|대|곳|팀|학점|퍼|p|포인트|%p|개국|가지|차례|단계)"
+)
+_NUMBER_EN: Final = regex.compile(
+    r"(?<![\w.])\$?\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|million|thousand|hours?|days?|weeks?|"
+    r"months?|years?|people|users|customers|members|clients|orders|items|projects|times)?"
+    r"(?![\w])",
+    regex.IGNORECASE,
+)
+# Years ("2019년"), dates and ages are not evidence of a result.
+_NOT_EVIDENCE_KO: Final = regex.compile(r"^\d{4}\s?년|^\d{1,2}\s?(?:월|일)$|^\d{1,2}\s?살")
+
+# Something the writer did: a Sino-Korean action noun with 하다 in the past or as a connective,
+# or a native action verb. "했습니다" alone (no action noun) is not counted.
+_ACTION_KO: Final = regex.compile(
+    r"(?:분석|제안|개선|도입|기획|설계|개발|주도|구축|작성|운영|조율|설득|정리|조사|해결|자동화|개편|"
+    r"시행|실행|측정|검증|관리|협의|교육|지도|발표|수립|추진|구현|설정|점검|보완|파악|수정|변경|"
+    r"정비|제작|홍보|섭외|모집|유치|협상|제시|마련|적용|시도|실험|시뮬레이션|모니터링|기록|집계|"
+    r"검토|비교|계산|설명|안내|상담|응대|지원|참여|리딩|총괄|담당|수행)\s?(?:했|하였|하여|해서|하고|"
+    r"하며|한\s|해\s|함으로써|하는\s데)"
+    r"|(?:맡았|맡아|맡은|만들었|만들어|바꿨|바꾸었|바꾸어|찾아냈|찾았|줄였|늘렸|높였|낮췄|이끌었|"
+    r"이끌어|세웠|세워|고쳤|나누었|나눴|옮겼|짰|꾸렸|뛰어들|발로\s?뛰)"
+)
+_ACTION_EN: Final = regex.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:led|built|designed|reduced|increased|analy[sz]ed|launched|created|"
+    r"managed|organi[sz]ed|improved|negotiated|developed|implemented|wrote|ran|set up|started|"
+    r"automated|rebuilt|redesigned|introduced|proposed|coordinated|trained|cut|grew|solved|"
+    r"fixed|tested|measured|delivered|handled|planned|persuaded|drafted|mapped|tracked)\b",
+    regex.IGNORECASE,
+)
+# A sentence that reports an outcome.
+_RESULT_KO: Final = regex.compile(
+    r"결과|덕분에|성과|줄었|줄어|늘었|늘어|높아|높였|낮아|낮췄|달성|향상|감소|증가|개선되|개선했|"
+    r"절감|단축|수상|선정|우승|입상|1위|합격|호평|성공|완료|인정받|채택|최우수|우수상|대상을"
+)
+_RESULT_EN: Final = regex.compile(
+    r"\b(?:result(?:ed|ing)?|which (?:cut|raised|saved|reduced|increased)|reduc(?:ed|ing)|"
+    r"increas(?:ed|ing)|sav(?:ed|ing)|won|award(?:ed)?|achiev(?:ed|ing)|grew|doubled|halved|"
+    r"fell|rose|dropped|declined|shrank|improved by|outcome|so that|as a result)\b",
+    regex.IGNORECASE,
+)
+# Polite-spoken endings (해요체) and plain spoken ones in an essay: "했어요.", "좋죠.", "했네요."
+_SPOKEN_KO: Final = regex.compile(r"[가-힣](?:요|죠|네|거든|잖아)[.!?~…]*[\"'”’)\]]*$")
+_FORMAL_KO: Final = regex.compile(r"(?:니다|니까|시오)[.!?…]*[\"'”’)\]]*$")
+_HEADLINE: Final = regex.compile(r"\s*[\[【<«\"“『「]")
+_WEAK_LEAD_RULE: Final = "STRUCT.LEAD"
+# A first sentence up to this long can state the point; a longer one buries it.
+CLEAR_LEAD_CHARS: Final = 80
+CLEAR_LEAD_WORDS: Final = 30
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    size: int  # graphemes (Korean) or words (English)
+    numbers: tuple[str, ...]
+    action: bool
+    result: bool
+    spoken: bool
+    formal: bool
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The measurable facts of one answer (see ``docs/analysis_critique.md``)."""
+
+    lang: str
+    sentences: tuple[Sentence, ...]
+    asks: tuple[SubAsk, ...]
+    missing_asks: tuple[SubAsk, ...]
+    fill: float | None  # used / limit under the question's profile, None without a limit
+    company_named: bool
+    role_named: bool
+    future: bool  # says what the writer will do at the company (입사 후, 기여, -겠습니다)
+    headline: bool  # starts with a [bracketed headline]
+
+    @property
+    def with_numbers(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.numbers]
+
+    @property
+    def with_actions(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.action]
+
+    @property
+    def with_results(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.result]
+
+    @property
+    def spoken(self) -> list[Sentence]:
+        """해요체 sentences, counted only when most sentences are 합쇼체 (a mixed register)."""
+        formal = sum(s.formal for s in self.sentences)
+        spoken = [s for s in self.sentences if s.spoken]
+        return spoken if spoken and formal >= len(spoken) else []
+
+    @property
+    def mean_size(self) -> float:
+        return sum(s.size for s in self.sentences) / len(self.sentences) if self.sentences else 0
+
+    def clear_lead(self, weak_lead: bool) -> bool:
+        """The first sentence states a point: a headline, or a short opening that is not
+        background (STRUCT.LEAD)."""
+        if self.headline:
+            return True
+        if weak_lead or not self.sentences:
+            return False
+        limit = CLEAR_LEAD_WORDS if self.lang == "en" else CLEAR_LEAD_CHARS
+        return self.sentences[0].size <= limit
+
+
+_FUTURE_KO: Final = regex.compile(r"입사\s?(?:후|하면|한다면|하게\s?된다면)|기여|겠습니다|이바지")
+_FUTURE_EN: Final = regex.compile(r"\b(?:I will|I would|I'd|I look forward|contribute)\b", regex.I)
+
+
+def _numbers(sentence: str, lang: str) -> tuple[str, ...]:
+    if lang == "en":
+        found = [m.group().strip() for m in _NUMBER_EN.finditer(sentence)]
+        return tuple(n for n in found if not regex.fullmatch(r"(?:19|20)\d\d", n))
+    found = [m.group() for m in _NUMBER_KO.finditer(sentence)]
+    return tuple(n for n in found if not _NOT_EVIDENCE_KO.search(n))
+
+
+def _sentence(text: str, start: int, end: int, lang: str) -> Sentence:
+    piece = text[start:end]
+    english = lang == "en"
+    return Sentence(
+        start=start,
+        end=end,
+        text=piece,
+        size=len(piece.split()) if english else len(graphemes(piece)),
+        numbers=_numbers(piece, lang),
+        action=bool((_ACTION_EN if english else _ACTION_KO).search(piece)),
+        result=bool((_RESULT_EN if english else _RESULT_KO).search(piece)),
+        spoken=not english and bool(_SPOKEN_KO.search(piece)),
+        formal=not english and bool(_FORMAL_KO.search(piece)),
+    )
+
+
+def _named(text: str, name: str) -> bool:
+    """Whether ``name`` (or, for a long name, its main word) appears in ``text``."""
+    squeezed = regex.sub(r"\s+", "", text).casefold()
+    words = [regex.sub(r"\(.*?\)|㈜|\(주\)|주식회사", "", name)]
+    words += regex.findall(r"[가-힣A-Za-z0-9]{2,}", name)
+    return any(w and regex.sub(r"\s+", "", w).casefold() in squeezed for w in words if w.strip())
+
+
+_ROLE_NOISE: Final = frozenset({"직무", "분야", "부문", "신입", "경력", "사원", "직군", "일반"})
+
+
+def _role_named(text: str, role: str) -> bool:
+    words = [w for w in regex.findall(r"[가-힣A-Za-z]{2,}", role) if w not in _ROLE_NOISE]
+    squeezed = regex.sub(r"\s+", "", text).casefold()
+    return any(w.casefold() in squeezed for w in words)
+
+
+def measure(request: EssayRequest) -> Signals:
+    text = request.text
+    lang = "en" if request.lang == "en" else "ko"
+    sentences = tuple(_sentence(text, s, e, lang) for s, e in sentence_spans(text))
+    asks = tuple(sub_asks(request.question)) if lang == "ko" else ()
+    missing = tuple(ask for ask in asks if not addressed(ask, text))
+    fill = None
+    if request.limit:
+        fill = count(text, request.profile) / request.limit
+    return Signals(
+        lang=lang,
+        sentences=sentences,
+        asks=asks,
+        missing_asks=missing,
+        fill=fill,
+        company_named=bool(request.company.strip()) and _named(text, request.company),
+        role_named=bool(request.role.strip()) and _role_named(text, request.role),
+        future=bool((_FUTURE_EN if lang == "en" else _FUTURE_KO).search(text)),
+        headline=bool(_HEADLINE.match(text)),
+    )
