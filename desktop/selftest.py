@@ -1,7 +1,9 @@
 """``jaso --self-test``: proves a build works end to end on this machine, frozen or not.
 
-A temporary data home, a store round trip, a small GGUF loaded and 8 tokens generated, the main
-window rendered offscreen. Prints one line per step and exits 0 or 1.
+A temporary data home, a store round trip, a GGUF loaded (the bundled starter model when the
+build has it, else the small self-test model), a continuation streamed and one critique written
+under the critique's JSON schema through llguidance (each with its time), the main window
+rendered offscreen, a report exported. Prints one line per step and exits 0 or 1.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.engine.backend import Backend, Message
 
 SELFTEST_MODEL = ("selftest", "selftest.gguf")
 MODEL_ENV = "JASO_SELFTEST_MODEL"  # another GGUF to test with (packagers, the tests)
@@ -63,6 +69,8 @@ def _store(home: Path) -> str:
 
 
 def _model(home: Path) -> str:
+    """Load the model as the app does, stream a continuation, and write one critique under the
+    critique's JSON schema (constrained through llguidance): the whole model path a user needs."""
     from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
     from desktop.engine.load_probe import ModelProbe
 
@@ -70,17 +78,45 @@ def _model(home: Path) -> str:
     # as in the app: tried first in a helper process (frozen: the app run as ``--jaso-child``)
     probe = ModelProbe(home / "model-probes.json")
     backend = create_backend("llama_cpp", probe=probe)
-    backend.load(LoadOptions(path, n_ctx=512))
+    timings: list[str] = []
+    started = time.perf_counter()
+    backend.load(LoadOptions(path, n_ctx=2048))
+    timings.append(f"loaded {time.perf_counter() - started:.1f} s")
     assert probe.spawned == 1, f"{probe.spawned} trial loads"
     try:
-        prompt = backend.render_chat([{"role": "user", "content": "지원동기"}])
-        params = SamplingParams(max_tokens=8, temperature=0.0)
+        started = time.perf_counter()
+        prompt = backend.render_chat([{"role": "user", "content": "지원동기를 써 주세요."}])
+        params = SamplingParams(max_tokens=16, temperature=0.0)
         chunks = list(backend.stream(prompt, params, threading.Event()))
+        tokens = sum(1 for c in chunks if c.token_id is not None)
+        assert tokens == 16, f"{tokens} tokens"
+        timings.append(f"{tokens} tokens streamed {time.perf_counter() - started:.1f} s")
+        if backend.capabilities.json_schema:
+            timings.append(_constrained(backend))
     finally:
         backend.close()
-    tokens = sum(1 for c in chunks if c.token_id is not None)
-    assert tokens == 8, f"{tokens} tokens"
-    return f"{path.name} tried in a helper, loaded, {tokens} tokens generated"
+    variant = getattr(backend, "cpu_variant", "")
+    return f"{path.name} tried in a helper; " + ", ".join(timings) + (f"; CPU {variant}" if variant else "")
+
+
+def _constrained(backend: Backend) -> str:
+    """One critique-shaped answer under the critique schema, so llguidance runs for real."""
+    from desktop.engine.structured import generate_json_reply
+    from desktop.engine.tasks.critique_schema import schema_for
+
+    answer = "물류센터에서 재고 오차를 3%에서 1%로 줄였습니다. 그 경험으로 지원합니다."
+    messages: list[Message] = [
+        {"role": "system", "content": "자기소개서 답변을 JSON으로 평가합니다."},
+        {"role": "user", "content": f"답변: {answer}"},
+    ]
+    started = time.perf_counter()
+    attempts: list[int] = []
+    data = generate_json_reply(
+        backend, messages, schema_for(answer, "ko"), threading.Event(),
+        temperature=0.0, seed=0, max_tokens=1200, attempts=attempts, per_char=1.0,
+    )  # fmt: skip
+    assert isinstance(data, dict) and "scores" in data, "no critique object"
+    return f"critique JSON under its schema {time.perf_counter() - started:.1f} s"
 
 
 def _window(home: Path) -> str:

@@ -145,16 +145,55 @@ def default_threads() -> int:
     return count - 1 if count > 4 else max(1, count)
 
 
+def import_failure(
+    exc: Exception, backend: str, missing: tuple[str, str], module: str = ""
+) -> BackendUnavailable:
+    """The error for a backend whose import failed.
+
+    "Not installed" (``missing``: Korean, English) only when the failing module is really absent.
+    A module that is installed but fails to import (a shared library that does not load, package
+    metadata a bundle lacks) is named with its cause, so the next packaging fault explains itself.
+    """
+    cause = f"{type(exc).__name__}: {exc}"
+    module = getattr(exc, "name", None) or module
+    if isinstance(exc, ModuleNotFoundError) and module and not _installed(module):
+        return BackendUnavailable(say(*missing), cause)
+    where = module or "?"
+    return BackendUnavailable(
+        say(
+            f"{backend} 백엔드를 불러오지 못했습니다. 설치되어 있지만 불러오기에 실패한 모듈: "
+            f"{where} ({cause})",
+            f"The {backend} backend failed to load: the module {where} is installed but could "
+            f"not be imported ({cause}).",
+        ),
+        cause,
+    )
+
+
+def _installed(module: str) -> bool:
+    """Whether the top-level package of ``module`` can be found at all."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module.split(".")[0]) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _llama_cpp(probe: ModelProbe | None) -> Backend:
     try:
         from desktop.engine.llama_backend import LlamaCppBackend
-    except ImportError as exc:
-        raise BackendUnavailable(
-            say(
+    except (ImportError, OSError, RuntimeError) as exc:
+        # llama_cpp raises RuntimeError ("Failed to load shared library") when libllama is there
+        # but cannot be loaded: named as the module that failed.
+        raise import_failure(
+            exc,
+            "llama.cpp",
+            (
                 "llama.cpp 백엔드가 설치되어 있지 않습니다.",
                 "The llama.cpp backend is not installed.",
             ),
-            str(exc),
+            "llama_cpp",
         ) from exc
     return LlamaCppBackend(probe)
 
@@ -162,13 +201,14 @@ def _llama_cpp(probe: ModelProbe | None) -> Backend:
 def _transformers(probe: ModelProbe | None) -> Backend:
     try:
         from desktop.engine.hf_backend import TransformersBackend
-    except ImportError as exc:
-        raise BackendUnavailable(
-            say(
+    except (ImportError, OSError, RuntimeError) as exc:
+        raise import_failure(
+            exc,
+            "transformers",
+            (
                 "transformers 백엔드는 GPU 빌드(torch와 transformers)가 필요합니다.",
                 "The transformers backend needs the GPU build (torch and transformers).",
             ),
-            str(exc),
         ) from exc
     return TransformersBackend()
 
