@@ -15,6 +15,7 @@ from typing import Final
 import regex
 
 from desktop.writing import checks_en, checks_korean, checks_structure, checks_style
+from desktop.writing.companies import is_own, own_spans
 from desktop.writing.counting import (
     UNDER_FILL_RATIO,
     count,
@@ -24,6 +25,7 @@ from desktop.writing.counting import (
 )
 from desktop.writing.flags import CheckContext, Flag, drop_overlaps, matches
 from desktop.writing.josa import particle_for
+from desktop.writing.masks import MASK, mask_spans
 from desktop.writing.wordlists import lines
 
 Rule = Callable[[str, CheckContext], list[Flag]]
@@ -182,7 +184,7 @@ def _merge_adjacent(flags: list[Flag]) -> list[Flag]:
     return merged
 
 
-_JAMO: Final = regex.compile(r"[\u3131-\u318E]+(?!\s*(?:대학|고등학교|고교|회사|기업))")
+_JAMO: Final = regex.compile(r"[\u3131-\u318E]+")
 
 
 def _jamo(text: str, context: CheckContext) -> list[Flag]:
@@ -190,7 +192,13 @@ def _jamo(text: str, context: CheckContext) -> list[Flag]:
         "낱자(ㅋㅋ, ㅠㅠ 등)는 자기소개서에 쓰지 않습니다.",
         "Stray Korean letters (ㅋㅋ, ㅠㅠ) do not belong in an essay.",
     )
-    return matches(_JAMO, text, "TXT.JAMO", "major", message)
+    masks = mask_spans(text)
+    return [
+        Flag("TXT.JAMO", "major", m.start(), m.end(), message)
+        for m in _JAMO.finditer(text)
+        if not any(low <= m.start() and m.end() <= high for low, high in masks)
+        and set(m.group()) != {"ㅇ"}  # ㅇ, ㅇㅇ: a masked name ("ㅇ씨", "ㅇㅇ동아리")
+    ]
 
 
 # Contact details ---------------------------------------------------------------------------
@@ -220,13 +228,10 @@ _BRACKETED: Final = regex.compile(
     r"직무\s?명|부서\s?명|company(?:\s?name)?|position|job\s?title|role)\s*[\])>}】〉」]",
     regex.IGNORECASE,
 )
-_MASK: Final = regex.compile(r"(?<![A-Za-z])(?:[OoXx]{2,}|[○◯●△□]{2,}|O{3,})(?![A-Za-z])")
-# What follows a mask decides: blind masking of a school or region is correct ("OO대학교").
-_BLIND_MASK: Final = regex.compile(
-    r"\s*(?:대학교|대학|대|고등학교|고교|고|중학교|초등학교|학과|시|도|군|구|동|지역|출신)"
-)
+# What follows a mask: a company's slot ("OO사의 비전", "XX기업에서") may be a template's
+# placeholder left in, but published essays mask names the same way, so it is only a hint.
 _COMPANY_SLOT: Final = regex.compile(
-    r"\s*(?:사|기업|회사|그룹|은행|공사|공단|전자|물류|㈜|님의|에서|에|의|을|를|이|가|은|는|와|과|만의)"
+    r"(?:사|기업|회사|그룹|㈜)(?![가-힣])|(?:사|기업|회사)(?:의|에|에서|를|가|는|와|만의)"
 )
 
 
@@ -236,11 +241,14 @@ def _placeholder(text: str, context: CheckContext) -> list[Flag]:
         "A template placeholder is left in; write the company's name.",
     )
     flags = matches(_BRACKETED, text, "COMPANY.PLACEHOLDER", "critical", message)
-    for mask in _MASK.finditer(text):
-        if _BLIND_MASK.match(text, mask.end()):
-            continue
+    for mask in MASK.finditer(text):
         if _COMPANY_SLOT.match(text, mask.end()):
-            flags.append(Flag("COMPANY.PLACEHOLDER", "critical", mask.start(), mask.end(), message))
+            hint = context.say(
+                "'{mask}': 템플릿에서 남은 자리표시라면 회사 이름을 쓰세요.",
+                "'{mask}': if a template left it, write the company's name.",
+                mask=mask.group(),
+            )
+            flags.append(Flag("COMPANY.PLACEHOLDER", "hint", mask.start(), mask.end(), hint))
     return flags
 
 
@@ -249,15 +257,9 @@ def _name_regex(name: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![가-힣A-Za-z0-9])" + regex.escape(name) + right, regex.IGNORECASE)
 
 
-def _own_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:
-    if not context.company:
-        return []
-    return [(m.start(), m.end()) for m in regex.finditer(regex.escape(context.company), text)]
-
-
 def company_names(context: CheckContext) -> list[tuple[str, bool]]:
-    """Other companies' names, longest first, each marked True if from the user's own list."""
-    own = context.company.casefold()
+    """Other companies' names, longest first, each marked True if from the user's own list;
+    none of them is the application's own company written another way."""
     names: dict[str, bool] = {}
     for name in context.other_companies:
         if name.strip():
@@ -265,14 +267,14 @@ def company_names(context: CheckContext) -> list[tuple[str, bool]]:
     for name in lines("ko_companies.txt"):
         names.setdefault(name, False)
     return sorted(
-        ((n, mine) for n, mine in names.items() if n.casefold() not in own),
+        ((n, mine) for n, mine in names.items() if not is_own(n, context.company)),
         key=lambda item: len(item[0]),
         reverse=True,
     )
 
 
 def other_company(text: str, context: CheckContext) -> list[Flag]:
-    own = _own_spans(text, context)
+    own = own_spans(text, context.company)
     flags = []
     for name, mine in company_names(context):
         for match in _name_regex(name).finditer(text):

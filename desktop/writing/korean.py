@@ -23,6 +23,7 @@ import regex
 # Set JASO_ANALYZER=off to run without the analyzer even where it is installed.
 DISABLE_ENV: Final = "JASO_ANALYZER"
 TYPO_COST_THRESHOLD: Final = 2.5  # kiwipiepy's default
+CONTEXT_CHARS: Final = 30  # the words around a typo that judge its correction
 
 _SURROGATE: Final = regex.compile(r"[\ud800-\udfff]")
 _lock = threading.Lock()
@@ -74,17 +75,6 @@ class Token:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """One sentence of a paragraph: offsets into the paragraph, its morphemes (offsets into the
-    paragraph), and the analyzer's spacing of it."""
-
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    spaced: str
-
-
-@dataclass(frozen=True)
 class Typo:
     """A morpheme the analyzer reads as a typo of ``form``: ``word`` is the corrected word the
     typo stands in, ``[start, end)`` the original word's span in the paragraph."""
@@ -95,16 +85,21 @@ class Typo:
     tag: str
     cost: float
     word: str
+    # How much likelier the analyzer finds the corrected reading than the text as written,
+    # for the word alone and for the words around it (log-probability; 0 where it is no
+    # likelier): a correction worth offering is far likelier in both.
+    gain: float = 0.0
+    context_gain: float = 0.0
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    sentences: tuple[Sentence, ...]
+    """One analysis of a paragraph, shared by every rule: its morphemes (offsets into the
+    paragraph; where a typo was corrected, the corrected morphemes over the typo's span) and
+    the typos the analyzer corrected."""
+
+    tokens: tuple[Token, ...]
     typos: tuple[Typo, ...]
-
-
-def _tokens(raw: Any, offset: int = 0) -> tuple[Token, ...]:
-    return tuple(Token(t.form, t.tag, offset + t.start, offset + t.end) for t in raw)
 
 
 def analyze(paragraph: str) -> Paragraph | None:
@@ -122,17 +117,13 @@ def analyze(paragraph: str) -> Paragraph | None:
 
 @lru_cache(maxsize=512)
 def _analyze(kiwi: Any, paragraph: str) -> Paragraph:
+    # One pass with typo correction on: the morphemes for spacing and particles and the typos
+    # come from it (it used to be four: sentence split, tokens, spacing, typos).
     with _lock:
-        sentences = []
-        for found in kiwi.split_into_sents(paragraph):
-            text = paragraph[found.start : found.end]
-            sentences.append(
-                Sentence(found.start, found.end, _tokens(kiwi.tokenize(text), found.start),
-                         kiwi.space(text))
-            )  # fmt: skip
-        corrected = kiwi.tokenize(paragraph, typos="basic", typo_cost_threshold=TYPO_COST_THRESHOLD)
-        typos = [_typo(kiwi, paragraph, corrected, t) for t in corrected if t.typo_cost > 0]
-    return Paragraph(tuple(sentences), tuple(t for t in typos if t is not None))
+        raw = kiwi.tokenize(paragraph, typos="basic", typo_cost_threshold=TYPO_COST_THRESHOLD)
+        typos = [_typo(kiwi, paragraph, raw, t) for t in raw if t.typo_cost > 0]
+    tokens = tuple(Token(t.form, t.tag, t.start, t.end) for t in raw if not t.typo_cost)
+    return Paragraph(tokens, tuple(t for t in typos if t is not None))
 
 
 def _typo(kiwi: Any, paragraph: str, tokens: Any, token: Any) -> Typo | None:
@@ -143,4 +134,16 @@ def _typo(kiwi: Any, paragraph: str, tokens: Any, token: Any) -> Typo | None:
     if not inside:
         return None
     word = kiwi.join(inside)
-    return Typo(start, end, token.form, token.tag, float(token.typo_cost), word)
+    low = max(0, paragraph.rfind(" ", 0, max(0, start - CONTEXT_CHARS)) + 1)
+    high = paragraph.find(" ", min(len(paragraph), end + CONTEXT_CHARS))
+    around = paragraph[low : len(paragraph) if high < 0 else high]
+    return Typo(
+        start, end, token.form, token.tag, float(token.typo_cost), word,
+        _gain(kiwi, paragraph[start:end]), _gain(kiwi, around),
+    )  # fmt: skip
+
+
+def _gain(kiwi: Any, text: str) -> float:
+    """The analyzer's best score for ``text`` with typo correction less its best without."""
+    corrected = kiwi.analyze(text, top_n=1, typos="basic", typo_cost_threshold=TYPO_COST_THRESHOLD)
+    return float(corrected[0][1] - kiwi.analyze(text, top_n=1)[0][1])
