@@ -27,7 +27,7 @@ from desktop.writing.analysis_items import improvements, strengths
 from desktop.writing.analysis_scores import Facts, scores
 from desktop.writing.analysis_signals import measure
 from desktop.writing.essay import EssayRequest
-from desktop.writing.flags import Flag
+from desktop.writing.flags import SEVERITIES, Flag
 from desktop.writing.josa import particle_for
 from desktop.writing.similar import near_duplicate
 
@@ -44,6 +44,10 @@ MODEL_SCORE_STEP: Final = {
     "distinctiveness": 1,
     "mechanics": 0,
 }
+# Of dimensions with the same top score the summary praises the first: content before form.
+_PRAISE_ORDER: Final = (
+    "evidence", "job_company_fit", "question_fit", "distinctiveness", "structure", "mechanics",
+)  # fmt: skip
 # A model strength quoting a passage the analysis faults at one of these severities is dropped.
 _ERROR_SEVERITIES: Final = ("critical", "major")
 
@@ -51,8 +55,10 @@ _ERROR_SEVERITIES: Final = ("critical", "major")
 def analysis_critique(request: EssayRequest, findings: list[Flag]) -> CritiqueData:
     """The critique of ``request.text`` from ``findings`` (``run_checks`` merged with the
     analyzer's, as the model critique computes them) and what ``measure`` finds in the text."""
-    facts = Facts(tuple(findings))
-    signals = measure(request)
+    # Hints (a severity outside SEVERITIES) point at something to look at, not at a fault.
+    facts = Facts(tuple(flag for flag in findings if flag.severity in SEVERITIES))
+    unanswered = tuple(flag.ref for flag in facts.of("Q.SUBASK"))
+    signals = measure(request, unanswered)
     score_map = scores(signals, facts)
     fixes = improvements(request, facts, signals)
     good = strengths(request, facts, signals)
@@ -91,7 +97,7 @@ def summary(lang: str, score_map: dict[str, Score], fixes: list[Improvement]) ->
     weakest one and why, and what to fix first."""
     values = {name: score_map[name]["score"] for name in DIMENSIONS}
     mean = sum(values.values()) / len(values)
-    best = max(DIMENSIONS, key=lambda n: values[n])
+    best = max(_PRAISE_ORDER, key=lambda n: values[n])
     worst = min(DIMENSIONS, key=lambda n: values[n])
     verdict = _verdict(mean, lang)
     best_name, worst_name = _name(best, lang), _name(worst, lang)
@@ -107,7 +113,7 @@ def summary(lang: str, score_map: dict[str, Score], fixes: list[Improvement]) ->
             f"({values[best]}/5)."
             if praise else f"{verdict}입니다."
         ]  # fmt: skip
-    if values[worst] < values[best]:
+    if values[worst] < values[best] and values[worst] <= 3:
         why = score_map[worst]["rationale"].rstrip(".")
         parts.append(
             f"{worst_name} is weakest ({values[worst]}/5): {why}."

@@ -9,7 +9,7 @@ from typing import Final
 import regex
 
 from desktop.critique_types import Improvement, Strength
-from desktop.writing.analysis_scores import CLICHES, FULL_FILL, SPELLING, Facts
+from desktop.writing.analysis_scores import FULL_FILL, Facts
 from desktop.writing.analysis_signals import Sentence, Signals
 from desktop.writing.analysis_wording import RULES, Wording
 from desktop.writing.essay import EssayRequest
@@ -26,7 +26,8 @@ _ORDER: Final = (
     "Q.SUBASK", "LEN.UNDER", "KO.SPELL", "KO.JOSA", "STYLE.CLICHE", "EN.CLICHE",
     "ANALYSIS.NO_NUMBERS", "ANALYSIS.NO_ACTION", "STYLE.REPEAT", "REUSE.CROSS", "STYLE.HEDGE",
     "ANALYSIS.SPOKEN", "STYLE.FILLER", "TXT.JAMO", "STRUCT.LEAD", "STYLE.LONG_SENTENCE",
-    "ANALYSIS.NO_RESULT", "ANALYSIS.NO_COMPANY", "COMPANY.GENERIC", "KO.SPACING",
+    "ANALYSIS.NO_RESULT", "ANALYSIS.NO_COMPANY", "ANALYSIS.NO_LINK", "COMPANY.GENERIC",
+    "KO.SPACING",
 )  # fmt: skip
 # A minor rule found this often is a major point (the scores take the same view).
 _MANY: Final = {"STYLE.CLICHE": 3, "EN.CLICHE": 3, "STYLE.LONG_SENTENCE": 4, "KO.SPACING": 5}
@@ -68,6 +69,7 @@ def _fill(template: str, request: EssayRequest, found: str, extra: dict[str, str
         "ro": particle_for(request.company or "회사 이름", "으로/로"),
         "found": found,
         "reul": particle_for(found, "을/를") if found else "를",
+        "role": request.role or ("this" if request.lang == "en" else "지원 직무"),
         **extra,
     }
     try:
@@ -117,6 +119,9 @@ def _improvement(
         used = round(signals.fill * request.limit)
         extra["over"] = f"{max(0, used - request.limit):,}"
         extra["more"] = f"{max(1, round(request.limit * 0.8) - used):,}"
+    severity = min((f.severity for f in flags), key=SEVERITIES.index, default="minor")
+    if severity == "minor" and len(flags) >= _MANY.get(rule, len(flags) + 1):
+        severity = "major"
     issue = wording.issue[i]
     if len(flags) > 1 and rule not in ("LEN.OVER", "LEN.UNDER"):
         issue += f" ({len(flags)}곳)" if i == 0 else f" ({len(flags)})"
@@ -129,14 +134,12 @@ def _improvement(
         if rewritten != quote[0]:
             suggestion += f": {rewritten}" if len(rewritten) <= 100 else ""
     elif rule in ("COMPANY.OTHER", "COMPANY.PLACEHOLDER", "COMPANY.GENERIC") and quote:
-        if request.company and found:
+        # A listed company (major) may be meant, an example say: no rewrite is put forward.
+        if request.company and found and (rule != "COMPANY.OTHER" or severity == "critical"):
             rewritten = _rewrite(text, quote, [_as_fix(first, request.company)])
             suggestion = f"'{found}' → '{request.company}': {rewritten}"
     elif rule == "STYLE.LONG_SENTENCE" and quote is not None:
         suggestion += _split_hint(quote[0], request.lang)
-    severity = min((f.severity for f in flags), key=SEVERITIES.index, default="minor")
-    if severity == "minor" and len(flags) >= _MANY.get(rule, len(flags) + 1):
-        severity = "major"
     item: Improvement = {
         "issue": issue,
         "why": wording.why[i],
@@ -184,7 +187,10 @@ def signal_gaps(request: EssayRequest, signals: Signals) -> list[tuple[str, list
         gaps.append(("ANALYSIS.SPOKEN", [_minor(f) for f in spoken]))
     motivation = regex.search(r"지원\s?(?:동기|이유|한\s?이유)|포부|입사\s?후|why .*(?:join|apply)",
                               request.question, regex.IGNORECASE)  # fmt: skip
-    if motivation and request.company.strip() and not signals.company_named:
+    if not (signals.company_named or signals.role_named) and (request.company or request.role):
+        last = signals.sentences[-1]
+        gaps.append(("ANALYSIS.NO_LINK", [_minor(_signal_flag("ANALYSIS.NO_LINK", last, text))]))
+    elif motivation and request.company.strip() and not signals.company_named:
         gaps.append(
             ("ANALYSIS.NO_COMPANY", [_minor(_signal_flag("ANALYSIS.NO_COMPANY", None, text))])
         )
@@ -199,6 +205,9 @@ def improvements(request: EssayRequest, facts: Facts, signals: Signals) -> list[
     by_rule: dict[str, list[Flag]] = {}
     for flag in facts.flags:
         rule = _SAME_ISSUE.get(flag.rule_id, flag.rule_id)
+        if rule == "COMPANY.OTHER" and flag.severity != "critical" and not request.company:
+            continue  # a listed company named in an answer for no company: an example, say
+
         if rule == "STYLE.HEDGE" and not any(f.severity == "major" for f in facts.of(rule)):
             continue  # one or two hedges are not worth a point of their own
         by_rule.setdefault(rule, []).append(flag)
@@ -215,12 +224,8 @@ def improvements(request: EssayRequest, facts: Facts, signals: Signals) -> list[
 
 
 def _flagged(facts: Facts, low: int, high: int) -> bool:
-    """Whether an error (a critical or major finding, or a cliché) lies in ``low:high``."""
-    return any(
-        flag.start < high and low < flag.end
-        for flag in facts.flags
-        if flag.severity in ("critical", "major") or flag.rule_id in CLICHES | SPELLING
-    )
+    """Whether any finding lies in ``low:high`` (a strength never quotes a faulted passage)."""
+    return any(flag.start < high and low < flag.end for flag in facts.flags)
 
 
 def _strength(point: str, sentence: Sentence | None) -> Strength:
@@ -250,6 +255,15 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
             f"본인이 한 일을 수치({', '.join(s.numbers[:2])})와 함께 구체적으로 썼습니다."
             if ko else f"States an own action with a figure ({', '.join(s.numbers[:2])}).", s
         ))  # fmt: skip
+    if not best:
+        acted = [s for s in clean if s.action]
+        if acted:
+            s = max(acted, key=lambda s: s.result)
+            used.add(s.start)
+            found.append(_strength(
+                "자신이 직접 한 일을 경험으로 보여 줍니다." if ko
+                else "Shows what the writer did, not only what they think.", s
+            ))  # fmt: skip
     results = [s for s in clean if s.result and s.numbers and s.start not in used]
     if results:
         s = results[0]
@@ -257,7 +271,15 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
         found.append(_strength(
             "행동의 결과를 수치로 보여 줍니다." if ko else "Shows the result in numbers.", s
         ))  # fmt: skip
-    if signals.clear_lead(bool(facts.of("STRUCT.LEAD"))) and signals.sentences:
+    if signals.headline_text:
+        start = request.text.find(signals.headline_text)
+        headline = Sentence(start, start + len(signals.headline_text), signals.headline_text,
+                            0, (), False, False, False, False)  # fmt: skip
+        found.append(_strength(
+            "소제목으로 핵심을 먼저 보여 줍니다." if ko else "A headline states the point.",
+            headline
+        ))  # fmt: skip
+    elif signals.clear_lead(bool(facts.of("STRUCT.LEAD"))) and signals.sentences:
         first = signals.sentences[0]
         if first.start not in used and not _flagged(facts, first.start, first.end):
             found.append(_strength(
@@ -281,6 +303,13 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
                 "회사 이름을 들어 입사 후 할 일을 말합니다." if ko
                 else "Names the company and what the writer will do there.", named
             ))  # fmt: skip
+    long = facts.of("STYLE.LONG_SENTENCE")
+    short = {"ko": 45, "en": 18}["en" if not ko else "ko"]
+    if not long and len(signals.sentences) >= 4 and signals.mean_size <= short:
+        found.append(_strength(
+            f"문장이 짧아(평균 {signals.mean_size:.0f}자) 읽기 쉽습니다." if ko
+            else f"Short sentences (mean {signals.mean_size:.0f} words) read easily.", None
+        ))  # fmt: skip
     return found[:MAX_STRENGTHS]
 
 

@@ -101,7 +101,7 @@ def job_company_fit(signals: Signals, facts: Facts) -> Score:
     lang = signals.lang
     reasons = []
     score = 2
-    if facts.of(WRONG_COMPANY) and any(f.severity == "critical" for f in facts.of(WRONG_COMPANY)):
+    if any(f.severity == "critical" for f in facts.of(WRONG_COMPANY)):
         return {
             "score": 1,
             "rationale": _say(lang, "다른 회사 이름이나 템플릿 자리표시가 남아 있음.",

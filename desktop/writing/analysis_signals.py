@@ -17,12 +17,14 @@ import regex
 from desktop.writing.counting import count, graphemes
 from desktop.writing.essay import EssayRequest
 from desktop.writing.sentences import sentence_spans
-from desktop.writing.subasks import SubAsk, addressed, sub_asks
+from desktop.writing.subasks import SubAsk, sub_asks
 
 # A figure the writer can defend: digits with a unit or a percent, or a rank ("1위").
+# Years, months and spans of years ("2019년", "9월", "2년간") set the scene; they are not counted.
 _NUMBER_KO: Final = regex.compile(
-    r"\d[\d,.]*\s?(?:%|퍼센트|배|명|건|개|원|만|억|천|시간|분|초|일|주|개월|달|년|회|번|위|등|점|km|kg|"
-    r"톤|대|곳|팀|학점|퍼|p|포인트|%p|개국|가지|차례|단계)"
+    r"\d[\d,.]*\s?(?:여\s?|천\s?|만\s?|억\s?)?(?:%p|%|퍼센트|배|명|건|개국|개월|개|원|시간|분|초|"
+    r"일|주|달|회|번|위|등|점|km|kg|톤|대|곳|팀|학점|포인트|가지|차례|단계|석|표|권|편|장|곡|종|"
+    r"만|억|천)"
 )
 _NUMBER_EN: Final = regex.compile(
     r"(?<![\w.])\$?\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b|million|thousand|hours?|days?|weeks?|"
@@ -30,8 +32,8 @@ _NUMBER_EN: Final = regex.compile(
     r"(?![\w])",
     regex.IGNORECASE,
 )
-# Years ("2019년"), dates and ages are not evidence of a result.
-_NOT_EVIDENCE_KO: Final = regex.compile(r"^\d{4}\s?년|^\d{1,2}\s?(?:월|일)$|^\d{1,2}\s?살")
+# Dates ("3일" after a month) and ages are not evidence of a result.
+_NOT_EVIDENCE_KO: Final = regex.compile(r"^\d{1,2}\s?살")
 
 # Something the writer did: a Sino-Korean action noun with 하다 in the past or as a connective,
 # or a native action verb. "했습니다" alone (no action noun) is not counted.
@@ -39,11 +41,16 @@ _ACTION_KO: Final = regex.compile(
     r"(?:분석|제안|개선|도입|기획|설계|개발|주도|구축|작성|운영|조율|설득|정리|조사|해결|자동화|개편|"
     r"시행|실행|측정|검증|관리|협의|교육|지도|발표|수립|추진|구현|설정|점검|보완|파악|수정|변경|"
     r"정비|제작|홍보|섭외|모집|유치|협상|제시|마련|적용|시도|실험|시뮬레이션|모니터링|기록|집계|"
-    r"검토|비교|계산|설명|안내|상담|응대|지원|참여|리딩|총괄|담당|수행)\s?(?:했|하였|하여|해서|하고|"
-    r"하며|한\s|해\s|함으로써|하는\s데)"
-    r"|(?:맡았|맡아|맡은|만들었|만들어|바꿨|바꾸었|바꾸어|찾아냈|찾았|줄였|늘렸|높였|낮췄|이끌었|"
-    r"이끌어|세웠|세워|고쳤|나누었|나눴|옮겼|짰|꾸렸|뛰어들|발로\s?뛰)"
+    r"검토|비교|계산|설명|안내|상담|응대|지원|참여|리딩|총괄|담당|수행|구입|구매|방문|기부|봉사|준비|"
+    r"연습|인터뷰|취재|촬영|편집|판매|영업|발굴|기록|요청|건의|제작|창업|주최|개최|구상|선정|"
+    r"번역|통역|코딩|프로그래밍|실습|배치|정산|회의|공유|소개|연결|매칭|배정|외워|전달|조직|"
+    r"설문|개설|신청|진단)\s?(?:했|하였|하여|해서|하고|하며|한\s|해\s|함으로써|하는\s데|시켰|시켜)"
+    r"|(?:맡았|맡아|맡은|만들었|바꿨|바꾸었|찾아냈|찾았|줄였|늘렸|높였|낮췄|이끌었|세웠|고쳤|"
+    r"나누었|나눴|옮겼|짰|꾸렸|뛰어들|발로\s?뛰|만났|찾아갔|가르쳤|외웠|모았|보냈|팔았|얻어냈|"
+    r"설득했|돌아다니|물어|물었|적었|썼습니다|냈습니다|다녔|배웠)"
 )
+# A sentence about what the writer will do is a plan, not an action taken.
+_FUTURE_SENTENCE_KO: Final = regex.compile(r"겠|고\s?싶|할\s?것|할\s?계획|예정")
 _ACTION_EN: Final = regex.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:led|built|designed|reduced|increased|analy[sz]ed|launched|created|"
     r"managed|organi[sz]ed|improved|negotiated|developed|implemented|wrote|ran|set up|started|"
@@ -65,7 +72,14 @@ _RESULT_EN: Final = regex.compile(
 # Polite-spoken endings (해요체) and plain spoken ones in an essay: "했어요.", "좋죠.", "했네요."
 _SPOKEN_KO: Final = regex.compile(r"[가-힣](?:요|죠|네|거든|잖아)[.!?~…]*[\"'”’)\]]*$")
 _FORMAL_KO: Final = regex.compile(r"(?:니다|니까|시오)[.!?…]*[\"'”’)\]]*$")
-_HEADLINE: Final = regex.compile(r"\s*[\[【<«\"“『「]")
+# A headline: a bracketed title, or a "#title" (소제목) before the first sentence.
+_HEADLINE: Final = regex.compile(
+    r"\s*(?:[\[【<«\"“『「][^\n\]】>»\"”』」]{2,60}[\]】>»\"”』」]|#\S)"
+)
+# Who the first sentence is about: the writer's own claim, not a remark on the world.
+_FIRST_PERSON: Final = regex.compile(
+    r"(?<![가-힣])(?:저는|제가|저의|제\s|저만의|나는|내가)|\bI\b|\bmy\b"
+)
 _WEAK_LEAD_RULE: Final = "STRUCT.LEAD"
 # A first sentence up to this long can state the point; a longer one buries it.
 CLEAR_LEAD_CHARS: Final = 80
@@ -97,7 +111,8 @@ class Signals:
     company_named: bool
     role_named: bool
     future: bool  # says what the writer will do at the company (입사 후, 기여, -겠습니다)
-    headline: bool  # starts with a [bracketed headline]
+    headline: bool  # starts with a [bracketed] or #headline (소제목)
+    headline_text: str  # a bracketed headline as written ("" for none, or a #headline)
 
     @property
     def with_numbers(self) -> list[Sentence]:
@@ -130,7 +145,8 @@ class Signals:
         if weak_lead or not self.sentences:
             return False
         limit = CLEAR_LEAD_WORDS if self.lang == "en" else CLEAR_LEAD_CHARS
-        return self.sentences[0].size <= limit
+        first = self.sentences[0]
+        return first.size <= limit and bool(_FIRST_PERSON.search(first.text))
 
 
 _FUTURE_KO: Final = regex.compile(r"입사\s?(?:후|하면|한다면|하게\s?된다면)|기여|겠습니다|이바지")
@@ -154,7 +170,8 @@ def _sentence(text: str, start: int, end: int, lang: str) -> Sentence:
         text=piece,
         size=len(piece.split()) if english else len(graphemes(piece)),
         numbers=_numbers(piece, lang),
-        action=bool((_ACTION_EN if english else _ACTION_KO).search(piece)),
+        action=bool((_ACTION_EN if english else _ACTION_KO).search(piece))
+        and (english or not _FUTURE_SENTENCE_KO.search(piece)),
         result=bool((_RESULT_EN if english else _RESULT_KO).search(piece)),
         spoken=not english and bool(_SPOKEN_KO.search(piece)),
         formal=not english and bool(_FORMAL_KO.search(piece)),
@@ -178,12 +195,23 @@ def _role_named(text: str, role: str) -> bool:
     return any(w.casefold() in squeezed for w in words)
 
 
-def measure(request: EssayRequest) -> Signals:
+def _headline(text: str) -> str:
+    match = _HEADLINE.match(text)
+    if match is None:
+        return ""
+    if match.group().lstrip().startswith("#"):
+        return ""  # where a #headline ends is not marked; it counts, but is not quoted alone
+    return str(match.group()).strip()
+
+
+def measure(request: EssayRequest, unanswered: tuple[str, ...] = ()) -> Signals:
+    """The signals of ``request``'s answer; ``unanswered`` are the sub-asks the checks found
+    unanswered (Q.SUBASK's ``ref``), so the critique and the Checks tab agree."""
     text = request.text
     lang = "en" if request.lang == "en" else "ko"
     sentences = tuple(_sentence(text, s, e, lang) for s, e in sentence_spans(text))
     asks = tuple(sub_asks(request.question)) if lang == "ko" else ()
-    missing = tuple(ask for ask in asks if not addressed(ask, text))
+    missing = tuple(ask for ask in asks if ask.text in unanswered)
     fill = None
     if request.limit:
         fill = count(text, request.profile) / request.limit
@@ -197,4 +225,5 @@ def measure(request: EssayRequest) -> Signals:
         role_named=bool(request.role.strip()) and _role_named(text, request.role),
         future=bool((_FUTURE_EN if lang == "en" else _FUTURE_KO).search(text)),
         headline=bool(_HEADLINE.match(text)),
+        headline_text=_headline(text),
     )

@@ -271,4 +271,16 @@ RULES: Final[dict[str, Wording]] = {
             "Say what you want to do at {company}, by name.",
         ),
     ),
+    "ANALYSIS.NO_LINK": Wording(
+        ("직무·회사와의 연결이 없음", "Not tied to the role or the company"),
+        (
+            "경험이 이 회사의 이 직무에 어떻게 쓰일지가 보이지 않으면 어디에나 낼 수 있는 글로 "
+            "읽힙니다.",
+            "Unless the experience is tied to this role at this company, it reads as generic.",
+        ),
+        (
+            "마지막에 이 경험을 {company}의 {role} 업무에 어떻게 쓸지 한 문장으로 연결하세요.",
+            "End with one sentence on how this experience serves the {role} role at {company}.",
+        ),
+    ),
 }
