@@ -108,6 +108,21 @@ def add_revision(
     return row.id
 
 
+def _in_history(session: Session, question_id: int, text: str) -> bool:
+    statement = select(Revision.id).where(
+        Revision.question_id == question_id, Revision.text == text
+    )
+    return session.exec(statement.limit(1)).first() is not None
+
+
+def _loses_text(old: str, new: str) -> bool:
+    """Whether ``new`` drops most of ``old`` (an emptied answer, a large deletion or an undo
+    past a big insertion): then the revision holding ``old`` is kept, not extended."""
+    if not old.strip():
+        return False
+    return not new.strip() or len(new) < len(old) // 2
+
+
 def save_answer(
     session: Session,
     *,
@@ -118,15 +133,33 @@ def save_answer(
 ) -> datetime:
     """Store ``text`` as the answer and record it in the history; returns the save time.
 
+    Autosaves within ``AUTOSAVE_REVISION_SPAN`` extend the latest autosave revision, except
+    when that would drop most of its text: a non-empty answer is never replaced (by an empty
+    one or a much shorter one) without a revision that still holds it.
     A lone surrogate, which UTF-8 cannot hold, is stored as U+FFFD rather than failing the save.
     """
     text = without_lone_surrogates(text)
     stamp = at or now()
     question = live_question(session, question_id)
+    latest = _latest_revision(session, question_id)
+    if (
+        question.answer.strip()
+        and question.answer != text
+        and not _in_history(session, question_id, question.answer)
+    ):
+        # The stored answer is in no revision (imported, or stored before revisions existed):
+        # keep it before it is replaced, so History can bring it back.
+        add_revision(
+            session=session,
+            question_id=question_id,
+            text=question.answer,
+            reason="manual",
+            at=stamp,
+        )
+        latest = _latest_revision(session, question_id)
     question.answer = text
     question.updated_at = stamp
     session.add(question)
-    latest = _latest_revision(session, question_id)
     if latest is not None and latest.text == text:
         return stamp
     if (
@@ -134,6 +167,7 @@ def save_answer(
         and latest is not None
         and latest.reason == "autosave"
         and stamp - latest.created_at < AUTOSAVE_REVISION_SPAN
+        and not _loses_text(latest.text, text)
     ):
         latest.text = text
         latest.updated_at = stamp

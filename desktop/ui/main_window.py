@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([320, 880])
         self.setCentralWidget(splitter)
         self.assist = AssistPanel(self.view)
+        self.assist.follow_models(paths.models_dir, self.open_model_manager)
         self.assist_dock = QDockWidget(self.tr("Writing help"), self)
         self.assist_dock.setObjectName("assist-dock")
         self.assist_dock.setWidget(self.assist)
@@ -85,7 +86,9 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel()
         if assistant is not None and self.critique_queue is not None:
             assistant.follow(settings)
-            self.statusBar().addPermanentWidget(JobStatus(assistant))
+            # Reviews show in the queue's bar (Pause, Cancel); other jobs here (Stop).
+            self.job_status = JobStatus(assistant, shown_elsewhere=("critique",))
+            self.statusBar().addPermanentWidget(self.job_status)
             assistant.state_changed.connect(self._on_assistant_state_changed)
             self.batch_bar = BatchBar(self.critique_queue)
             self.statusBar().addPermanentWidget(self.batch_bar)
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Delete application"), self.delete_application))
         file_menu.addAction(self._action(self.tr("&Trash…"), self.open_trash))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Se&ttings…"), self.open_settings))
+        file_menu.addAction(self._action(self.tr("Settin&gs…"), self.open_settings))
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )

@@ -242,10 +242,14 @@ def _refit(
     ending = ending_at(text, at)
     if ending is not None:
         written = ending.written
-        if same or ending.form.consonant == ending.form.vowel:
+        if ending.form.consonant == ending.form.vowel:
             return new + written, len(written)
         if reading is None or not reading.certain:
-            return None
+            # Unknown how the new name ends: a particle that fitted the old name fits this one
+            # if both end alike; otherwise it cannot be fitted.
+            return (new + written, len(written)) if same else None
+        # Refitted even after a name that ends like the old one: a particle that was wrong
+        # before the swap ("한빛물류은") comes out right ("코리아익스프레스는").
         if ending.form.accepts(reading, written):
             return new + written, len(written)
         return new + ending.form.right_for(reading), len(written)

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AnswerEdit</name>
+    <message>
+        <location filename="../../desktop/ui/editor/answer_edit.py" line="300"/>
+        <source>Replace with “%1”</source>
+        <translation>고쳐 쓰기: “%1”</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="54"/>
@@ -128,73 +136,73 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="113"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="116"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="114"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="117"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="129"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="132"/>
         <source>Select an application on the left, or create one with File ▸ New application.</source>
         <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="158"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="161"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="265"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="268"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="267"/>
-        <location filename="../../desktop/ui/editor/application_view.py" line="292"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="270"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="295"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="289"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="292"/>
         <source>There is no answer to review yet.</source>
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="296"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="299"/>
         <source>An answer could not be saved, so it was not reviewed.</source>
         <translation>답변을 저장하지 못해 첨삭하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="346"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="353"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="350"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="357"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="352"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="359"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="386"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="401"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="426"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="441"/>
         <source>Delete question</source>
         <translation>문항 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="428"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="443"/>
         <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
         <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
@@ -231,70 +239,75 @@
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="79"/>
+        <source>Reviewing this answer… the review appears here.</source>
+        <translation>이 답변을 첨삭하는 중입니다… 결과가 여기에 나타납니다.</translation>
+    </message>
 </context>
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="31"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="34"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="85"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="32"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="35"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="34"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="37"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="65"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="72"/>
         <source>Reviews paused</source>
         <translation>첨삭 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="67"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="74"/>
         <source>Reviews cancelled</source>
         <translation>첨삭 취소됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="69"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="76"/>
         <source>Reviews done</source>
         <translation>첨삭 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="71"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
         <source>Reviews wait for a model (Model ▸ Models…)</source>
         <translation>첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="73"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="80"/>
         <source>Reviewing · about %1 left</source>
         <translation>첨삭 중 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="85"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="84"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="91"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="102"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="107"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="113"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="118"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="108"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="119"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
     </message>
@@ -402,21 +415,36 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="48"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="47"/>
+        <source>Apply the correction</source>
+        <translation>고쳐 쓰기 적용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="49"/>
+        <source>Put the suggested text in place of the finding (Ctrl+Z undoes it)</source>
+        <translation>찾은 부분을 제안된 글로 바꿉니다 (Ctrl+Z로 되돌릴 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="73"/>
         <source>Click into an answer to see its checks.</source>
         <translation>답변을 클릭하면 점검 결과가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="52"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="77"/>
         <source>No problems found.</source>
         <translation>발견된 문제가 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="54"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="79"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n건 발견</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="120"/>
+        <source>The answer changed since this check; try again.</source>
+        <translation>검사 이후 답변이 바뀌었습니다. 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -725,12 +753,12 @@
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/counter.py" line="77"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="80"/>
         <source>%1 / %2 %3</source>
         <translation>%1 / %2%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/counter.py" line="87"/>
+        <location filename="../../desktop/ui/editor/counter.py" line="92"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
@@ -738,57 +766,63 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="52"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="50"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="53"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="51"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="63"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="61"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="67"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="65"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="123"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="89"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="87"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="90"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="88"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="91"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="89"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="92"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="90"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="126"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="120"/>
+        <source>Click in an answer to see its review here.</source>
+        <translation>답변을 클릭하면 그 답변의 첨삭이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="130"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="182"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="184"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="197"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="199"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -801,12 +835,12 @@
         <translation>대기열에 넣었습니다. 첨삭이 일시 정지되어 있으니 재개를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_queue.py" line="240"/>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="238"/>
         <source>The review failed: %1</source>
         <translation>첨삭하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_queue.py" line="269"/>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="267"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -814,67 +848,67 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="37"/>
         <source>Draft from keywords</source>
         <translation>키워드로 초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="46"/>
         <source>Keywords or notes: what you did, your role, numbers, the result. The draft uses only these facts.</source>
         <translation>키워드나 메모: 한 일, 내 역할, 숫자, 결과. 초안은 이 사실만 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="53"/>
         <source>The draft appears here.</source>
         <translation>초안이 여기에 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="58"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="59"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="60"/>
         <source>Insert</source>
         <translation>넣기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="61"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="89"/>
         <source>Write a few keywords or notes first.</source>
         <translation>먼저 키워드나 메모를 몇 개 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="100"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="102"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="115"/>
         <source>Cut to whole sentences within the limit. Rewrite it in your own words.</source>
         <translation>제한 안에서 문장 단위로 잘랐습니다. 자기 말로 다시 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="121"/>
         <source>The draft failed: %1</source>
         <translation>초안 쓰기에 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="126"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
@@ -1146,42 +1180,42 @@
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="26"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="39"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="28"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="41"/>
         <source>Details…</source>
         <translation>자세히…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="46"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="59"/>
         <source>Suggesting</source>
         <translation>제안 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="47"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="60"/>
         <source>Reviewing</source>
         <translation>첨삭 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="48"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="61"/>
         <source>Drafting</source>
         <translation>초안 작성 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="81"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="97"/>
         <source>reading the prompt</source>
         <translation>프롬프트 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="81"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="97"/>
         <source>writing</source>
         <translation>쓰는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="94"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="112"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
@@ -1307,167 +1341,167 @@
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
-        <source>Se&amp;ttings…</source>
-        <translation>설정(&amp;T)…</translation>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <source>Settin&amp;gs…</source>
+        <translation>설정(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -1478,12 +1512,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1877,92 +1911,92 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="142"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="142"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="143"/>
         <source>Ask the model for a critique of this answer</source>
         <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="147"/>
         <source>Draft…</source>
         <translation>초안…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="147"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="148"/>
         <source>Write a first draft from your keywords or notes</source>
         <translation>키워드나 메모로 첫 초안을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="151"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="152"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="152"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="153"/>
         <source>Edit the question, its limit and counting rule</source>
         <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="157"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="158"/>
         <source>Earlier versions of this answer</source>
         <translation>이 답변의 이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="161"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="162"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="163"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="164"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="164"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="165"/>
         <source>Move this question to the trash</source>
         <translation>이 문항을 휴지통으로</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="178"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="179"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="442"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="465"/>
         <source>The disk is full (or a file-size limit was reached).</source>
         <translation>디스크가 가득 찼습니다(또는 파일 크기 제한에 도달했습니다).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="443"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="466"/>
         <source>The data folder is read-only.</source>
         <translation>데이터 폴더가 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="444"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="467"/>
         <source>The database is in use by another program.</source>
         <translation>다른 프로그램이 데이터베이스를 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="449"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="472"/>
         <source>Your text is kept only in this window and saving is retried: do not close Jaso.</source>
         <translation>글은 이 창에만 남아 있으며 저장을 다시 시도합니다. Jaso를 닫지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="452"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="475"/>
         <source>Your text is kept in %1 and saving is retried.</source>
         <translation>글을 %1에 보관했으며 저장을 다시 시도합니다.</translation>
     </message>
@@ -2000,92 +2034,92 @@ Data folder: %2</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="75"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="76"/>
         <source>Add strength</source>
         <translation>좋은점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="77"/>
         <source>Add point to improve</source>
         <translation>아쉬운점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="78"/>
         <source>Edit…</source>
         <translation>수정…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="88"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="89"/>
         <source>Save draft</source>
         <translation>임시 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="89"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="90"/>
         <source>Approve for the writer</source>
         <translation>승인해 지원자에게 전달</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="100"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="101"/>
         <source>Tick to accept, untick to reject; double-click to edit. Rejected items stay out of the report.</source>
         <translation>체크하면 수락, 해제하면 거절입니다. 두 번 눌러 고칩니다. 거절한 항목은 보고서에 들어가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="111"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="112"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="149"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="151"/>
         <source>No critique to review yet: run Review on this answer first.</source>
         <translation>검토할 첨삭이 없습니다. 먼저 이 답변의 첨삭을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="152"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="154"/>
         <source>Approved %1. Changes need approving again.</source>
         <translation>%1에 승인했습니다. 고치면 다시 승인해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="154"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="156"/>
         <source>Draft review saved, not approved yet.</source>
         <translation>검토를 임시 저장했습니다. 아직 승인 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="156"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="158"/>
         <source>AI draft: review each item, then approve.</source>
         <translation>AI 초안입니다. 항목마다 검토한 뒤 승인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="158"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="160"/>
         <source>Unsaved changes.</source>
         <translation>저장되지 않은 변경이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="164"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="166"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="165"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="167"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="198"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="200"/>
         <source>(counselor)</source>
         <translation>(상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="300"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="302"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="305"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="307"/>
         <source>Review approved: the report shows it.</source>
         <translation>검토를 승인했습니다. 보고서에 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="307"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="309"/>
         <source>Review saved.</source>
         <translation>검토를 저장했습니다.</translation>
     </message>

@@ -269,7 +269,7 @@ def test_a_failed_job_shows_a_message_with_details(qtbot: QtBot, helped: MainWin
     status = helped.findChild(JobStatus)
     assert helped.assistant is not None and status is not None
     with qtbot.waitSignal(helped.assistant.job_failed, timeout=3000):
-        helped.assistant.run("critique", broken, Handlers())
+        helped.assistant.run("draft", broken, Handlers())
     assert status.isVisible()
     assert "ran out of context" in status.text.text()
     assert status.details_button.isVisible() and status._details == "trace: 4096 tokens"  # noqa: SLF001

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.model_offer import ModelOffer, critique_ability, critique_offer
 from desktop.ui.assist.candidates_panel import CandidatesPanel
 from desktop.ui.assist.checks_panel import ChecksPanel
 from desktop.ui.assist.critique_panel import CritiquePanel
@@ -27,6 +31,8 @@ class AssistPanel(QTabWidget):
         super().__init__(parent)
         self.view = view
         self.editor: QuestionEditor | None = None
+        self.models_dir: Path | None = None
+        self._offer: ModelOffer | None = None
         self.checks = ChecksPanel()
         self.candidates = CandidatesPanel()
         self.critique = CritiquePanel()
@@ -52,6 +58,7 @@ class AssistPanel(QTabWidget):
         self.critique.review_requested.connect(view.review_active)
         self.critique.review_all_requested.connect(view.review_all)
         self.critique.message.connect(view.message)
+        self.checks.message.connect(view.message)
         if view.critique_queue is not None:
             view.critique_queue.critique_saved.connect(self.critique_stored)
         else:
@@ -73,8 +80,27 @@ class AssistPanel(QTabWidget):
     def _show_critiques(self) -> None:
         editor = self.editor
         critiques = self.view.critiques(editor.question_id) if editor else []
+        self._show_model_ability()  # the model may have changed since
         self.critique.set_editor(editor, critiques)
+        if editor is not None and not critiques and editor.question_id in self.view.review_asked:
+            self.critique.empty.setText(self.tr("Reviewing this answer… the review appears here."))
         self.review_panel.show_record(critiques[0] if critiques else None)
+
+    def follow_models(self, models_dir: Path, open_models: Callable[[], None]) -> None:
+        """Say in the Review tab whether the model can critique, offering a catalog model for
+        ``models_dir`` that fits this machine when it cannot; ``open_models`` opens the model
+        manager."""
+        self.models_dir = models_dir
+        self.critique.models_requested.connect(open_models)
+        self._show_model_ability()
+
+    def _show_model_ability(self) -> None:
+        if self.models_dir is None:
+            return
+        ability = critique_ability(self.view.settings)
+        if ability is not True and self._offer is None:
+            self._offer = critique_offer(self.models_dir)  # the catalog and the machine stay
+        self.critique.set_model_ability(ability, self._offer)
 
     def _on_editor_flags_changed(self, _question_id: int) -> None:
         self.critique.refresh_stale()

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.critique_types import Item
+from desktop.critique_types import DIMENSIONS, Item, source_of
 from desktop.engine.tasks.critique import add_anchors, anchor
-from desktop.engine.tasks.critique_schema import DIMENSIONS
+from desktop.model_offer import ModelOffer
 from desktop.store.critiques import CritiqueRecord
 from desktop.store.reviews import final_critique
+from desktop.ui.assist.model_ability import AbilityBox, SourceLabel
 from desktop.ui.editor.answer_edit import SEVERITY_COLORS
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import dimension_label, severity_label
@@ -36,17 +37,21 @@ class CritiquePanel(QWidget):
     Signals:
         review_requested: review the active answer.
         review_all_requested: review every answer of the application.
+        models_requested: open the model manager (to get a model that critiques).
         message(str): a short note for the status bar.
     """
 
     review_requested = Signal()
     review_all_requested = Signal()
+    models_requested = Signal()
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor: QuestionEditor | None = None
         self.critiques: list[CritiqueRecord] = []
+        self.can_critique: bool | None = None
+        self.offer: ModelOffer | None = None
         self.review_button = QPushButton(self.tr("Review"))
         self.review_all_button = QPushButton(self.tr("Review all"))
         self.review_button.clicked.connect(self.review_requested)
@@ -65,6 +70,10 @@ class CritiquePanel(QWidget):
         self.empty = QLabel(self.tr("No review yet. Press Review for a critique of this answer."))
         self.empty.setWordWrap(True)
 
+        self.source = SourceLabel()
+        self.ability = AbilityBox()
+        self.ability.models_requested.connect(self.models_requested)
+
         self.scores = QGridLayout()
         self.bars: dict[str, QProgressBar] = {}
         for row, name in enumerate(DIMENSIONS):
@@ -82,6 +91,7 @@ class CritiquePanel(QWidget):
         self.fixes.setWordWrap(True)
         body = QWidget()
         body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.source)
         body_layout.addLayout(self.scores)
         for title, widget in (
             (self.tr("Summary"), self.summary),
@@ -99,6 +109,7 @@ class CritiquePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stale)
+        layout.addWidget(self.ability)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
         self.set_editor(None, [])
@@ -116,6 +127,12 @@ class CritiquePanel(QWidget):
         self.editor = editor
         self.critiques = critiques
         self.review_button.setEnabled(editor is not None)
+        if editor is None:  # never point at the Review button while it is greyed out
+            self.empty.setText(self.tr("Click in an answer to see its review here."))
+        else:
+            self.empty.setText(
+                self.tr("No review yet. Press Review for a critique of this answer.")
+            )
         self.history.blockSignals(True)
         self.history.clear()
         for record in critiques:
@@ -141,6 +158,13 @@ class CritiquePanel(QWidget):
         )
         self.stale.setVisible(stale)
 
+    def set_model_ability(self, can_critique: bool | None, offer: ModelOffer | None) -> None:
+        """Whether the critique model passed its qualification (None: not known yet), and the
+        catalog model to offer when it did not (``model_offer.critique_offer``)."""
+        self.can_critique = can_critique
+        self.offer = offer
+        self.ability.show_ability(can_critique, offer, self.source.source)
+
     def show_critique(self, record: CritiqueRecord | None) -> None:
         self.empty.setVisible(record is None)
         self.body.setVisible(record is not None)
@@ -148,10 +172,14 @@ class CritiquePanel(QWidget):
         self.improvements.clear()
         if record is None:
             self.stale.setVisible(False)
+            self.source.set_source(None)
+            self.ability.show_ability(self.can_critique, self.offer, None)
             return
         data = record.data
         if record.approved_at is not None:  # the writer sees what the counselor approved
             data = add_anchors(final_critique(record), record.reviewed_text)
+        self.source.set_source(source_of(data))
+        self.ability.show_ability(self.can_critique, self.offer, self.source.source)
         for name, bar in self.bars.items():
             score = data.get("scores", {}).get(name)
             bar.setValue(score["score"] if score else 0)
@@ -172,6 +200,8 @@ class CritiquePanel(QWidget):
         label = text
         if severity:
             label = f"[{severity_label(severity)}] {label}"
+        if item_data.get("origin") == "model" and self.source.source == "model+analysis":
+            label = self.tr("(model)") + " " + label
         if quote.strip():
             label += f"\n«{quote.strip()}»"
             if item_data.get("start") is None:

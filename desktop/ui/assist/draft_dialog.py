@@ -18,6 +18,7 @@ from desktop.engine.backend import Backend
 from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.io import TaskIO
 from desktop.ui.editor.counter import CounterLabel
+from desktop.ui.editor.undo_steps import insert_as_step, replace_all_as_step
 from desktop.ui.models.assistant import Assistant, Handlers
 from desktop.writing.essay import EssayRequest
 
@@ -151,8 +152,8 @@ def draft_into(
     if before.strip():
         piece = ("" if before.endswith("\n") else "\n") + dialog.draft
         edit.moveCursor(edit.textCursor().MoveOperation.End)
-        edit.insertPlainText(piece)
+        insert_as_step(edit, piece)  # one undo step, not merged with the typing before
     else:
         piece = dialog.draft
-        edit.setPlainText(piece)
+        replace_all_as_step(edit, piece)
     return before, piece

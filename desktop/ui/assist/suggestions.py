@@ -17,6 +17,7 @@ from desktop.engine.tasks.suggest import (
     suggest,
 )
 from desktop.ui.editor.answer_edit import AnswerEdit
+from desktop.ui.editor.undo_steps import insert_as_step
 from desktop.ui.models.assistant import Assistant, Handlers
 from desktop.writing.essay import EssayRequest
 
@@ -226,8 +227,7 @@ class SuggestionController(QObject):
         self.edit.clear_ghost()
         self.edit.accepting = True
         try:
-            self.edit.setTextCursor(cursor)
-            self.edit.insertPlainText(piece)
+            insert_as_step(self.edit, piece, cursor)
         finally:
             self.edit.accepting = False
         self.ai_inserted.emit(before, piece)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QInputMethodEvent,
     QKeyEvent,
@@ -17,7 +19,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextLayout,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop.ui.editor.undo_steps import insert_as_step
 
 SEVERITY_COLORS = {"critical": "#d32f2f", "major": "#ef6c00", "minor": "#1976d2"}
 AI_BACKGROUND = "#fff3c4"
@@ -27,12 +31,14 @@ COMMENT_UNDERLINE = "#1f5f99"
 
 @dataclass(frozen=True)
 class Mark:
-    """An underline: UTF-16 positions in the editor, a severity and a tooltip."""
+    """An underline: UTF-16 positions in the editor, a severity, a tooltip, and the text that
+    would correct the span ("" when the finding offers none)."""
 
     start: int
     end: int
     severity: str
     tooltip: str
+    fix: str = ""
 
 
 def next_word(text: str) -> str:
@@ -63,6 +69,8 @@ class AnswerEdit(QPlainTextEdit):
         cycle_requested(int): +1 / -1 for the next / previous candidate.
         suggest_requested: Ctrl+Space.
         composing_changed(bool): an input-method composition started or ended.
+        fix_chosen(object): the user chose a finding's correction (its Mark) in the context
+            menu.
     """
 
     focus_lost = Signal()
@@ -72,6 +80,7 @@ class AnswerEdit(QPlainTextEdit):
     cycle_requested = Signal(int)
     suggest_requested = Signal()
     composing_changed = Signal(bool)
+    fix_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +88,7 @@ class AnswerEdit(QPlainTextEdit):
         self._ghost_position = -1
         self.composing = False
         self.accepting = False  # True while ghost text is being inserted
+        self._new_typing_step = False  # the next typed text starts an undo step of its own
         self._marks: list[Mark] = []
         self._highlights: list[tuple[int, int]] = []
         self._comments: list[tuple[int, int]] = []
@@ -116,7 +126,7 @@ class AnswerEdit(QPlainTextEdit):
         self._ghost = ""  # before inserting: the text change must not see a stale ghost
         self.accepting = True
         try:
-            self.insertPlainText(piece)
+            insert_as_step(self, piece)
         finally:
             self.accepting = False
         if rest:
@@ -150,7 +160,20 @@ class AnswerEdit(QPlainTextEdit):
                 return
         if event.matches(QKeySequence.StandardKey.Cancel):
             self.clear_ghost()
+        if self._new_typing_step and event.text() and event.text().isprintable():
+            # Typed characters merge into one undo command; an edit block starts a new one.
+            self._new_typing_step = False
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            super().keyPressEvent(event)
+            cursor.endEditBlock()
+            return
         super().keyPressEvent(event)
+
+    def start_typing_step(self) -> None:
+        """Make the next typed text a new undo step (called at each save, so one Ctrl+Z takes
+        back at most what was typed since the last save, never a whole answer)."""
+        self._new_typing_step = True
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
         composing = bool(event.preeditString())
@@ -253,13 +276,37 @@ class AnswerEdit(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip and self._marks:
             position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
-            tips = [m.tooltip for m in self._marks if m.start <= position < max(m.end, m.start + 1)]
+            tips = [m.tooltip for m in self.marks_at(position)]
             if tips:
                 QToolTip.showText(event.globalPos(), "\n".join(tips), self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def marks_at(self, position: int) -> list[Mark]:
+        return [m for m in self._marks if m.start <= position < max(m.end, m.start + 1)]
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The app's menu at ``pos`` (viewport coordinates): the corrections of the findings
+        there first, then Qt's standard editing actions."""
+        menu = self.createStandardContextMenu(pos)
+        position = self.cursorForPosition(pos).position()
+        fixes = [m for m in self.marks_at(position) if m.fix]
+        standard = menu.actions()
+        if fixes and standard:
+            separator = menu.insertSeparator(standard[0])
+            for mark in fixes:
+                label = self.tr("Replace with “%1”").replace("%1", mark.fix.replace("&", "&&"))
+                action = QAction(label, menu)
+                action.triggered.connect(lambda _checked=False, m=mark: self.fix_chosen.emit(m))
+                menu.insertAction(separator, action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # Focus -------------------------------------------------------------------------------
 

@@ -300,6 +300,10 @@ class ApplicationView(QWidget):
         ids = [e.question_id for e in saved]
         if ids and self.critique_queue.add(ids, first=True):
             self.review_asked.update(ids)
+            if self.active not in saved:
+                # The writing-help panel follows the active answer: with none (Review all
+                # from the panel), it follows the first one reviewed, so its review shows.
+                self._set_active(saved[0])
 
     def analyzer_findings(self, question_id: int, text: str) -> tuple[Flag, ...]:
         """The open editor's analyzer findings, when it shows ``text`` as it is (the queue

@@ -43,6 +43,9 @@ class CounterLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The colour rule names this label: a bare rule would reach its tooltip too (Qt styles
+        # a tooltip with its widget's style sheet), drawing amber bold text on yellow.
+        self.setObjectName("answerCounter")
         self._text = ""
         self._limit: int | None = None
         self._profile = "chars_incl_spaces"
@@ -80,7 +83,9 @@ class CounterLabel(QLabel):
                 .replace("%3", unit)
             )
             color = {"over": RED, "under": AMBER}.get(status.status, "")
-            self.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+            self.setStyleSheet(
+                f"QLabel#answerCounter {{ color: {color}; font-weight: bold; }}" if color else ""
+            )
             self.setProperty("status", status.status)
         else:
             self.setText(

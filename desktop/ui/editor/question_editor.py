@@ -25,6 +25,7 @@ from desktop.store.recovery import RecoveryFiles
 from desktop.ui.editor.answer_edit import AnswerEdit, Mark
 from desktop.ui.editor.check_runner import analyze_elsewhere, check_elsewhere
 from desktop.ui.editor.counter import CounterLabel
+from desktop.ui.editor.undo_steps import insert_as_step, replace_all_as_step
 from desktop.ui.labels import severity_label
 from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.flags import CheckContext, EditorOffsets, Flag
@@ -214,6 +215,7 @@ class QuestionEditor(QFrame):
         self.answer_edit.textChanged.connect(self._on_answer_edit_text_changed)
         self.answer_edit.focus_lost.connect(self._on_answer_edit_focus_lost)
         self.answer_edit.focus_gained.connect(self._on_answer_edit_focus_gained)
+        self.answer_edit.fix_chosen.connect(self._on_answer_edit_fix_chosen)
 
     def _timer(self, interval_ms: int) -> QTimer:
         timer = QTimer(self)
@@ -241,8 +243,8 @@ class QuestionEditor(QFrame):
         return self.answer_edit.toPlainText()
 
     def set_answer(self, text: str) -> None:
-        """Replace the answer; saved like typing."""
-        self.answer_edit.setPlainText(text)
+        """Replace the answer as one undoable edit; saved like typing."""
+        replace_all_as_step(self.answer_edit, text)
 
     def restore_text(self, text: str) -> None:
         """Show ``text`` the store already saved (a restored revision): not marked unsaved, and
@@ -324,7 +326,8 @@ class QuestionEditor(QFrame):
                 self.offsets.to_editor(flag.start),
                 self.offsets.to_editor(flag.end),
                 flag.severity,
-                f"{severity_label(flag.severity)} · {flag.rule_id}\n{flag.message}",
+                _tooltip(flag),
+                flag.suggestion,
             )
             for flag in self.flags[:MAX_MARKS]
         ]
@@ -371,7 +374,26 @@ class QuestionEditor(QFrame):
         cursor = self.answer_edit.textCursor()
         cursor.setPosition(offsets.to_editor(start))
         cursor.setPosition(offsets.to_editor(end), cursor.MoveMode.KeepAnchor)
-        cursor.insertText(text)
+        insert_as_step(self.answer_edit, text, cursor)
+
+    def apply_fix(self, flag: Flag) -> bool:
+        """Put ``flag``'s correction in place of its span, as one undoable edit; False when
+        the finding offers none or is no longer current (the text changed since the check)."""
+        if not flag.suggestion or flag not in self.flags or self.offsets.nfc != self.nfc_text():
+            return False
+        self.replace_nfc_span(flag.start, flag.end, flag.suggestion)
+        return True
+
+    def _on_answer_edit_fix_chosen(self, mark: object) -> None:
+        assert isinstance(mark, Mark)
+        for flag in self.flags:
+            if (
+                flag.suggestion == mark.fix
+                and self.offsets.to_editor(flag.start) == mark.start
+                and self.offsets.to_editor(flag.end) == mark.end
+            ):
+                self.apply_fix(flag)
+                return
 
     def select_nfc_span(self, start: int, end: int) -> None:
         """Select a span given in NFC offsets (a flag, a critique quote)."""
@@ -431,6 +453,7 @@ class QuestionEditor(QFrame):
             self.save_failed.emit(self.question.id, self._failure_message(exc, kept))
             return False
         self._dirty = False
+        self.answer_edit.start_typing_step()
         if self._in_recovery_file and self._recovery is not None:
             self._recovery.forget(self.question.id)
             self._in_recovery_file = False
@@ -468,6 +491,13 @@ class QuestionEditor(QFrame):
 
     def _on_down_clicked(self) -> None:
         self.move_requested.emit(self.question.id, 1)
+
+
+def _tooltip(flag: Flag) -> str:
+    tip = f"{severity_label(flag.severity)} · {flag.rule_id}\n{flag.message}"
+    if flag.suggestion:
+        tip += "\n→ " + flag.suggestion
+    return tip
 
 
 def _escape(text: str) -> str:

@@ -11,11 +11,24 @@ SHOW_AFTER_MS = 600
 
 
 class JobStatus(QWidget):
-    """Appears when a job has run for ``SHOW_AFTER_MS`` (short jobs never flash)."""
+    """Appears when a job has run for ``SHOW_AFTER_MS`` (short jobs never flash).
 
-    def __init__(self, assistant: Assistant, parent: QWidget | None = None) -> None:
+    Jobs labelled one of ``shown_elsewhere`` are left to the control that started them (the
+    critique queue's bar, with its own Pause and Cancel), so one job never has two sets of
+    controls in the status bar.
+    """
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        parent: QWidget | None = None,
+        *,
+        shown_elsewhere: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.assistant = assistant
+        self.shown_elsewhere = shown_elsewhere
+        self._elsewhere: set[int] = set()
         self.jobs: dict[int, str] = {}  # running jobs and their labels, oldest first
         self._label = ""
         self._details = ""
@@ -54,6 +67,9 @@ class JobStatus(QWidget):
         return next(reversed(self.jobs), None)
 
     def _on_assistant_job_started(self, job_id: int, label: str) -> None:
+        if label in self.shown_elsewhere:
+            self._elsewhere.add(job_id)
+            return
         self.jobs[job_id] = self._label_for(label)
         self._show_job()
         self._show_timer.start()
@@ -89,7 +105,9 @@ class JobStatus(QWidget):
             self._show_timer.stop()
             self.hide()
 
-    def _on_assistant_job_failed(self, _job_id: int, message: str, details: str) -> None:
+    def _on_assistant_job_failed(self, job_id: int, message: str, details: str) -> None:
+        if job_id in self._elsewhere:  # (job_failed follows job_ended)
+            return  # the queue lists its failed answers itself
         self._details = details
         self.text.setText(self.tr("Failed: %1").replace("%1", message))
         self.bar.hide()
