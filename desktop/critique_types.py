@@ -73,6 +73,15 @@ class Generation(TypedDict):
     merged: int  # near-identical items merged
 
 
+class GateReport(TypedDict):
+    """What the output gate (``engine/gate.py``) decided on the model's critique."""
+
+    passed: bool  # False: no model answer passed; the critique is the analysis alone
+    rejected: dict[str, int]  # attempts rejected, by the gate's reason
+    verdicts: NotRequired[list[dict[str, str]]]  # the last rejected attempt's, for details
+    message: NotRequired[str]  # why the model's critique is not shown, for the user
+
+
 class CritiqueData(TypedDict):
     scores: dict[str, Score]  # by dimension (critique_schema.DIMENSIONS)
     strengths: list[Strength]
@@ -81,6 +90,7 @@ class CritiqueData(TypedDict):
     top_fixes: list[str]
     findings: NotRequired[list[dict[str, Any]]]  # the offline checks' flags it was told of
     generation: NotRequired[Generation]
+    gate: NotRequired[GateReport]
     source: NotRequired[Source]  # absent: a model's (stored before the analysis existed)
 
 

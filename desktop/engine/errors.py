@@ -47,3 +47,12 @@ class GenerationCancelled(EngineError):
 
 class NotLoaded(EngineError):
     pass
+
+
+class OutputRejected(EngineError):
+    """Every attempt's output failed the output gate (``engine/gate.py``); ``reasons`` holds
+    the count of each gate reason over the attempts."""
+
+    def __init__(self, message: str, details: str = "", reasons: dict[str, int] | None = None):
+        super().__init__(message, details)
+        self.reasons = dict(reasons or {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import jsonschema
@@ -16,7 +17,8 @@ from desktop.engine.backend import (
     SamplingParams,
     check_fits_context,
 )
-from desktop.engine.errors import EngineError
+from desktop.engine.errors import EngineError, OutputRejected
+from desktop.engine.gate import Verdict
 from desktop.engine.schema_budget import fit_to_budget
 from desktop.messages import say
 
@@ -38,6 +40,23 @@ def object_field(properties: dict[str, Any]) -> dict[str, Any]:
 
 class InvalidStructuredOutput(EngineError):
     """The model's output was not valid JSON for the schema, even after one retry."""
+
+
+# Judges a valid answer (``engine/gate``): the reasons it must not be shown, none if it may.
+Judge = Callable[[Any], Sequence[Verdict]]
+ATTEMPTS = 2
+
+
+def rejected_error(counts: dict[str, int], details: str = "") -> OutputRejected:
+    reasons = ", ".join(sorted(counts))
+    return OutputRejected(
+        say(
+            f"이 모델의 답변은 보여 드릴 수 없습니다 (점검에서 걸러짐: {reasons}).",
+            f"This model's answer cannot be shown (the output check rejected it: {reasons}).",
+        ),
+        details,
+        counts,
+    )
 
 
 _BROKEN = re.compile("[\ufffd\ud800-\udfff]")
@@ -88,36 +107,54 @@ def generate_json(
     cancel: threading.Event,
     on_progress: ProgressCallback | None = None,
     attempts: list[int] | None = None,
+    judge: Judge | None = None,
+    rejected: dict[str, int] | None = None,
 ) -> Any:
     """Generate JSON valid against ``schema``; ``attempts`` gets how many tries it took.
 
     Backends with constrained decoding get the schema; the others are told the schema in the
     prompt, and an invalid answer is retried once with the error appended. A constrained answer
     can still fail validation (a bound the grammar cannot express exactly); it is retried once
-    with another seed.
+    with another seed. A valid answer that ``judge`` rejects (the output gate) is sampled again
+    with another seed within the same two attempts; ``rejected`` gets the count of each gate
+    reason, and when the last attempt is rejected too, ``OutputRejected`` is raised.
     """
     constrained = backend.capabilities.json_schema
     request = SamplingParams(**{**params.__dict__, "json_schema": schema if constrained else None})
     attempt_prompt = prompt
-    last_error: InvalidStructuredOutput | None = None
-    for attempt in range(1, 3):
+    last_error: EngineError | None = None
+    counts: dict[str, int] = rejected if rejected is not None else {}
+    for attempt in range(1, ATTEMPTS + 1):
         text = "".join(c.text for c in backend.stream(attempt_prompt, request, cancel, on_progress))
+        seed = None if request.seed is None else request.seed + 1
         try:
             data = parse_and_validate(text, schema)
-            if attempts is not None:
-                attempts.append(attempt)
-            return data
         except InvalidStructuredOutput as exc:
             last_error = exc
             if constrained:
-                seed = None if request.seed is None else request.seed + 1
                 request = SamplingParams(**{**request.__dict__, "seed": seed})
                 continue
             attempt_prompt = (
                 f"{prompt}{text}\n\nThat was not valid. Answer again with only JSON matching "
                 f"this schema: {json.dumps(schema, ensure_ascii=False)}\n"
             )
+            continue
+        verdicts = judge(data) if judge is not None else ()
+        if not verdicts:
+            if attempts is not None:
+                attempts.append(attempt)
+            return data
+        for reason in {v.reason for v in verdicts}:
+            counts[reason] = counts.get(reason, 0) + 1
+        details = "\n".join(f"{v.reason} {v.field}: {v.text[:120]}" for v in verdicts)
+        last_error = rejected_error(counts, details)
+        request = SamplingParams(**{**request.__dict__, "seed": seed})
+        attempt_prompt = prompt
+    if attempts is not None:
+        attempts.append(ATTEMPTS)
     assert last_error is not None
+    if counts and not isinstance(last_error, OutputRejected):
+        raise rejected_error(counts, last_error.details)
     raise last_error
 
 
@@ -135,6 +172,8 @@ def generate_json_reply(
     max_tokens: int | None = None,
     attempts: list[int] | None = None,
     per_char: float | None = None,
+    judge: Judge | None = None,
+    rejected: dict[str, int] | None = None,
 ) -> Any:
     """The model's reply to ``messages`` as JSON valid against ``schema``.
 
@@ -156,4 +195,6 @@ def generate_json_reply(
         repeat_penalty=repeat_penalty,
         seed=seed,
     )
-    return generate_json(backend, prompt, schema, params, cancel, on_progress, attempts)
+    return generate_json(
+        backend, prompt, schema, params, cancel, on_progress, attempts, judge, rejected
+    )

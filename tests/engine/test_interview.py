@@ -7,7 +7,9 @@ from itertools import combinations
 
 import pytest
 
+from desktop.engine import gate
 from desktop.engine.backend import LoadOptions, create_backend
+from desktop.engine.errors import OutputRejected
 from desktop.engine.tasks.interview import (
     EssayAnswer,
     InterviewQuestion,
@@ -25,6 +27,7 @@ from desktop.engine.testmodel import TestModel
 from desktop.paths import resource
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import CheckContext
+from tests.ui.fakes import FakeBackend
 
 
 def _sample(index: int = 0) -> InterviewRequest:
@@ -84,6 +87,7 @@ def test_the_example_answer_keeps_only_facts_from_the_essay() -> None:
 
 
 def test_questions_and_feedback_on_the_real_model(tiny_model: TestModel) -> None:
+    """Random weights: the essay's own questions fill in, and no feedback passes the gate."""
     request = _sample()
     backend = create_backend("llama_cpp")
     backend.load(LoadOptions(tiny_model.gguf("q8_0"), n_ctx=4096, n_threads=1, seed=0))
@@ -94,15 +98,26 @@ def test_questions_and_feedback_on_the_real_model(tiny_model: TestModel) -> None
         assert not any(same_question(a, b) for a, b in combinations(questions, 2))
         number_question = next(q for q in questions if q.kind == "number")
         spoken = "오차율을 12%까지 낮췄고, 입고 기록 1,200건을 분석했습니다."
-        feedback = assess_answer(backend, request, number_question, spoken, TaskIO(), seed=0)
+        with pytest.raises(OutputRejected) as caught:
+            assess_answer(backend, request, number_question, spoken, TaskIO(), seed=0)
     finally:
         backend.close()
+    assert caught.value.reasons and set(caught.value.reasons) <= set(gate.REASONS)
+    assert "feedback" in str(caught.value)
+
+
+def test_feedback_is_capped_by_the_offline_findings() -> None:
+    request = _sample()
+    number_question = seed_questions(request)[0]
+    spoken = "오차율을 12%까지 낮췄고, 입고 기록 1,200건을 분석했습니다."
+    feedback = assess_answer(FakeBackend(), request, number_question, spoken, TaskIO(), seed=0)
     assert set(feedback["scores"]) == set(RUBRIC_IDS)
     assert all(0 <= s["score"] <= 2 for s in feedback["scores"].values())
     # "12%" is not in the essay: consistency is capped whatever the model said
     assert feedback["scores"]["consistency"]["score"] <= 1
     assert [f["rule_id"] for f in feedback["findings"]["consistency"]] == ["GEN.FABRICATION"]
     assert feedback["total"] == sum(s["score"] for s in feedback["scores"].values())
+    assert feedback["gate"]["passed"] is True
     context = CheckContext(lang="ko", ui_lang="ko", company=request.company)
     source = "\n".join([request.essay, request.company, request.role, number_question.text])
     assert fabrication_flags(feedback["example_answer"], source, context) == []

@@ -100,9 +100,14 @@ def questions_json(schema: dict[str, Any] | None = None) -> str:
 
 
 def feedback_json() -> str:
-    names = ("accuracy", "relevance", "consistency", "richness")
+    rationales = {
+        "accuracy": "문장이 분명하고 사실을 정확히 말했습니다.",
+        "relevance": "질문에 먼저 답했습니다.",
+        "consistency": "자기소개서의 숫자와 같습니다.",
+        "richness": "본인의 행동과 결과를 덧붙였습니다.",
+    }
     data = {
-        "scores": {name: {"score": 2, "rationale": f"{name} 근거"} for name in names},
+        "scores": {name: {"score": 2, "rationale": text} for name, text in rationales.items()},
         "advice": "결과를 먼저 말하고 본인의 행동을 덧붙이세요.",
         "example_answer": "바코드 재확인 절차를 제안했습니다. 덕분에 매출이 99% 늘었습니다.",
     }

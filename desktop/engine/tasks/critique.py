@@ -14,6 +14,7 @@ import regex
 
 from desktop.critique_types import (
     CritiqueData,
+    GateReport,
     Improvement,
     Item,
     ItemKey,
@@ -22,8 +23,11 @@ from desktop.critique_types import (
     items_of,
 )
 from desktop.engine.backend import Backend, Message
+from desktop.engine.errors import OutputRejected
+from desktop.engine.gate import Instructions, Verdict
+from desktop.engine.gate_tasks import GateRecord, instructions, judge_critique
 from desktop.engine.schema_budget import tokens_per_char
-from desktop.engine.structured import generate_json_reply
+from desktop.engine.structured import InvalidStructuredOutput, generate_json_reply
 from desktop.engine.tasks.critique_schema import (
     DIMENSION_NAMES,
     DIMENSIONS,
@@ -32,6 +36,8 @@ from desktop.engine.tasks.critique_schema import (
     schema_for,
 )
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
+from desktop.writing.analysis_critique import analysis_critique, combine
 from desktop.writing.anchors import spaced_pattern
 from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.essay import EssayRequest
@@ -41,6 +47,7 @@ from desktop.writing.similar import near_duplicate
 from desktop.writing.subasks import sub_asks
 
 MAX_FINDINGS: Final = 15
+INVALID: Final = "invalid_json"  # no attempt was valid JSON for the schema (not a gate reason)
 AnyItem = TypeVar("AnyItem", Strength, Improvement)
 # The answer's form is described in words, never as a JSON example with "…" values: small
 # models copy an example's placeholders ("point": "quote", "rationale": "…") into the answer.
@@ -221,6 +228,41 @@ def merge_duplicates(data: CritiqueData) -> tuple[CritiqueData, int]:
     return result, dropped
 
 
+def critique_prompt(
+    request: EssayRequest, findings: list[Flag], messages: list[Message]
+) -> Instructions:
+    """The critique prompt's own words for the gate: without the answer, the application, the
+    findings' messages; the rubric's descriptions marked as words a reviewer may echo."""
+    user = [request.text, request.company, request.role, request.question]
+    user += [flag.message for flag in findings] + [ask.text for ask in sub_asks(request.question)]
+    rubric = [text for pair in _RUBRIC.values() for text in pair]
+    rubric += [name for pair in DIMENSION_NAMES.values() for name in pair]
+    return instructions(messages, user, rubric)
+
+
+def judge(data: object, prompt: Instructions, lang: str) -> list[Verdict]:
+    """The gate's verdicts on a critique as the user would see it (tidied, merged)."""
+    shown, _ = merge_duplicates(tidy_critique(as_critique(data)))
+    return judge_critique(shown, prompt, "en" if lang == "en" else "ko", DIMENSIONS)
+
+
+def gate_report(record: GateRecord) -> GateReport:
+    report: GateReport = {
+        "passed": record.passed,
+        "rejected": dict(sorted(record.rejected.items())),
+    }
+    if record.verdicts:
+        report["verdicts"] = [v.to_json() for v in record.verdicts[:12]]
+    if not record.passed and record.rejected:
+        report["message"] = say(
+            "이 모델의 첨삭은 점검을 통과하지 못해 보여 드리지 않습니다 "
+            f"({record.reasons()}). 아래는 자동 분석입니다.",
+            f"This model's critique failed the output check ({record.reasons()}) and is not "
+            "shown. Below is the automatic analysis.",
+        )
+    return report
+
+
 def critique(
     backend: Backend,
     request: EssayRequest,
@@ -229,24 +271,67 @@ def critique(
     seed: int | None = 0,
     ui_lang: str | None = None,
     max_tokens: int | None = None,
+    use_model: bool = True,
 ) -> CritiqueData:
-    """The critique of ``request.text``, validated against ``SCHEMA`` and anchored.
+    """The critique of ``request.text``: the automatic analysis (``analysis_critique``) with
+    the model's prose on top (``combine``) when the model's answer, validated against
+    ``SCHEMA`` and anchored, passes the output gate (``engine/gate``).
 
-    ``max_tokens`` defaults to all the context the prompt leaves (see ``generate_json_reply``).
+    A rejected answer is sampled again within the attempt budget; when none passes, the result
+    is the analysis alone, its ``gate`` saying why. ``use_model=False`` returns the analysis
+    without calling the model. ``max_tokens`` defaults to all the context the prompt leaves
+    (see ``generate_json_reply``).
     """
     findings = merge_flags(
         run_checks(request.text, request.check_context(ui_lang or request.lang)),
         list(request.analyzer_findings),
     )
+    analysis = analysis_critique(request, findings)
+    if not use_model:
+        return analysis
+    record = GateRecord()
+    try:
+        model = model_critique(backend, request, io, findings, record, seed, max_tokens)
+    except (OutputRejected, InvalidStructuredOutput) as exc:
+        if isinstance(exc, InvalidStructuredOutput):
+            record.rejected[INVALID] += 1
+        analysis["gate"] = gate_report(record)
+        return analysis
+    result = combine(analysis, model)
+    result["gate"] = gate_report(record)
+    return result
+
+
+def model_critique(
+    backend: Backend,
+    request: EssayRequest,
+    io: TaskIO,
+    findings: list[Flag],
+    record: GateRecord,
+    seed: int | None = 0,
+    max_tokens: int | None = None,
+) -> CritiqueData:
+    """The model's own critique, tidied, merged and anchored, once it passed the gate;
+    ``OutputRejected`` when no attempt did (``record`` gets the verdicts either way)."""
     # Constrained decoding makes every quote one of the answer's spans; a backend without it is
     # told the plain schema, and a quote it made up loses its anchor below.
     schema = schema_for(request.text, request.lang) if backend.capabilities.json_schema else SCHEMA
+    messages = critique_messages(request, findings)
+    prompt = critique_prompt(request, findings, messages)
     attempts: list[int] = []
+
+    def judged(data: object) -> list[Verdict]:
+        verdicts = judge(data, prompt, request.lang)
+        if verdicts:
+            record.reject(verdicts)
+        return verdicts
+
     data = generate_json_reply(
-        backend, critique_messages(request, findings), schema, io.cancel, io.on_progress,
+        backend, messages, schema, io.cancel, io.on_progress,
         temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
-        attempts=attempts, per_char=tokens_per_char(backend, request.text),
+        attempts=attempts, per_char=tokens_per_char(backend, request.text), judge=judged,
     )  # fmt: skip
+    record.passed = True
     data, merged = merge_duplicates(tidy_critique(as_critique(data)))
     result = add_anchors(data, request.text)
     result["findings"] = [flag.to_json() for flag in findings]

@@ -7,7 +7,9 @@ from typing import Final
 import regex
 
 from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
-from desktop.engine.errors import GenerationCancelled
+from desktop.engine.errors import GenerationCancelled, OutputRejected
+from desktop.engine.gate_tasks import GateRecord, header_labels, instructions, judge_draft
+from desktop.engine.structured import ATTEMPTS
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
 from desktop.writing.candidates import script_of
@@ -87,8 +89,12 @@ def draft(
     *,
     seed: int | None = None,
     temperature: float = 0.7,
+    record: GateRecord | None = None,
 ) -> str:
-    """Stream a draft to ``io.on_text``; returns it trimmed to the question's limit."""
+    """A draft trimmed to the question's limit, sent whole to ``io.on_text`` once it passed the
+    output gate (no list of the notes, no prompt header, the essay's language). A rejected
+    draft is sampled again with the next seed; when every attempt is rejected,
+    ``OutputRejected`` says this model cannot draft. ``record`` gets the gate's verdicts."""
     target = target_length(request)
     messages = (
         draft_messages(request, notes, target)
@@ -100,15 +106,48 @@ def draft(
     # Korean runs about one token per character in small models' vocabularies; leave room.
     max_tokens = min(int(target * 1.5) + 64, backend.n_ctx - prompt_tokens)
     check_fits_context(prompt_tokens, max_tokens, backend.n_ctx)
-    params = SamplingParams(
-        max_tokens=max_tokens, temperature=temperature, top_p=0.9, repeat_penalty=1.1, seed=seed
+    lang = "en" if request.lang == "en" else "ko"
+    # The notes are the user's: a draft may use their words, never their list.
+    judged = instructions(
+        messages, [notes, request.company, request.role, request.question, request.text]
     )
+    labels = header_labels(messages)
+    record = record if record is not None else GateRecord()
+    details = ""
+    for attempt in range(ATTEMPTS):
+        params = SamplingParams(
+            max_tokens=max_tokens, temperature=temperature, top_p=0.9, repeat_penalty=1.1,
+            seed=None if seed is None else seed + attempt,
+        )  # fmt: skip
+        raw = _generate(backend, prompt, params, request, io)
+        text = finish_draft(raw, request)
+        verdicts = judge_draft(text, raw, notes, judged, labels, lang)
+        if not verdicts:
+            record.passed = True
+            io.on_text(text)
+            return text
+        record.reject(verdicts)
+        details = "\n".join(f"{v.reason}: {v.text[:200]}" for v in verdicts)
+    raise OutputRejected(
+        say(
+            "이 모델로는 메모에서 초안을 쓸 수 없습니다. 모델의 초안이 점검을 통과하지 "
+            f"못했습니다 ({record.reasons()}).",
+            "This model cannot draft from your notes: its drafts failed the output check "
+            f"({record.reasons()}).",
+        ),
+        details,
+        dict(record.rejected),
+    )
+
+
+def _generate(
+    backend: Backend, prompt: str, params: SamplingParams, request: EssayRequest, io: TaskIO
+) -> str:
     text = ""
     for chunk in backend.stream(prompt, params, io.cancel, io.on_progress):
         text += chunk.text
-        io.on_text(chunk.text)
         if request.limit is not None and count(text, request.profile) > request.limit * 1.1:
             break
     if io.cancel.is_set():
         raise GenerationCancelled(say("취소했습니다.", "Cancelled."))
-    return finish_draft(text, request)
+    return text

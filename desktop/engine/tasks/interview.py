@@ -16,7 +16,9 @@ from typing import Any, Final
 
 import regex
 
+from desktop.engine import gate
 from desktop.engine.backend import Backend, Message
+from desktop.engine.gate_tasks import GateRecord, instructions, judge_question
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
@@ -108,7 +110,8 @@ def seed_questions(request: InterviewRequest) -> list[InterviewQuestion]:
     for item in request.answers:
         for start, end in sentence_spans(item.answer):
             sentence = item.answer[start:end]
-            if len(sentence) < 12:
+            # A question on a phone number or an e-mail address tests nothing and exposes it.
+            if len(sentence) < 12 or gate.pii(sentence):
                 continue
             quote = _short(sentence)
             if _NUMBER.search(sentence):
@@ -203,19 +206,37 @@ def question_messages(request: InterviewRequest, n: int) -> list[Message]:
 
 
 def model_questions(
-    backend: Backend, request: InterviewRequest, io: TaskIO, n: int, seed: int | None
+    backend: Backend,
+    request: InterviewRequest,
+    io: TaskIO,
+    n: int,
+    seed: int | None,
+    record: GateRecord | None = None,
 ) -> list[InterviewQuestion]:
-    """The model's questions that read as questions; quotes not in the essay are dropped."""
+    """The model's questions that read as questions and pass the output gate (no contact
+    details, no prompt or schema text, the essay's language); quotes not in the essay are
+    dropped. ``record`` gets the gate's verdicts on the dropped ones."""
     constrained = backend.capabilities.json_schema
     schema = questions_schema(request.essay, request.lang) if constrained else QUESTIONS_SCHEMA
+    messages = question_messages(request, n)
     data = generate_json_reply(
-        backend, question_messages(request, n), schema, io.cancel, io.on_progress,
+        backend, messages, schema, io.cancel, io.on_progress,
         temperature=0.5, seed=seed, per_char=tokens_per_char(backend, request.essay),
     )  # fmt: skip
     essay = request.essay
+    prompt = instructions(
+        messages,
+        [request.company, request.role, *(a.question for a in request.answers), essay],
+    )
+    lang = "en" if request.lang == "en" else "ko"
+    record = record if record is not None else GateRecord()
     found: list[InterviewQuestion] = []
     for item in data["questions"]:
         text = " ".join(item["question"].split())
+        verdicts = judge_question(text, item["quote"], prompt, lang)
+        if verdicts:
+            record.reject(verdicts)
+            continue
         if not _QUESTION_END.search(text):
             continue
         # A question about numbers the essay never gave tests nothing the writer said.
@@ -235,13 +256,16 @@ def interview_questions(
     *,
     n: int = 7,
     seed: int | None = 0,
+    record: GateRecord | None = None,
 ) -> list[InterviewQuestion]:
     """``n`` (5-10) de-duplicated questions: the model's first, then the essay's own.
 
     A short essay may give fewer: every question must come from something the user wrote.
+    The model's questions the output gate rejects are dropped (``record`` gets why), and the
+    essay's own questions fill their places.
     """
     if not request.essay.strip():
         raise ValueError("Write at least one answer before practising the interview.")
     n = min(MAX_QUESTIONS, max(MIN_QUESTIONS, n))
-    drawn = model_questions(backend, request, io, n, seed) if backend is not None else []
+    drawn = model_questions(backend, request, io, n, seed, record) if backend is not None else []
     return deduplicate(drawn + seed_questions(request))[:n]

@@ -11,11 +11,14 @@ from __future__ import annotations
 from typing import Any, Final
 
 from desktop.engine.backend import Backend, Message
+from desktop.engine.errors import OutputRejected
+from desktop.engine.gate_tasks import GateRecord, instructions, judge_feedback
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
 from desktop.engine.tasks.interview_schema import FEEDBACK_SCHEMA, MAX_SCORE, RUBRIC
 from desktop.engine.tasks.io import TaskIO
+from desktop.messages import say
 from desktop.writing.checks import run_checks
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import CheckContext, Flag
@@ -117,13 +120,37 @@ def assess_answer(
     seed: int | None = 0,
     ui_lang: str | None = None,
 ) -> dict[str, Any]:
-    """Scores (0-2, capped by the offline findings), advice and a grounded example answer."""
+    """Scores (0-2, capped by the offline findings), advice and a grounded example answer.
+
+    An answer the output gate rejects is sampled again; when every attempt is rejected,
+    ``OutputRejected`` says this model cannot give feedback, with the gate's reasons.
+    """
     findings = offline_findings(request, spoken, ui_lang or request.lang)
     messages = feedback_messages(request, question, spoken, findings)
-    data: dict[str, Any] = generate_json_reply(
-        backend, messages, FEEDBACK_SCHEMA, io.cancel, io.on_progress, temperature=0.3, seed=seed,
-        per_char=tokens_per_char(backend, request.essay),
-    )  # fmt: skip
+    lang = "en" if request.lang == "en" else "ko"
+    user = [request.essay, request.company, request.role, question.text, question.source, spoken]
+    user += [f.message for flags in findings.values() for f in flags]
+    prompt = instructions(messages, user, [meaning for *_, meaning in RUBRIC])
+    record = GateRecord()
+    try:
+        data: dict[str, Any] = generate_json_reply(
+            backend, messages, FEEDBACK_SCHEMA, io.cancel, io.on_progress, temperature=0.3,
+            seed=seed, per_char=tokens_per_char(backend, request.essay),
+            judge=lambda d: judge_feedback(d, prompt, lang, spoken, request.essay),
+            rejected=record.rejected,
+        )  # fmt: skip
+    except OutputRejected as exc:
+        raise OutputRejected(
+            say(
+                "이 모델로는 면접 답변에 대한 피드백을 드릴 수 없습니다. 모델의 답변이 점검을 "
+                f"통과하지 못했습니다 ({record.reasons()}).",
+                "This model cannot give feedback on interview answers: its answers failed the "
+                f"output check ({record.reasons()}).",
+            ),
+            exc.details,
+            dict(record.rejected),
+        ) from exc
+    record.passed = True
     for rubric_id, flags in findings.items():
         score = data["scores"][rubric_id]
         if flags and score["score"] > 1:
@@ -134,4 +161,5 @@ def assess_answer(
     )
     data["total"] = sum(s["score"] for s in data["scores"].values())
     data["findings"] = {k: [f.to_json() for f in v] for k, v in findings.items()}
+    data["gate"] = record.to_json()
     return data

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from desktop.engine.backend import Backend, Message, SamplingParams
 from desktop.engine.errors import GenerationCancelled
+from desktop.engine.gate_tasks import judge_candidate
 from desktop.engine.prompts import fit_context
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
@@ -93,11 +94,11 @@ def header_messages(request: EssayRequest) -> list[Message]:
     return [{"role": "system", "content": _SYSTEM[lang]}, {"role": "user", "content": user}]
 
 
+_LABELS: Final = {"en": ("Company", "Role", "Question"), "ko": ("회사", "직무", "문항")}
+
+
 def _header_lines(request: EssayRequest) -> str:
-    if request.lang == "en":
-        labels = ("Company", "Role", "Question")
-    else:
-        labels = ("회사", "직무", "문항")
+    labels = _LABELS["en" if request.lang == "en" else "ko"]
     values = (request.company, request.role, request.question)
     return "\n".join(
         f"{label}: {value}" for label, value in zip(labels, values, strict=True) if value
@@ -171,6 +172,9 @@ class _Collector:
         self.n = n
         self.context = request.check_context(ui_lang)
         self.source = request.source_text()
+        self.labels = {
+            label.casefold() for label in _LABELS["en" if request.lang == "en" else "ko"]
+        }
         self.candidates: list[Candidate] = []
         self.seen: set[str] = set()
 
@@ -187,7 +191,9 @@ class _Collector:
         elif _normal(text) in self.seen:
             reason = DUPLICATE
         else:
-            reason = reject_reason(text, request.text)
+            reason = reject_reason(text, request.text) or judge_candidate(
+                text, self.source, self.labels
+            )
         if reason is not None:
             self.io.on_event(Rejected(reason, text))
             return
@@ -280,7 +286,9 @@ def suggest(
     Attempt ``i`` is sampled with seed ``seed + i`` (from the clock when ``seed`` is None).
     A backend that decodes several sequences at once gets the attempts in batches over one
     evaluated prompt; others get them one by one. Empty, duplicate, degenerate, fragmentary
-    and wrong-script attempts are reported as ``Rejected`` and sampled again, at most
+    and wrong-script attempts, and those that leak a header line of the prompt or name a
+    company, outlet or person the user never wrote (``gate_tasks.judge_candidate``), are
+    reported as ``Rejected`` and sampled again, at most
     ``ATTEMPTS_PER_CANDIDATE * n`` attempts. ``io.on_event`` gets ``AttemptStarted`` before an
     attempt's (or a batch's first sequence's) text streams to ``io.on_text``, and each
     finished ``Candidate``.

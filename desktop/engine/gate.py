@@ -1,0 +1,313 @@
+"""The output gate: is a field a model wrote fit to show? Pure rules on text, one reason each.
+
+Small models, base models most of all, answer a structured task with a sentence of its own
+prompt, the schema's field names, the same phrase in every field, prose in another language, a
+field cut off at ``(0.``, or ``None``. Each rule here names one such failure with a stable id
+(``REASONS``); ``gate_tasks`` applies them to a whole critique, interview feedback, draft or
+question. Precision first: a rule fires only on text no reviewer would write (a run of several
+words of the prompt's instructions, not a shared term of the rubric; a schema key, not the
+English word "issue" in English prose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+PROMPT_COPY: Final = "prompt_copy"
+SCHEMA_COPY: Final = "schema_copy"
+REPEATED: Final = "repeated"
+WRONG_LANGUAGE: Final = "wrong_language"
+TRUNCATED: Final = "truncated"
+SCORE_PATTERN: Final = "score_pattern"
+PLACEHOLDER: Final = "placeholder"
+PII: Final = "pii"
+NOTES_ECHO: Final = "notes_echo"
+HEADER: Final = "header"
+UNKNOWN_NAME: Final = "unknown_name"
+REASONS: Final = (
+    PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
+    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One reason an output is not shown: which rule, which field, and the text it fired on."""
+
+    reason: str
+    field: str
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"reason": self.reason, "field": self.field, "text": self.text[:120]}
+
+
+_TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+")
+_HANGUL: Final = regex.compile(r"\p{Hangul}")
+_LATIN: Final = regex.compile(r"\p{Latin}")
+_LETTER: Final = regex.compile(r"\p{L}")
+
+
+def tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(text)]
+
+
+def korean(text: str) -> bool:
+    """Whether ``text`` is mostly Hangul (more Hangul letters than Latin ones)."""
+    hangul = len(_HANGUL.findall(text))
+    return bool(hangul) and hangul >= len(_LATIN.findall(text))
+
+
+class Instructions:
+    """The prompt's own words (instructions, labels, rubric), without what the user wrote.
+
+    ``format`` is the part that only says what to write (not the rubric's descriptions, which a
+    reviewer may echo in a rationale): a field that is nothing but a run of it is a copy.
+    """
+
+    def __init__(self, texts: Iterable[str], rubric: Iterable[str] = (), user: Iterable[str] = ()):
+        own = [value for value in user if len(value.strip()) >= 2]
+        cleaned = []
+        for text in texts:
+            for value in sorted(own, key=len, reverse=True):
+                text = text.replace(value, "\n")
+            cleaned.append(text)
+        rubric_lines = [line for line in rubric if line.strip()]
+        self.lines = [tokens(line) for text in cleaned for line in text.splitlines()]
+        self.lines = [line for line in self.lines if line]
+        rubric_tokens = [tokens(line) for line in rubric_lines]
+        self.format_lines = [
+            line
+            for line in self.lines
+            if not any(_has_run(line, r, len(r)) for r in rubric_tokens if len(r) >= 3)
+        ]
+
+    def longest_run(self, field: Sequence[str]) -> tuple[int, int]:
+        """The longest run of ``field``'s tokens found in a line of the prompt, as
+        (start, length) in ``field``."""
+        best = (0, 0)
+        for line in self.lines:
+            found = _longest_common_run(field, line)
+            if found[1] > best[1]:
+                best = found
+        return best
+
+    def is_format_run(self, field: Sequence[str]) -> bool:
+        return any(_has_run(line, list(field), len(field)) for line in self.format_lines)
+
+
+def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    best = (0, 0)
+    previous = [0] * (len(b) + 1)
+    for i, token in enumerate(a, 1):
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if token == other:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best[1]:
+                    best = (i - current[j], current[j])
+        previous = current
+    return best
+
+
+def _has_run(haystack: Sequence[str], needle: Sequence[str], n: int) -> bool:
+    if not needle or n > len(haystack):
+        return False
+    return any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+
+
+# A run this long of the prompt's words (and this many letters) is a copy, not a shared term:
+# "이 직무와 이 회사에" (4 words, 8 letters) may be a reviewer's own words, "고쳐 쓰기 제안에
+# 사용자가 쓰지 않은 숫자" is not.
+RUN_WORDS: Final = {"ko": 4, "en": 6}
+RUN_LETTERS: Final = {"ko": 12, "en": 30}
+_ENUMERATOR: Final = regex.compile(r"^(?:\d+|[a-z]|[①-⑩])$")
+
+
+def prompt_copy(text: str, prompt: Instructions) -> bool:
+    """A run of the prompt's words, or a field that is only a phrase of its format text
+    ("고쳐 쓰는 방법", "1. 고쳐 쓰는 방법")."""
+    words = tokens(text)
+    lang = "ko" if korean(text) else "en"
+    start, length = prompt.longest_run(words)
+    run = words[start : start + length]
+    if length >= RUN_WORDS[lang] and sum(len(w) for w in run) >= RUN_LETTERS[lang]:
+        return True
+    core = [w for w in words if not _ENUMERATOR.match(w)]
+    return len(core) >= 3 and sum(len(w) for w in core) >= 5 and prompt.is_format_run(core)
+
+
+# The schema's keys and the severity enum; in Korean prose any of them is a copy of the schema,
+# in English prose only one written as a key ("severity: major", "(issue)", "top_fixes").
+SCHEMA_WORDS: Final = frozenset(
+    "scores rationale strengths point improvements issue why suggestion severity quote summary "
+    "top_fixes advice example_answer questions question score critical major minor".split()
+)
+_KEY_USE: Final = regex.compile(
+    r"\b(?:scores|rationale|strengths|improvements|issue|why|suggestion|severity|quote|summary|"
+    r"advice|example_answer|top_fixes|point)\s*[:=]|\((?:issue|why|suggestion|severity|summary|"
+    r"strengths|improvements|top_fixes|rationale|quote|point)\)|\btop_fixes\b|\bexample_answer\b|"
+    r"\bseverity\b[^.]{0,12}\b(?:critical|major|minor)\b",
+    regex.IGNORECASE,
+)
+
+
+def schema_copy(text: str) -> bool:
+    if _KEY_USE.search(text):
+        return True
+    if korean(text):
+        latin = {w.casefold() for w in regex.findall(r"[A-Za-z_]+", text)}
+        return bool(latin & SCHEMA_WORDS)
+    return False
+
+
+_PLACEHOLDERS: Final = frozenset(
+    "none null nil nan na n/a tbd todo string text example placeholder 없음 해당없음 내용 "
+    "텍스트 미정 예시 문자열".split()
+)
+# "None (0.5)", "None." : a null word and nothing else in words ("None of the asks" is prose).
+_LEADING_NONE: Final = regex.compile(r"^\s*(?:none|null|n/a)\b[^\p{L}]*$", regex.IGNORECASE)
+
+
+def placeholder(text: str) -> bool:
+    """``None``, ``null``, ``…``, ``N/A``, ``None (0.5)``: no content, or a null word first."""
+    core = "".join(tokens(text))
+    letters = "".join(_LETTER.findall(text)).casefold()
+    if not letters:
+        return True
+    return core in _PLACEHOLDERS or letters in _PLACEHOLDERS or bool(_LEADING_NONE.match(text))
+
+
+_OPEN_END: Final = regex.compile(
+    r"(?:[(\[{,:;/→\-–—]|(?:^|\n)\s*\d+\.|\b(?:and|or|the|an|of|to|with|for|by|my|your|their|"
+    r"because|but)|및|또는|그리고|하지만|그러나)\s*$"
+)
+# A Korean clause left open: an object or topic particle, or a connective ending, with nothing
+# after it ("본인이 한 일을", "말하고"). Nouns that end in 과, 의, 가, 이 (결과, 회의, 평가, 차이)
+# are not on the list.
+_OPEN_KOREAN: Final = regex.compile(
+    r"\s\S*(?:[가-힣](?:을|를|는)|에게|에서|으로|하고|하며|하여|해서|지만|는데)$"
+)
+
+
+def truncated(text: str) -> bool:
+    """Cut off mid-sentence: an open bracket or quote, a trailing comma, colon or dash, a
+    number's ``(0.``, an empty list item ``4.``, or English prose ending on ``and``/``the``."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped.count("(") > stripped.count(")") or stripped.count("[") > stripped.count("]"):
+        return True
+    if stripped.count("«") > stripped.count("»") or stripped.count("“") > stripped.count("”"):
+        return True
+    return bool(_OPEN_END.search(stripped) or _OPEN_KOREAN.search(stripped))
+
+
+MIN_LETTERS: Final = 4
+
+
+def wrong_language(text: str, lang: str) -> bool:
+    """Prose in another language than the essay's: a Korean essay's field mostly not Hangul
+    (Latin acronyms such as STAR or SQL are fine), an English essay's field with Hangul."""
+    letters = _LETTER.findall(text)
+    if len(letters) < MIN_LETTERS:
+        return False
+    hangul = len(_HANGUL.findall(text))
+    if lang == "en":
+        return hangul > 0.1 * len(letters)
+    return hangul < 0.5 * len(letters)
+
+
+_PHONE: Final = regex.compile(r"(?<!\d)(?:\+?82[-\s]?)?0\d{1,2}[-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)")
+_EMAIL: Final = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_RESIDENT: Final = regex.compile(r"(?<!\d)\d{6}-[1-4]\d{6}(?!\d)")
+_CONTACT_WORDS: Final = regex.compile(
+    r"연락처|전화번호|휴대폰|핸드폰|이메일|메일 ?주소|주민등록|생년월일|집 ?주소|"
+    r"\b(?:phone|e-?mail|home address|date of birth)\b",
+    regex.IGNORECASE,
+)
+
+
+def pii(text: str) -> bool:
+    """Contact details or identity numbers (an interview question must not be built on them)."""
+    return bool(
+        _PHONE.search(text)
+        or _EMAIL.search(text)
+        or _RESIDENT.search(text)
+        or _CONTACT_WORDS.search(text)
+    )
+
+
+REPEAT_SIMILARITY: Final = 0.8
+MIN_REPEAT_CHARS: Final = 6
+
+
+def _bigrams(text: str) -> set[str]:
+    core = "".join(tokens(text))
+    return {core[i : i + 2] for i in range(len(core) - 1)}
+
+
+def similar(a: str, b: str) -> bool:
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= REPEAT_SIMILARITY
+
+
+def repeated(
+    fields: Sequence[tuple[str, str]], allowed: Iterable[tuple[str, str]] = ()
+) -> list[tuple[str, str]]:
+    """Fields whose text is (nearly) the text of an earlier field. ``allowed`` holds pairs of
+    field-name prefixes that may agree (a top fix restating an improvement)."""
+    pairs = list(allowed)
+    found: list[tuple[str, str]] = []
+    for i, (name, text) in enumerate(fields):
+        if len("".join(tokens(text))) < MIN_REPEAT_CHARS:
+            continue
+        for other_name, other in fields[:i]:
+            if any(
+                (name.startswith(x) and other_name.startswith(y))
+                or (name.startswith(y) and other_name.startswith(x))
+                for x, y in pairs
+            ):
+                continue
+            if similar(text, other):
+                found.append((name, text))
+                break
+    return found
+
+
+def counting(scores: Sequence[int], run: int = 5) -> bool:
+    """Scores that count up or down by one for ``run`` places (1/2/3/4/5/1): a pattern, not a
+    judgement."""
+    for step in (1, -1):
+        length = 1
+        for previous, score in zip(scores, scores[1:], strict=False):
+            length = length + 1 if score - previous == step else 1
+            if length >= run:
+                return True
+    return False
+
+
+def judge_prose(
+    fields: Sequence[tuple[str, str]], prompt: Instructions, lang: str
+) -> list[Verdict]:
+    """Every text rule on every field: at most one verdict per field, the first that fires."""
+    verdicts = []
+    for name, text in fields:
+        if placeholder(text):
+            reason = PLACEHOLDER
+        elif schema_copy(text):
+            reason = SCHEMA_COPY
+        elif prompt_copy(text, prompt):
+            reason = PROMPT_COPY
+        elif wrong_language(text, lang):
+            reason = WRONG_LANGUAGE
+        elif truncated(text):
+            reason = TRUNCATED
+        else:
+            continue
+        verdicts.append(Verdict(reason, name, text))
+    return verdicts

@@ -1,0 +1,209 @@
+"""The output gate applied to each task's output: a critique, interview feedback, a draft, an
+interview question, a continuation. Each judge returns the verdicts (``gate.Verdict``); an
+output with any verdict is not shown. ``GateRecord`` keeps the count by reason over attempts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import regex
+
+from desktop.engine import gate
+from desktop.engine.backend import Message
+from desktop.engine.gate import Instructions, Verdict
+
+
+@dataclass
+class GateRecord:
+    """What the gate decided over a task's attempts: ``rejected`` counts each reason once per
+    rejected attempt; ``verdicts`` keeps the last rejected attempt's, for details."""
+
+    passed: bool = False
+    rejected: Counter[str] = field(default_factory=Counter)
+    verdicts: list[Verdict] = field(default_factory=list)
+
+    def reject(self, verdicts: Sequence[Verdict]) -> None:
+        self.rejected.update({v.reason for v in verdicts})
+        self.verdicts = list(verdicts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "rejected": dict(sorted(self.rejected.items())),
+            "verdicts": [v.to_json() for v in self.verdicts[:12]],
+        }
+
+    def reasons(self) -> str:
+        return ", ".join(sorted(self.rejected))
+
+
+def instructions(
+    messages: Sequence[Message], user: Iterable[str], rubric: Iterable[str] = ()
+) -> Instructions:
+    return Instructions([m["content"] for m in messages], rubric, user)
+
+
+def critique_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every prose field of a critique, named by its path."""
+    fields = [
+        (f"scores.{name}.rationale", str(score.get("rationale", "")))
+        for name, score in data.get("scores", {}).items()
+    ]
+    for i, strength in enumerate(data.get("strengths", [])):
+        fields.append((f"strengths[{i}].point", str(strength.get("point", ""))))
+    for i, item in enumerate(data.get("improvements", [])):
+        for key in ("issue", "why", "suggestion"):
+            fields.append((f"improvements[{i}].{key}", str(item.get(key, ""))))
+    fields.append(("summary", str(data.get("summary", ""))))
+    fields += [(f"top_fixes[{i}]", str(fix)) for i, fix in enumerate(data.get("top_fixes", []))]
+    return fields
+
+
+# A top fix restates an improvement; that is what it is for.
+_MAY_AGREE: Final = (("top_fixes", "improvements"),)
+
+
+def judge_critique(
+    data: Mapping[str, Any],
+    prompt: Instructions,
+    lang: str,
+    dimensions: Sequence[str],
+) -> list[Verdict]:
+    fields = critique_fields(data)
+    verdicts = gate.judge_prose(fields, prompt, lang)
+    judged = {v.field for v in verdicts}
+    verdicts += [
+        Verdict(gate.REPEATED, name, text)
+        for name, text in gate.repeated(fields, _MAY_AGREE)
+        if name not in judged
+    ]
+    scores = [int(data["scores"][d]["score"]) for d in dimensions if d in data.get("scores", {})]
+    if gate.counting(scores):
+        verdicts.append(Verdict(gate.SCORE_PATTERN, "scores", "/".join(map(str, scores))))
+    return verdicts
+
+
+def judge_feedback(
+    data: Mapping[str, Any], prompt: Instructions, lang: str, spoken: str, essay: str
+) -> list[Verdict]:
+    """Interview feedback: its rationales, advice and example answer; and all-zero scores on an
+    answer that talks about the essay in its language (0/8 on a correct answer)."""
+    fields = [
+        (f"scores.{name}.rationale", str(score.get("rationale", "")))
+        for name, score in data.get("scores", {}).items()
+    ]
+    fields += [("advice", str(data.get("advice", ""))),
+               ("example_answer", str(data.get("example_answer", "")))]  # fmt: skip
+    verdicts = gate.judge_prose(fields, prompt, lang)
+    judged = {v.field for v in verdicts}
+    verdicts += [
+        Verdict(gate.REPEATED, name, text)
+        for name, text in gate.repeated(fields)
+        if name not in judged
+    ]
+    scores = [int(s.get("score", 0)) for s in data.get("scores", {}).values()]
+    if scores and not any(scores) and on_topic(spoken, essay, lang):
+        verdicts.append(Verdict(gate.SCORE_PATTERN, "scores", "/".join(map(str, scores))))
+    return verdicts
+
+
+ON_TOPIC_WORDS: Final = 3
+
+
+def on_topic(spoken: str, essay: str, lang: str) -> bool:
+    """A spoken answer in the essay's language that shares several words with the essay."""
+    if gate.wrong_language(spoken, lang) or len(spoken.strip()) < 20:
+        return False
+    shared = {w for w in gate.tokens(spoken) if len(w) >= 2} & set(gate.tokens(essay))
+    return len(shared) >= ON_TOPIC_WORDS
+
+
+_LIST_LINE: Final = regex.compile(r"^\s*(?:\d+[.)]|[-*•])(?:\s|$)", regex.MULTILINE)
+_HEADER_LINE: Final = regex.compile(r"^\s*([\p{L}][\p{L} ]{0,11}?)\s*:\s*\S", regex.MULTILINE)
+NOTES_COVER: Final = 0.8
+
+
+def header_labels(messages: Sequence[Message]) -> set[str]:
+    """The labels of the prompt's ``key: value`` lines ("회사", "Company", "메모")."""
+    return {
+        m.group(1).strip().casefold()
+        for message in messages
+        for m in _HEADER_LINE.finditer(message["content"])
+    }
+
+
+def header_copy(text: str, labels: set[str]) -> bool:
+    """A ``label: value`` line whose label is one of the prompt's."""
+    return any(m.group(1).strip().casefold() in labels for m in _HEADER_LINE.finditer(text))
+
+
+def judge_draft(
+    text: str, raw: str, notes: str, prompt: Instructions, labels: set[str], lang: str
+) -> list[Verdict]:
+    """A draft (``text``, cut to whole sentences from ``raw``): never empty, never a list or the
+    notes given back, never a header of the prompt, in the essay's language."""
+    if not text.strip():
+        return [Verdict(gate.PLACEHOLDER, "draft", raw)]
+    verdicts: list[Verdict] = []
+    if len(_LIST_LINE.findall(raw)) >= 2:
+        verdicts.append(Verdict(gate.NOTES_ECHO, "draft", raw))
+    elif notes_echo(text, notes):
+        verdicts.append(Verdict(gate.NOTES_ECHO, "draft", text))
+    if header_copy(raw, labels):
+        verdicts.append(Verdict(gate.HEADER, "draft", raw))
+    verdicts += gate.judge_prose([("draft", text)], prompt, lang)
+    return verdicts
+
+
+def notes_echo(text: str, notes: str) -> bool:
+    """The draft's words are almost all the notes' words, and it is hardly longer."""
+    words = gate.tokens(text)
+    known = set(gate.tokens(notes))
+    if not words or not known:
+        return False
+    covered = sum(1 for w in words if w in known) / len(words)
+    return covered >= NOTES_COVER and len(text) <= 1.5 * len(notes)
+
+
+def judge_question(text: str, quote: str, prompt: Instructions, lang: str) -> list[Verdict]:
+    """An interview question: not on contact details, no prompt or schema text, the essay's
+    language."""
+    if gate.pii(text) or gate.pii(quote):
+        return [Verdict(gate.PII, "question", text)]
+    return gate.judge_prose([("question", text)], prompt, lang)
+
+
+# Companies and outlets: a name with a company or media ending (not endings that are also
+# everyday words: 신용카드, 스터디그룹, 도로공사); in English, capitalised words before a
+# corporate or media ending, or a titled person.
+_ORGANIZATION: Final = regex.compile(
+    r"[가-힣A-Za-z0-9]{2,}(?:일보|신문|방송|뉴스|물류|전자|건설|제약|화학|증권|은행|대학교|"
+    r"공단|재단|협회|주식회사|㈜)|"
+    r"(?<![\p{L}])(?:[A-Z][a-z]+ ){1,3}(?:Inc|Corp|Corporation|Ltd|Group|Bank|Times|News|Post|"
+    r"Journal|Daily|Logistics|Electronics|University)\b|"
+    r"\b(?:Mr|Ms|Mrs|Dr)\.? [A-Z][a-z]+"
+)
+
+
+def unknown_names(text: str, source: str) -> list[str]:
+    """Organisation names and titled people in ``text`` that ``source`` never mentions."""
+    known = "".join(source.split()).casefold()
+    return [
+        m.group()
+        for m in _ORGANIZATION.finditer(text)
+        if "".join(m.group().split()).casefold() not in known
+    ]
+
+
+def judge_candidate(text: str, source: str, labels: set[str]) -> str | None:
+    """Why a continuation leaks the prompt (``header``) or names a company, outlet or person
+    the user never wrote (``unknown_name``); None if it does neither."""
+    if header_copy(text, labels) or _HEADER_LINE.match(text.lstrip()) and ":" in text[:14]:
+        return gate.HEADER
+    if unknown_names(text, source):
+        return gate.UNKNOWN_NAME
+    return None
