@@ -16,6 +16,8 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from desktop.messages import say
+
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "jaso"
@@ -59,7 +61,10 @@ class SecretStore:
         backend = self.backend
         name = f"{type(backend).__module__}.{type(backend).__name__}"
         if not _is_storing(backend):
-            return False, f"No usable keyring ({name}); secrets cannot be saved on this system."
+            return False, say(
+                f"쓸 수 있는 키링이 없어 API 키와 토큰을 저장할 수 없습니다 ({name}).",
+                f"No usable keyring ({name}); secrets cannot be saved on this system.",
+            )
         return True, name
 
     def _call(self, what: str, function: Callable[[], T]) -> T:
@@ -80,13 +85,21 @@ class SecretStore:
         if thread.is_alive():
             log.warning("keyring %s did not answer in %.1f s", what, self.timeout_s)
             raise SecretsUnavailable(
-                f"The system keyring did not answer within {self.timeout_s:g} s."
+                say(
+                    f"시스템 키링이 {self.timeout_s:g}초 안에 응답하지 않았습니다.",
+                    f"The system keyring did not answer within {self.timeout_s:g} s.",
+                )
             )
         error = box.get("error")
         if isinstance(error, keyring.errors.KeyringError):
-            raise SecretsUnavailable(f"The system keyring refused: {error}") from error
+            raise SecretsUnavailable(
+                say(f"시스템 키링이 거부했습니다: {error}", f"The system keyring refused: {error}")
+            ) from error
         if isinstance(error, BaseException):
-            message = f"The system keyring failed: {type(error).__name__}"
+            message = say(
+                f"시스템 키링에 오류가 났습니다: {type(error).__name__}",
+                f"The system keyring failed: {type(error).__name__}",
+            )
             raise SecretsUnavailable(message) from error
         return box.get("value")  # type: ignore[return-value]
 

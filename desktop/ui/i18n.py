@@ -29,6 +29,11 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     if language == "en":
         return []
     installed: list[QTranslator] = []
+    # Asked last (Qt asks the translator installed last first): Qt 6's own strings that gained
+    # a mnemonic after Qt's translators last caught up ("&Look in:" in the file dialog).
+    fallback = MnemonicFallback(app)
+    app.installTranslator(fallback)
+    installed.append(fallback)
     sources = (
         (f"jaso_{language}", str(resource("translations"))),
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -38,6 +43,44 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
         if translator.load(name, directory):
             app.installTranslator(translator)
             installed.append(translator)
+            if name.startswith("qtbase"):
+                fallback.base = translator
         else:
             log.warning("translation %s not found in %s", name, directory)
     return installed
+
+
+class MnemonicFallback(QTranslator):
+    """Qt's string with its ``&`` mnemonic, from Qt's translation of the string without it.
+
+    Qt 6 added mnemonics to some of its labels ("&Look in:", "Files of &type:"), so Qt's
+    translation files, keyed on the old text, no longer match them and the Korean file dialog
+    showed English. The translation of the plain text is used, with the mnemonic written the
+    Korean way after it ("다음에서 찾기(&L):").
+    """
+
+    def __init__(self, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.base: QTranslator | None = None
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt takes an empty string for a translation (a null one means "none").
+        if self.base is None or "&" not in source or "&&" in source:
+            return None
+        at = source.index("&")
+        if at + 1 >= len(source):
+            return None
+        plain = source[:at] + source[at + 1 :]
+        found = self.base.translate(context, plain, disambiguation, n)
+        if not found:
+            return None
+        mnemonic = f"(&{source[at + 1].upper()})"
+        if found.endswith((":", "…", "...")):
+            cut = len(found.rstrip(":…."))
+            return found[:cut] + mnemonic + found[cut:]
+        return found + mnemonic

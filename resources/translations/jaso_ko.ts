@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AbilityBox</name>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="66"/>
+        <source>Models…</source>
+        <translation>모델…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="90"/>
+        <source>The chosen model cannot write critiques (it only continues text). Reviews are the automatic analysis: measured in the answer, without a model.</source>
+        <translation>고른 모델은 첨삭할 수 없습니다(글을 이어 쓰기만 합니다). 리뷰는 자동 분석입니다: 모델 없이 답변에서 잰 결과입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="97"/>
+        <source>This review is the automatic analysis: the model&apos;s own critique did not pass the checks, so it is not shown.</source>
+        <translation>이 리뷰는 자동 분석입니다: 모델의 첨삭이 점검을 통과하지 못해 보여 주지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="103"/>
+        <source>No catalog model that writes critiques fits this computer&apos;s memory.</source>
+        <translation>이 컴퓨터의 메모리에 맞는, 첨삭할 수 있는 목록의 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="109"/>
+        <source>measured on this computer</source>
+        <translation>이 컴퓨터에서 잰 속도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="111"/>
+        <source>estimated from the model&apos;s size</source>
+        <translation>모델 크기로 추정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="115"/>
+        <source>%1 (%2 GB) fits this computer and adds a model&apos;s critique: about %3 s per review (%4).</source>
+        <translation>%1(%2 GB)은 이 컴퓨터에 맞고 모델의 첨삭을 더합니다: 리뷰 하나에 약 %3초(%4).</translation>
+    </message>
+</context>
+<context>
     <name>AnswerEdit</name>
     <message>
         <location filename="../../desktop/ui/editor/answer_edit.py" line="300"/>
@@ -210,37 +248,37 @@
 <context>
     <name>AssistPanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="33"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="39"/>
         <source>Checks</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="34"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="40"/>
         <source>Suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="35"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="41"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="40"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="46"/>
         <source>Counselor review of the critique</source>
         <translation>첨삭 검토 (상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="41"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="47"/>
         <source>Comments on the text</source>
         <translation>본문 코멘트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="46"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="52"/>
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="79"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="86"/>
         <source>Reviewing this answer… the review appears here.</source>
         <translation>이 답변을 첨삭하는 중입니다… 결과가 여기에 나타납니다.</translation>
     </message>
@@ -665,50 +703,62 @@
     </message>
     <message>
         <location filename="../../desktop/ui/counsel/counsel_menu.py" line="193"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="248"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="251"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="209"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="207"/>
+        <source>feedback</source>
+        <comment>the end of a proposed file name: 김민수-다온은행-feedback.pdf</comment>
+        <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="219"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="220"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="221"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="222"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="223"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="224"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="228"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="239"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="229"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="242"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="241"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
+        <source>jaso-critiques</source>
+        <comment>a proposed file name</comment>
+        <translation>자소-첨삭-학습데이터</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="244"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="250"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="253"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="253"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="256"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -766,63 +816,68 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="50"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="55"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="51"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="56"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="61"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="66"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="65"/>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="123"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="70"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="134"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="87"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="97"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="88"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="98"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="89"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="90"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="120"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="131"/>
         <source>Click in an answer to see its review here.</source>
         <translation>답변을 클릭하면 그 답변의 첨삭이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="130"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="141"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="184"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="204"/>
+        <source>(model)</source>
+        <translation>(모델)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="208"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="199"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="223"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -848,67 +903,72 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="50"/>
         <source>Draft from keywords</source>
         <translation>키워드로 초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="59"/>
         <source>Keywords or notes: what you did, your role, numbers, the result. The draft uses only these facts.</source>
         <translation>키워드나 메모: 한 일, 내 역할, 숫자, 결과. 초안은 이 사실만 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="66"/>
         <source>The draft appears here.</source>
         <translation>초안이 여기에 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="74"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="74"/>
+        <source>Check my notes</source>
+        <translation>메모 점검</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="76"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="77"/>
         <source>Insert</source>
         <translation>넣기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="78"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="107"/>
         <source>Write a few keywords or notes first.</source>
         <translation>먼저 키워드나 메모를 몇 개 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="125"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="127"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="156"/>
         <source>Cut to whole sentences within the limit. Rewrite it in your own words.</source>
         <translation>제한 안에서 문장 단위로 잘랐습니다. 자기 말로 다시 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="162"/>
         <source>The draft failed: %1</source>
         <translation>초안 쓰기에 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/draft_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/assist/draft_dialog.py" line="167"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
@@ -1027,106 +1087,106 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="92"/>
         <source>Interview practice — %1</source>
         <translation>면접 연습 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="96"/>
         <source>New session</source>
         <translation>새 연습</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="99"/>
         <source>Session:</source>
         <translation>연습:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="114"/>
         <source>Answer as you would say it in the interview…</source>
         <translation>면접에서 말하듯이 답해 보세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="115"/>
         <source>Get feedback</source>
         <translation>피드백 받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="116"/>
         <source>Next question</source>
         <translation>다음 질문</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="164"/>
         <source>%1 · %2/%3 answered · %4/%5 points</source>
         <translation>%1 · %2/%3개 답변 · %4/%5점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="175"/>
         <source>Write at least one answer before practising.</source>
         <translation>연습하기 전에 답변을 하나 이상 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="181"/>
         <source>No model is ready: these questions come from your essay alone.</source>
         <translation>준비된 모델이 없어 자기소개서만으로 질문을 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="187"/>
         <source>Drawing questions from your answers…</source>
         <translation>답변에서 면접 질문을 뽑는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="251"/>
         <source>From your essay: “%1”</source>
         <translation>자기소개서: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="291"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="297"/>
         <source>Listening to your answer…</source>
         <translation>답변을 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="336"/>
         <source>The model failed: %1</source>
         <translation>모델이 실패했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="341"/>
         <source>Stopped.</source>
         <translation>중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="346"/>
         <source>capped by the checks</source>
         <translation>자동 점검으로 상한 적용</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="358"/>
         <source>%n sentence(s) with facts not in your essay were left out.</source>
         <translation>
             <numerusform>자기소개서에 없는 사실이 담긴 문장 %n개를 뺐습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="338"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="361"/>
         <source>Total: %1 / 8</source>
         <translation>합계: %1 / 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="362"/>
         <source>Advice</source>
         <translation>조언</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="340"/>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="363"/>
         <source>Example answer</source>
         <translation>모범 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/interview/interview_dialog.py" line="356"/>
-        <source>Feedback needs a model: choose one under Model.</source>
-        <translation>피드백에는 모델이 필요합니다. 모델 메뉴에서 고르세요.</translation>
+        <location filename="../../desktop/ui/interview/interview_dialog.py" line="379"/>
+        <source>Without a model the feedback is the automatic analysis.</source>
+        <translation>모델이 없으면 피드백은 자동 분석입니다.</translation>
     </message>
 </context>
 <context>
@@ -1336,172 +1396,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Settin&amp;gs…</source>
         <translation>설정(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Delete application</source>
         <translation>지원서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
         <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Imported %n application(s).</source>
         <translation>
             <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>About Jaso</source>
         <translation>자소 정보</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Jaso %1
 An offline writing assistant for job-application essays.
 
@@ -1512,12 +1572,12 @@ Data folder: %2</source>
 데이터 폴더: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -2002,6 +2062,39 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="43"/>
+        <source>Automatic analysis</source>
+        <translation>자동 분석</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="61"/>
+        <source>Nothing it wrote is shown. Here is what your notes hold for this question instead.</source>
+        <translation>모델이 쓴 글은 보여 주지 않습니다. 대신 이 문항에 대해 메모에 무엇이 있는지 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="67"/>
+        <source>This model cannot write drafts (it only continues text). Here is what your notes hold for this question instead.</source>
+        <translation>이 모델은 초안을 쓸 수 없습니다(글을 이어 쓰기만 합니다). 대신 이 문항에 대해 메모에 무엇이 있는지 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="80"/>
+        <source>Nothing it wrote is shown. Here is the automatic analysis of your answer instead.</source>
+        <translation>모델이 쓴 글은 보여 주지 않습니다. 대신 답변의 자동 분석을 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="86"/>
+        <source>No model is loaded. Here is the automatic analysis of your answer.</source>
+        <translation>불러온 모델이 없습니다. 답변의 자동 분석을 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/refusal.py" line="89"/>
+        <source>This model cannot give interview feedback (it only continues text). Here is the automatic analysis of your answer instead.</source>
+        <translation>이 모델은 면접 피드백을 줄 수 없습니다(글을 이어 쓰기만 합니다). 대신 답변의 자동 분석을 보여 드립니다.</translation>
+    </message>
+</context>
+<context>
     <name>ReuseDialog</name>
     <message>
         <location filename="../../desktop/ui/editor/reuse_dialog.py" line="21"/>
@@ -2034,92 +2127,107 @@ Data folder: %2</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="75"/>
         <source>Add strength</source>
         <translation>좋은점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="76"/>
         <source>Add point to improve</source>
         <translation>아쉬운점 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="77"/>
         <source>Edit…</source>
         <translation>수정…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="89"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="88"/>
         <source>Save draft</source>
         <translation>임시 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="90"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="89"/>
         <source>Approve for the writer</source>
         <translation>승인해 지원자에게 전달</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="101"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="100"/>
         <source>Tick to accept, untick to reject; double-click to edit. Rejected items stay out of the report.</source>
         <translation>체크하면 수락, 해제하면 거절입니다. 두 번 눌러 고칩니다. 거절한 항목은 보고서에 들어가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="112"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="111"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="151"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="150"/>
         <source>No critique to review yet: run Review on this answer first.</source>
         <translation>검토할 첨삭이 없습니다. 먼저 이 답변의 첨삭을 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="154"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="153"/>
         <source>Approved %1. Changes need approving again.</source>
         <translation>%1에 승인했습니다. 고치면 다시 승인해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="156"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="155"/>
         <source>Draft review saved, not approved yet.</source>
         <translation>검토를 임시 저장했습니다. 아직 승인 전입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="158"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="157"/>
+        <source>Automatic analysis (no model): review each item, then approve.</source>
+        <translation>자동 분석(모델 없음): 항목을 하나씩 검토한 뒤 승인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="159"/>
+        <source>Model + automatic analysis draft: review each item, then approve.</source>
+        <translation>모델 + 자동 분석 초안: 항목을 하나씩 검토한 뒤 승인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="161"/>
         <source>AI draft: review each item, then approve.</source>
         <translation>AI 초안입니다. 항목마다 검토한 뒤 승인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="160"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="163"/>
         <source>Unsaved changes.</source>
         <translation>저장되지 않은 변경이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="166"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="169"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="167"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="170"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="200"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="203"/>
         <source>(counselor)</source>
         <translation>(상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="302"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="205"/>
+        <source>(model)</source>
+        <translation>(모델)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="307"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="307"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="312"/>
         <source>Review approved: the report shows it.</source>
         <translation>검토를 승인했습니다. 보고서에 반영됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/review_panel.py" line="309"/>
+        <location filename="../../desktop/ui/counsel/review_panel.py" line="314"/>
         <source>Review saved.</source>
         <translation>검토를 저장했습니다.</translation>
     </message>
@@ -2165,6 +2273,39 @@ Data folder: %2</source>
         <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
         <source>Candidates per suggestion</source>
         <translation>제안당 후보 수</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLabel</name>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="25"/>
+        <source>Automatic analysis</source>
+        <translation>자동 분석</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="28"/>
+        <source>Scores and points measured in the answer by the offline checks (figures, actions, results, sub-questions, clichés, spelling, length), without a model.</source>
+        <translation>모델 없이 오프라인 점검이 답변에서 잰 점수와 항목입니다(수치, 행동, 결과, 하위 질문, 상투적 표현, 맞춤법, 분량).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="35"/>
+        <source>Model + automatic analysis</source>
+        <translation>모델 + 자동 분석</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="38"/>
+        <source>The automatic analysis, with the model&apos;s comments added. The scores are the analysis&apos;s; the model may move a judgement score by one point at most.</source>
+        <translation>자동 분석에 모델의 의견을 더했습니다. 점수는 자동 분석의 것이며, 모델은 판단이 필요한 점수만 1점까지 움직일 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="44"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="45"/>
+        <source>Written by the model alone (an earlier review).</source>
+        <translation>모델만 쓴 리뷰입니다(이전 리뷰).</translation>
     </message>
 </context>
 <context>

@@ -203,7 +203,8 @@ class CounselMenu(QObject):
 
         self._export(
             self.tr("Export feedback report"),
-            "-feedback",
+            "-"
+            + self.tr("feedback", "the end of a proposed file name: 김민수-다온은행-feedback.pdf"),
             [("PDF", ".pdf"), ("Word", ".docx"), ("HTML", ".html")],
             write,
             self.tr("Report written to %1"),
@@ -225,7 +226,9 @@ class CounselMenu(QObject):
 
     def export_training(self) -> None:
         path = self._save_name(
-            self.tr("Export training data"), "jaso-critiques", [("JSONL", ".jsonl")]
+            self.tr("Export training data"),
+            self.tr("jaso-critiques", "a proposed file name"),
+            [("JSONL", ".jsonl")],
         )
         if path is None:
             return
