@@ -14,7 +14,13 @@ from typing import Final
 
 import regex
 
-from desktop.writing import checks_en, checks_korean, checks_structure, checks_style
+from desktop.writing import (
+    checks_en,
+    checks_korean,
+    checks_structure,
+    checks_style,
+    checks_usage,
+)
 from desktop.writing.companies import is_own, own_spans
 from desktop.writing.counting import (
     UNDER_FILL_RATIO,
@@ -39,6 +45,7 @@ def run_checks(text: str, context: CheckContext) -> list[Flag]:
     flags = _unicode(text, nfc, context)
     rules: list[Rule] = [_length, _jamo, _contact, _placeholder, other_company, _generic_company]
     rules += checks_en.RULES if context.lang == "en" else checks_style.KOREAN_RULES
+    rules += [] if context.lang == "en" else checks_usage.RULES
     rules += checks_style.SHARED_RULES + checks_structure.RULES
     for rule in rules:
         flags += rule(nfc, context)
@@ -64,7 +71,10 @@ def merge_flags(flags: list[Flag], more: list[Flag]) -> list[Flag]:
 
 # Where the curated list and the analyzer find the same word, the list's message is kept; a
 # spacing finding inside a typo's word is left to the typo's suggestion.
-_YIELDS_TO: Final = {"KO.TYPO": ("KO.SPELL",), "KO.SPACING": ("KO.SPELL", "KO.TYPO")}
+_YIELDS_TO: Final = {
+    "KO.TYPO": ("KO.SPELL", "KO.LOANWORD", "KO.GRAMMAR"),
+    "KO.SPACING": ("KO.SPELL", "KO.TYPO", "KO.GRAMMAR"),
+}
 
 
 def _prefer_curated(flags: list[Flag]) -> list[Flag]:
@@ -197,7 +207,7 @@ def _jamo(text: str, context: CheckContext) -> list[Flag]:
         Flag("TXT.JAMO", "major", m.start(), m.end(), message)
         for m in _JAMO.finditer(text)
         if not any(low <= m.start() and m.end() <= high for low, high in masks)
-        and set(m.group()) != {"ㅇ"}  # ㅇ, ㅇㅇ: a masked name ("ㅇ씨", "ㅇㅇ동아리")
+        and not set(m.group()) <= {"ㅇ", "ㅁ"}  # ㅇ, ㅇㅇ, ㅁㅁ: a masked name ("ㅇㅇ동아리")
     ]
 
 
@@ -273,12 +283,31 @@ def company_names(context: CheckContext) -> list[tuple[str, bool]]:
     )
 
 
+# A listed company named where the essay addresses its employer: "…에 입사하여", "…에 지원한",
+# "…에 기여하겠습니다". Named elsewhere (a past internship, a platform, a competitor), it is
+# right: on real essays every such flag was (bench/rule_precision.py).
+_ADDRESSING: Final = regex.compile(
+    r"(?:입사|지원(?:하|한|했|동기)|합류|일원|기여|이바지|앞장서|함께\s?성장|몸담)"
+    r"|(?:겠습니다|고\s?싶습니다|고자\s?합니다)\s*[.!]?\s*$"
+)
+
+
+def _addresses(text: str, start: int, end: int) -> bool:
+    sentence_end = regex.compile(r"[.!?\n]").search(text, end)
+    rest = text[end : sentence_end.end() if sentence_end else len(text)]
+    return bool(_ADDRESSING.search(rest))
+
+
 def other_company(text: str, context: CheckContext) -> list[Flag]:
     own = own_spans(text, context.company)
     flags = []
     for name, mine in company_names(context):
+        if not mine and not context.company.strip():
+            continue  # with no company of its own, every listed name may be the addressee
         for match in _name_regex(name).finditer(text):
             if any(low < match.end() and match.start() < high for low, high in own):
+                continue
+            if not mine and not _addresses(text, match.start(), match.end()):
                 continue
             if mine:
                 message = context.say(

@@ -36,14 +36,20 @@ TYPO_MIN_CONTEXT_GAIN: Final = 1.0
 MAX_CHARS: Final = 20_000  # beyond this the analyzer's rules are skipped (seconds of work)
 
 _HANGUL: Final = regex.compile(r"[가-힣]")
-_NNB_AFTER_ETM: Final = frozenset({"수", "것", "적", "줄", "만큼", "채", "리", "뻔", "척"})
+_NNB_AFTER_ETM: Final = frozenset({"수", "것", "적", "줄", "만큼", "채", "리", "뻔", "척", "데"})
+# 데 is the bound noun (the place or matter: 하는 데 도움이 되다) or part of the ending 는데
+# (하는데 비가 왔다): only before these is it the noun for certain.
+_AFTER_DE: Final = frozenset(
+    {"있", "도움", "기여", "필요", "중요", "쓰", "사용", "활용", "걸리", "들", "집중", "힘쓰",
+     "앞장서", "이바지", "일조", "유용", "적합", "효과", "효과적", "목적"}
+)  # fmt: skip
 _NNB_BEFORE_VERB: Final = frozenset({"수", "것", "적", "줄"})
 _EC_BEFORE_VERB: Final = frozenset({"게", "야", "어야", "아야", "여야", "도록", "지만", "는데"})
 _PARTICLES_BEFORE_WORD: Final = frozenset(
     {"은", "는", "이", "가", "을", "를", "에", "에서", "에게", "으로", "로", "와", "과", "도", "의"}
 )
 _CONTENT: Final = frozenset({"NNG", "NNP", "NP", "NR", "VV", "VA", "MAG", "MM"})
-_NOUNISH: Final = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SN", "SH"})
+_NOUNISH: Final = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SN", "SH", "XSN"})
 _ALTERNATING_PARTICLE_TAGS: Final = frozenset({"JKS", "JKO", "JKB", "JX", "JC", "JKC"})
 
 
@@ -116,6 +122,7 @@ def _spacing(
     starts: dict[int, korean.Token] = {}
     for token in tokens:
         starts.setdefault(offset + token.start, token)
+    following = {id(token): after for token, after in zip(tokens, tokens[1:], strict=False)}
     changes: list[tuple[int, int, bool]] = []  # (left end, right start, insert a space)
     for left_end, left in ends.items():
         right_start = left_end
@@ -127,6 +134,10 @@ def _spacing(
         insert = right_start == left_end
         if not _confident(left, right, insert):
             continue
+        if right.form == "데" and right.tag == "NNB":
+            after = following.get(id(right))
+            if after is None or after.form not in _AFTER_DE:
+                continue
         if left.tag.startswith("J") and text[offset + left.start : left_end] != left.form:
             continue  # a particle fused into a syllable: 내(나+의)외부 is one word
         if not (_HANGUL.match(text, left_end - 1) and _HANGUL.match(text, right_start)):

@@ -9,7 +9,7 @@ from typing import Final
 
 import regex
 
-from desktop.writing.flags import CheckContext, Flag
+from desktop.writing.flags import HINT, CheckContext, Flag
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 from desktop.writing.subasks import addressed, sub_asks
 from desktop.writing.wordlists import lines, phrase_pattern
@@ -27,14 +27,16 @@ def _subask(text: str, context: CheckContext) -> list[Flag]:
         return []
     flags = []
     for ask in asks:
-        if addressed(ask, text):
+        if not ask.typed or addressed(ask, text):
             continue
         message = context.say(
             "문항이 묻는 '{ask}'에 대한 내용이 보이지 않습니다.",
             "The question asks for '{ask}'; the answer does not seem to address it.",
             ask=ask.text,
         )
-        flags.append(Flag("Q.SUBASK", "major", len(text), len(text), message, ref=ask.text))
+        # Cue words cannot tell whether an answer addresses an ask: on real essays most such
+        # flags were wrong (bench/rule_precision.py), so this stays a hint.
+        flags.append(Flag("Q.SUBASK", HINT, len(text), len(text), message, ref=ask.text))
     return flags
 
 
@@ -53,21 +55,28 @@ _WEAK_OPENING: Final = regex.compile(
 _HEADLINE: Final = regex.compile(r"\s*[\[【<«\"“『「]")
 
 
+# Questions that ask for the background itself: 성장과정 is told in order, a motto is stated.
+_ASKS_BACKGROUND: Final = regex.compile(
+    r"성장\s?(?:과정|배경|환경|기|스토리)|살아\s?온|가정\s?환경|가치관|모토|좌우명|가훈"
+)
+LEAD_CHARS: Final = 30  # the cue must come early: the opening, not a later clause
+
+
 def _lead(text: str, context: CheckContext) -> list[Flag]:
-    if _HEADLINE.match(text):
+    if _HEADLINE.match(text) or _ASKS_BACKGROUND.search(context.question):
         return []  # a [headline] states the point
     spans = sentence_spans(text)
     if not spans:
         return []
     start, end = spans[0]
-    if not _WEAK_OPENING.search(text[start:end]):
+    if not _WEAK_OPENING.search(text[start : min(end, start + LEAD_CHARS)]):
         return []
     message = context.say(
         "첫 문장이 배경(성장 과정, 가족, 인사말, 명언)으로 시작합니다. 핵심을 먼저 쓰세요(두괄식).",
         "The opening starts with background (childhood, family, a greeting or a saying); "
         "state your point first.",
     )
-    return [Flag("STRUCT.LEAD", "minor", start, end, message)]
+    return [Flag("STRUCT.LEAD", HINT, start, end, message)]
 
 
 # REUSE.CROSS -------------------------------------------------------------------------------
@@ -141,7 +150,7 @@ def _machine(text: str, context: CheckContext) -> list[Flag]:
                 "Phrasing typical of machine-written essays; say it in your own words.",
             )
             flags.append(
-                Flag("STYLE.MACHINE", "minor", match.start(), match.end(), message, ref=phrase_id)
+                Flag("STYLE.MACHINE", HINT, match.start(), match.end(), message, ref=phrase_id)
             )
     return flags
 

@@ -8,8 +8,9 @@ from typing import Final
 
 import regex
 
+from desktop.writing.companies import own_spans
 from desktop.writing.counting import graphemes
-from desktop.writing.flags import CheckContext, Flag, matches
+from desktop.writing.flags import HINT, CheckContext, Flag, matches
 from desktop.writing.josa import after_closers, ending_at, particle_for, wrong_ending
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
@@ -48,7 +49,8 @@ def _josa(text: str, context: CheckContext) -> list[Flag]:
 def _spelling(text: str, context: CheckContext) -> list[Flag]:
     flags = []
     for wrong, right in pairs("ko_misspellings.tsv"):
-        for match in regex.finditer(phrase_pattern(wrong), text):
+        start = r"(?<![가-힣])" if wrong.startswith("|") else ""
+        for match in regex.finditer(start + phrase_pattern(wrong.lstrip("|")), text):
             message = context.say(
                 "맞춤법: '{wrong}' → '{right}'",
                 "Spelling: '{wrong}' should be '{right}'",
@@ -64,7 +66,7 @@ def _cliche(text: str, context: CheckContext) -> list[Flag]:
         "상투적인 표현입니다. 자신만의 경험으로 바꾸세요.",
         "A stock phrase; replace it with something only you could write.",
     )
-    return matches(phrase_regex("ko_cliches.txt"), text, "STYLE.CLICHE", "minor", message)
+    return matches(phrase_regex("ko_cliches.txt"), text, "STYLE.CLICHE", HINT, message)
 
 
 _HEDGE: Final = regex.compile(
@@ -75,7 +77,7 @@ _HEDGE: Final = regex.compile(
 
 def _hedge(text: str, context: CheckContext) -> list[Flag]:
     found = list(_HEDGE.finditer(text))
-    severity = "major" if len(found) >= 3 else "minor"
+    severity = HINT  # a matter of voice: on real essays under half of them were worth changing
     message = context.say(
         "단정하지 않는 표현('~것 같습니다', '~라고 생각합니다')이 {n}번 나옵니다. "
         "확신 있게 쓰세요.",
@@ -134,17 +136,40 @@ _SCHOOL_GENERIC: Final = {
     "다른",
     "같은",
     "모든",
+    "단과",
+    "문과",
+    "이과",
+    "공립",
+    "사립",
+    "국립",
+    "시립",
+    "도립",
+    "초중",
+    "초중고",
+    "중고",
+    "각",
+    "타",
+    "본",
+    "해당",
+    "야간",
+    "평생교육",
 }
 _SCHOOL: Final = regex.compile(
     r"(?<![가-힣A-Za-z0-9○◯ㅇ])([가-힣]{2,12}?)(대학교|대학|고등학교|여자고등학교|고교|외고|과학고|중학교)"
 )
+# Words no school's name holds: "프랑스학생들은한국의다른대학" is a sentence run together.
+_NOT_A_NAME: Final = regex.compile(r"[은는을를의](?!$)|다른|여러|같은|모든")
 _PARTICLE_AFTER_NAME: Final = r"(?=[^가-힣]|$|에서|에|를|을|의|은|는|이|가|생|졸업|학부|출신|재학)"
 _FAMILY: Final = regex.compile(
     r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부모님|아빠|엄마|누나|오빠|언니|남동생|여동생|삼촌|이모|고모)"
     r"[^.\n]{0,15}?(?:교사|교수|의사|공무원|군인|경찰|변호사|판사|목사|은행원|회사원|대표|임원|근무|재직|종사)"
 )
+# The applicant's own age: "올해 27세입니다", "27살인 저는", "1998년생". An age in a story
+# ("20살 때부터", "12살의 어린 나이에") or of others ("60세 이상", "50~80세의") is not.
 _AGE: Final = regex.compile(
-    r"(?<!\d)\d{2}\s?(?:살|세)(?=[^가-힣]|$|입니다|이|의|에|때|로|부터|까지|인|가|는)"
+    r"(?<=(?:올해|현재|제\s?나이는?|저는)\s?(?:만\s?)?)\d{2}\s?(?:살|세)"
+    r"(?=[^가-힣]|$|입니다|이고|인|로서)"
+    r"|(?<![\d~-])\d{2}\s?(?:살|세)(?=(?:인|의)\s?(?:저|제가))"
     r"|(?<!\d)\d{2,4}년생"
 )
 
@@ -153,15 +178,18 @@ def _hometown() -> regex.Pattern[str]:
     regions = "|".join(map(regex.escape, sorted(lines("ko_regions.txt"), key=len, reverse=True)))
     return regex.compile(
         rf"(?<![가-힣])(?:{regions})\s?(?:에서|의)?\s?(?:태어|자라|자랐|출생|성장)"
-        rf"|(?<![가-힣])(?:{regions})\s?출신|고향"
+        rf"|(?<![가-힣])(?:{regions})\s?출신(?!\s?(?:인원|사람|학생|친구|분|직원|동료|선배|후배|들))"
+        rf"|고향"
     )
 
 
 def _blind(text: str, context: CheckContext) -> list[Flag]:
-    severity = "critical" if context.blind_hiring else "minor"
+    # Where the posting is not known to be blind, naming a school or an age is the applicant's
+    # choice: a hint (on real essays most such names were a workplace or a programme's host).
+    severity = "critical" if context.blind_hiring else HINT
     spans: list[tuple[int, int, str]] = []
     for match in _SCHOOL.finditer(text):
-        if match.group(1) not in _SCHOOL_GENERIC:
+        if match.group(1) not in _SCHOOL_GENERIC and not _NOT_A_NAME.search(match.group(1)):
             spans.append((match.start(), match.end(), "school"))
     schools = "|".join(map(regex.escape, lines("ko_schools.txt")))
     for match in regex.finditer(rf"(?<![가-힣A-Za-z])(?:{schools}){_PARTICLE_AFTER_NAME}", text):
@@ -176,6 +204,8 @@ def _blind(text: str, context: CheckContext) -> list[Flag]:
         "family": "family's jobs",
         "age": "age",
     }
+    own = own_spans(text, context.company)  # 경북대학교병원 is the employer, not a school
+    spans = [span for span in spans if not any(a < span[1] and span[0] < b for a, b in own)]
     flags = []
     for start, end, kind in spans:
         message = context.say(
@@ -209,7 +239,7 @@ def _long_sentence(text: str, context: CheckContext) -> list[Flag]:
                 "A long sentence ({n}); splitting it makes it easier to read.",
                 n=f"{size}단어" if context.lang == "en" and context.ui_lang == "ko" else size,
             )
-            flags.append(Flag("STYLE.LONG_SENTENCE", "minor", start, end, message))
+            flags.append(Flag("STYLE.LONG_SENTENCE", HINT, start, end, message))
     return flags
 
 
@@ -298,7 +328,7 @@ def _repeat(text: str, context: CheckContext) -> list[Flag]:
             n=times,
         )
         for start, end in occurrences[stem][REPEAT_WORD_TIMES - 1 :]:
-            flags.append(Flag("STYLE.REPEAT", "minor", start, end, message))
+            flags.append(Flag("STYLE.REPEAT", HINT, start, end, message))
     return flags
 
 

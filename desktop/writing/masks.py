@@ -1,4 +1,4 @@
-"""Anonymisation masks: OO, ooo, ㅇㅇ, ○○, XX, **.
+"""Anonymisation masks: OO, ooo, ㅇㅇ, ㅁㅁ, ○○, XX, **.
 
 Published essays hide names this way ("OO대학교", "ㅇㅇ동아리", "OOO을 맡아"), and users paste
 them. A mask is never a typo, a stray jamo, a particle error or a spacing error: what it
@@ -12,10 +12,11 @@ from typing import Final
 import regex
 
 MASK: Final = regex.compile(
-    r"(?<![A-Za-z])(?:[OoXx]{2,}|[○◯●△□◎]{2,}|ㅇ{2,}|\*{2,}|[○◯●△□◎ㅇOo][○◯●△□◎ㅇOo]+)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:[OoXx]{2,}|[○◯●△□◎]{2,}|ㅇ{2,}|ㅁ{2,}|\*{2,}|[○◯●△□◎ㅇOo][○◯●△□◎ㅇOo]+)"
+    r"(?![A-Za-z])"
 )
 # The characters a mask is written with: a word ending in one has an unknown last sound.
-MASK_CHARS: Final = frozenset("OoXx○◯●△□◎ㅇ*")
+MASK_CHARS: Final = frozenset("OoXx○◯●△□◎ㅇㅁ*")
 
 
 def mask_spans(text: str) -> list[tuple[int, int]]:

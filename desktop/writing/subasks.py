@@ -56,8 +56,14 @@ _STOP: Final = frozenset({"본인", "자신", "구체적", "구체적으로", "�
 
 @dataclass(frozen=True)
 class SubAsk:
+    """One ask: its words in the question, and the cue words that show an answer addresses
+    it. ``typed`` asks are of a kind the cue table knows (a motive, a result, a lesson …);
+    the others (list examples such as '도전' in '노력과 도전, 경험', fragments such as '회사')
+    are not checked: their cue words are only the ask's own first syllables."""
+
     text: str
     cues: tuple[str, ...]
+    typed: bool = False
 
 
 def sub_asks(question: str) -> list[SubAsk]:
@@ -79,7 +85,8 @@ def sub_asks(question: str) -> list[SubAsk]:
         if len(key) < 2 or key in seen:
             continue
         seen.add(key)
-        asks.append(SubAsk(piece, _cues_for(piece)))
+        cues = _cues_for(piece)
+        asks.append(SubAsk(piece, cues, typed=_typed(piece)))
     return asks
 
 
@@ -98,6 +105,10 @@ def _cues_for(ask: str) -> tuple[str, ...]:
             return cues
     words = [_PARTICLE_END.sub("", w) for w in regex.findall(r"[가-힣]{2,}", ask)]
     return tuple(w[:2] for w in words if w not in _STOP and len(w) >= 2)
+
+
+def _typed(ask: str) -> bool:
+    return any(head in ask for heads, _cues in _CUES for head in heads)
 
 
 def addressed(ask: SubAsk, answer: str) -> bool:

@@ -148,10 +148,26 @@ def test_blind_hiring_risks_and_severity() -> None:
     ]
     assert {f.severity for f in flags} == {"critical"}
     relaxed = run_checks(text, CheckContext(blind_hiring=False))
-    assert {f.severity for f in relaxed if f.rule_id == "BLIND.RISK"} == {"minor"}
+    assert {f.severity for f in relaxed if f.rule_id == "BLIND.RISK"} == {"hint"}
     assert "BLIND.RISK" not in found(
         "OO대학교에서 공부했고 전문대학 과정도 알아봤습니다. 3세대 설비"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("경북대학교병원이 추구해야 할 가치는 연구입니다.", "경북대학교병원"),  # the employer
+        ("단과대학 학생회장을 맡았습니다.", ""),
+        ("인근에 초중고교가 많아 10대 고객이 많았습니다.", ""),
+        ("건강보험공단에서 60세 이상의 자료를 모았습니다.", ""),
+        ("20살 때부터 아르바이트를 했습니다.", ""),
+        ("지리가 익숙한 경남 출신 인원들에게 맡겼습니다.", ""),
+    ],
+)
+def test_blind_hiring_leaves_the_employer_and_others_alone(text: str, company: str) -> None:
+    context = CheckContext(company=company, blind_hiring=True)
+    assert "BLIND.RISK" not in found(text, context)
 
 
 def test_long_sentence_and_repetition() -> None:

@@ -1,0 +1,114 @@
+"""Grammar proofreaders catch and the analyzer does not (KO.GRAMMAR), and loanwords written
+against the standard (KO.LOANWORD).
+
+Each KO.GRAMMAR pattern is narrow on purpose (precision first, measured on real essays with
+``bench/rule_precision.py``); its ``ref`` names the kind, so each kind is measured apart:
+
+- ``로서``: 로써 (by means of) after a person or role, where 로서 (as) is meant: 마케터로써;
+- ``든지``: 던지 (recollection) where a choice is meant: 무슨 일이던지, 하던지 말던지;
+- ``률/율``: 율 after a vowel or ㄴ, 률 after any other final consonant: 클릭율, 증가률;
+- ``되/돼``: 되어 contracted wrongly: 되서, 돼었다, 안돼는;
+- ``안 되``: 안 before 되다 is an adverb and stands apart: 안되었습니다 → 안 되었습니다.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Final
+
+import regex
+
+from desktop.writing.companies import own_spans
+from desktop.writing.flags import CheckContext, Flag
+from desktop.writing.wordlists import lines, pairs, phrase_pattern
+
+Rule = Callable[[str, CheckContext], list[Flag]]
+_NO_HANGUL_BEFORE: Final = r"(?<![가-힣A-Za-z])"
+
+
+@cache
+def _roles() -> regex.Pattern[str]:
+    roles = "|".join(sorted(map(regex.escape, lines("ko_roles.txt")), key=len, reverse=True))
+    return regex.compile(rf"(?<=(?:{roles})(?:으로|로))써(?![가-힣])")
+
+
+_CHOICE_DEONJI: Final = regex.compile(
+    # An indefinite word before it asks for a choice: 무엇이던지, 누구던지, 무슨 일이던지.
+    r"(?<=(?<![가-힣])(?:무엇|뭐|누구|어디|어디서|어디에서|언제|아무|얼마|무슨\s?[가-힣]+|"
+    r"어떤\s?[가-힣]+|어느\s?[가-힣]+)(?:이)?)던지(?![가-힣])"
+    # Two choices in a row: 하던지 말던지; or one left open: 하던지 간에, 하던지 상관없이.
+    r"|던지(?=\s?[가-힣]{1,4}던지(?![가-힣]))|(?<=[가-힣]\s?[가-힣]{0,3}던지\s?[가-힣]{1,4})던지"
+    r"|던지(?=\s?(?:간에|상관|관계))"
+)
+_JONGSEONG_N: Final = 4  # ㄴ's index among the final consonants
+_RATE: Final = regex.compile(r"(?<=[가-힣])[률율]")
+_DOE: Final = (
+    (regex.compile(r"되서"), "돼서"),
+    (regex.compile(r"돼(?=었|어|는|고|면|기|지만|도록)"), "되"),
+    (regex.compile(r"(?<![가-힣])되요(?![가-힣])"), "돼요"),
+)
+_AN_DOE: Final = regex.compile(
+    r"(?<![가-힣])안(?=(?:되|돼|된|될|됐|됩)(?:었|어|는|면|고|게|지|서|기|요|도|나|다|니|ㄴ|[.,!?\s]|$)?)"
+)
+
+
+def _grammar(text: str, context: CheckContext) -> list[Flag]:
+    found: list[tuple[int, int, str, str]] = []  # start, end, correction, kind
+    for match in _roles().finditer(text):
+        found.append((match.start(), match.end(), "서", "로서"))
+    for match in _CHOICE_DEONJI.finditer(text):
+        found.append((match.start(), match.end(), "든지", "든지"))
+    for match in _RATE.finditer(text):
+        before = ord(text[match.start() - 1]) - 0xAC00
+        final = before % 28
+        right = "율" if final in (0, _JONGSEONG_N) else "률"
+        if match.group() != right:
+            found.append((match.start(), match.end(), right, "률/율"))
+    for pattern, right in _DOE:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.start() + len(match.group()), right, "되/돼"))
+    for match in _AN_DOE.finditer(text):
+        found.append((match.start(), match.end() + 1, "안 " + text[match.end()], "안 되"))
+    own = own_spans(text, context.company)
+    flags = []
+    for start, end, right, kind in found:
+        if any(low < end and start < high for low, high in own):
+            continue
+        word_start = start
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        word_end = end
+        while word_end < len(text) and regex.match(r"[가-힣]", text[word_end]):
+            word_end += 1
+        wrong = text[word_start:word_end]
+        fixed = text[word_start:start] + right + text[end:word_end]
+        message = context.say(
+            "문법: '{wrong}' → '{right}'",
+            "Grammar: '{wrong}' should be '{right}'",
+            wrong=wrong,
+            right=fixed,
+        )
+        flags.append(Flag("KO.GRAMMAR", "major", word_start, word_end, message, fixed, kind))
+    return flags
+
+
+def _loanwords(text: str, context: CheckContext) -> list[Flag]:
+    own = own_spans(text, context.company)
+    flags = []
+    for wrong, right in pairs("ko_loanwords.tsv"):
+        start = _NO_HANGUL_BEFORE if wrong.startswith("|") else ""
+        for match in regex.finditer(start + phrase_pattern(wrong.lstrip("|")), text):
+            if any(low < match.end() and match.start() < high for low, high in own):
+                continue
+            message = context.say(
+                "외래어 표기: '{wrong}' → '{right}'",
+                "Loanword spelling: '{wrong}' should be '{right}'",
+                wrong=match.group(),
+                right=right,
+            )
+            flags.append(Flag("KO.LOANWORD", "major", match.start(), match.end(), message, right))
+    return flags
+
+
+RULES: Final[list[Rule]] = [_grammar, _loanwords]
