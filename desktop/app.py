@@ -143,7 +143,7 @@ def run_gui() -> int:
     from desktop.engine.backend import create_backend
     from desktop.engine.load_probe import ModelProbe
     from desktop.ui.editor import check_runner
-    from desktop.ui.i18n import install_translators, resolve_language
+    from desktop.ui.i18n import apply_ui_font, install_translators, resolve_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.assistant import Assistant
     from desktop.ui.models.llm_worker import LlmClient
@@ -153,6 +153,7 @@ def run_gui() -> int:
     app.setApplicationName("Jaso")
     settings = load_settings(paths.settings_file)
     translators = install_translators(app, settings.language)
+    apply_ui_font(app, settings.language)
     _install_excepthooks()
     try:
         db = Database(paths.database)

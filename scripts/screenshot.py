@@ -1,74 +1,183 @@
-"""Render the main window with the sample applications and save a PNG (for looking at the UI).
+"""Render the app in a scene and save a PNG, to look at the UI and to show what changed.
 
-Usage: python scripts/screenshot.py OUT.png [--lang ko|en] [--dialog history|application|question]
-           [--assist checks|suggestions|critique|counsel]
+Usage:
+    python scripts/screenshot.py OUT.png [--scene SCENE] [--lang ko|en] [--size 1200x800]
+    python scripts/screenshot.py --all DIR     # every scene, both sizes, both languages
 
-``--assist`` shows the writing-help panel. Its model output comes from the scripted backend of
-the UI tests (tests/ui/fakes.py): random-weight test models write noise, which shows nothing.
+Scenes: first-start (no application yet), three (an application with three questions),
+empty (an application without questions), checks, suggestions, review (the Review tab after
+Review), counsel (the Counselor tab), history, interview, models, import, application.
+The model output comes from the scripted backend of the UI tests (tests/ui/fakes.py):
+random-weight test models write noise, which shows nothing. Runs offscreen by default.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+SCENES = (
+    "first-start", "three", "empty", "checks", "suggestions", "review", "counsel", "history",
+    "interview",
+)  # fmt: skip
+EXTRA_SCENES = ("models", "import", "application")
+SIZES = ("1200x800", "1600x1000")
+ASSIST = {"checks": "checks", "suggestions": "suggestions", "review": "critique",
+          "counsel": "counsel"}  # fmt: skip
+
+THREE = {
+    "ko": (
+        "한빛물류",
+        "물류 SCM 기획",
+        [
+            (
+                "한빛물류에 지원한 동기와 입사 후 이루고 싶은 목표를 구체적으로 기술해 주십시오. "
+                "(최대 700자 입력가능, 공백 포함)",
+                "[오차율 3.5%를 0.8%로 낮춘 입고 검수 개선]\n"
+                "물류센터 아르바이트 당시 재고 오차율이 "
+                "3.5%였고, 입고 기록 1,200건을 분석한 결과 오차의 70%가 야간 입고에서 "
+                "발생했습니다. 바코드 재확인 절차를 제안해 석 달 만에 오차율을 0.8%로 낮췄습니다.",
+            ),
+            (
+                "본인이 속한 조직에서 갈등을 해결한 경험을 서술해 주십시오. (공백 제외 500자)",
+                "동아리 회계를 맡았을 때 예산 배분을 두고 두 팀이 맞섰습니다. 지난 3년의 지출을 "
+                "표로 정리해 기준을 함께 정했고, 두 팀 모두 그 기준을 받아들였습니다.",
+            ),
+            ("직무 수행에 필요한 역량을 기르기 위해 노력한 경험을 작성해 주십시오. (1,000자)", ""),
+        ],
+    ),
+    "en": (
+        "Northwind Logistics",
+        "Supply Chain Analyst",
+        [
+            (
+                "Why do you want to join Northwind Logistics, and what would you aim to achieve in "
+                "your first year? (250-400 words)",
+                "During a summer at a fulfilment centre I found that 70% of stock errors came from "
+                "night shifts. I proposed a barcode re-check and the error rate fell from 3.5% to "
+                "0.8% in three months.",
+            ),
+            (
+                "Describe a time you resolved a disagreement in a team. (300 words)",
+                "As treasurer of a student club I tabulated three years of spending so that two "
+                "teams could agree on a budget rule.",
+            ),
+            ("What have you done to build the skills this role needs? (300 words)", ""),
+        ],
+    ),
+}
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out")
-    parser.add_argument("--lang", default="ko")
-    parser.add_argument("--dialog", default="")
-    parser.add_argument("--assist", default="")
+    parser.add_argument("out", nargs="?", default="")
+    parser.add_argument("--scene", default="three", choices=SCENES + EXTRA_SCENES)
+    parser.add_argument("--lang", default="ko", choices=("ko", "en"))
+    parser.add_argument("--size", default="1200x800")
+    parser.add_argument("--all", default="", metavar="DIR")
+    parser.add_argument("--dialog", default="", help="(older name for a dialog scene)")
+    parser.add_argument("--assist", default="", help="(older name for a panel scene)")
     args = parser.parse_args()
+    if args.all:
+        return _all(Path(args.all))
+    if not args.out:
+        parser.error("OUT.png is needed (or --all DIR)")
+    scene = args.dialog or {"critique": "review"}.get(args.assist, args.assist) or args.scene
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("JASO_NO_STARTER", "1")
+    return _render(Path(args.out), scene, args.lang, args.size)
 
+
+def _all(folder: Path) -> int:
+    """Every scene at both sizes in both languages, each in its own process."""
+    folder.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for scene in SCENES:
+        for lang in ("ko", "en"):
+            for size in SIZES:
+                out = folder / f"{scene}-{lang}-{size}.png"
+                command = [sys.executable, __file__, str(out), "--scene", scene, "--lang", lang,
+                           "--size", size]  # fmt: skip
+                failed += subprocess.run(command, check=False).returncode != 0
+    return 1 if failed else 0
+
+
+def _render(out: Path, scene: str, lang: str, size: str) -> int:
     from desktop.paths import app_paths, resource
     from desktop.settings import Settings
     from desktop.store import Database
+    from desktop.store import applications as apps
     from desktop.store import questions as q
     from desktop.store.samples import import_applications
     from desktop.ui.editor.application_dialog import ApplicationDialog
     from desktop.ui.editor.history_dialog import HistoryDialog
-    from desktop.ui.i18n import install_translators
+    from desktop.ui.i18n import apply_ui_font, install_translators
     from desktop.ui.main_window import MainWindow
 
+    width, height = (int(n) for n in size.split("x"))
     app = QApplication(sys.argv[:1])
-    keep = install_translators(app, args.lang)
+    keep = install_translators(app, lang)
+    apply_ui_font(app, lang)
     paths = app_paths(tempfile.mkdtemp())
     paths.ensure()
     db = Database(paths.database)
     data = json.loads(resource("samples", "applications.json").read_text(encoding="utf-8"))
-    ids = db.run(import_applications, data=data)
-    first = db.run(q.list_revisions, question_id=1)
-    assert not first
+    ids: list[int] = []
+    if scene != "first-start":
+        ids = db.run(import_applications, data=data)
     answer = data["applications"][0]["questions"][0]["answer"]
-    db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
-    if args.assist == "counsel":
+    if ids:
+        db.run(q.add_revision, question_id=1, text=answer.replace("0.8%", "1%"), reason="autosave")
+    if scene == "counsel":
         _seed_review(db, answer)
         _seed_clients(db, ids)
-    assistant = _scripted_assistant() if args.assist or args.dialog == "interview" else None
-    window = MainWindow(db, Settings(language=args.lang), paths, assistant, args.lang)
-    window.resize(1440, 860)
+    shown = ids[0] if ids else None
+    if scene in ("three", "review", "history", "suggestions"):
+        company, role, questions = THREE[lang]
+        shown = db.run(
+            apps.create_application, company=company, role=role, lang=lang,
+            questions=[apps.NewQuestion(text, answer=body) for text, body in questions],
+        )  # fmt: skip
+    elif scene == "empty":
+        shown = db.run(apps.create_application, company="다온은행", role="기업금융 RM")
+    elif scene == "checks":
+        shown = ids[-3]  # many findings
+    needs_model = scene in ASSIST or scene == "interview"
+    assistant = _scripted_assistant() if needs_model else None
+    settings = Settings(language=lang)
+    if scene == "first-start":
+        settings.model_path = str(paths.models_dir / "gemma-3-270m-Q8_0.gguf")
+    window = MainWindow(db, settings, paths, assistant, lang)
+    window.resize(width, height)
+    window.fit_panels()
     window.show()
-    shown = ids[-3] if args.assist == "checks" else ids[0]  # S9 has many findings
-    window.reload_list(select_id=shown)
-    window.view.show_application(shown)
-    if args.assist:
-        _assist(app, window, args.assist)
+    if shown is not None:
+        window.reload_list(select_id=shown)
+        window.view.show_application(shown)
+    if scene in ASSIST:
+        _assist(app, window, ASSIST[scene])
     target: QDialog | None = None
-    if args.dialog == "history":
-        target = HistoryDialog(db.run(q.list_revisions, question_id=1), answer, window)
-    elif args.dialog == "application":
+    if scene == "history":
+        editor = window.view.editors[0]
+        more = " 추가한 문장." if lang == "ko" else " One more sentence."
+        db.run(q.save_answer, question_id=editor.question_id, text=editor.text() + more)
+        revisions = db.run(q.list_revisions, question_id=editor.question_id)
+        target = HistoryDialog(revisions, editor.text(), window)
+    elif scene == "application":
         target = ApplicationDialog(window.view.record, window)
-    elif args.dialog == "models":
+    elif scene == "models":
         target = _model_manager(window, paths)
-    elif args.dialog == "interview":
+    elif scene == "interview":
         target = _interview(app, window)
-    elif args.dialog == "import":
+    elif scene == "import":
         from desktop.ui.counsel.import_dialog import ImportDialog
 
         raw = "회사: 한빛물류\n직무: 운송관리\n성명: 이하늘\n\n" + "\n".join(
@@ -81,11 +190,11 @@ def main() -> int:
 
     def grab() -> None:
         widget = target if target is not None else window
-        widget.grab().save(args.out)
+        widget.grab().save(str(out))
         app.quit()
 
-    slow = args.assist or args.dialog in ("models", "interview")
-    QTimer.singleShot(2500 if slow else 800, grab)
+    slow = needs_model or scene == "models"
+    QTimer.singleShot(2500 if slow else 900, grab)
     app.exec()
     if assistant is not None:
         assistant.shutdown()  # type: ignore[attr-defined]
@@ -190,7 +299,6 @@ def _assist(app: QApplication, window: object, what: str) -> None:
         window.view.suggestions[editor.question_id].request_now()
     elif what == "counsel":
         panel.setCurrentWidget(panel.counsel)
-        window.assist_dock.setMinimumWidth(560)
         span = panel.comments.spans.get(panel.comments.comments[0].id)
         if span is not None:
             editor.select_nfc_span(*span)

@@ -9,7 +9,10 @@ from sqlmodel import Session
 
 from desktop.store.records import SearchHit
 
-_SNIPPET_CONTEXT = 24
+# A snippet shows the match near its start, so a narrow list does not cut it away: a little
+# before it (back to a word start when one is near), more after it.
+_SNIPPET_BEFORE = 12
+_SNIPPET_AFTER = 40
 
 
 def _like_pattern(query: str) -> str:
@@ -20,9 +23,12 @@ def _like_pattern(query: str) -> str:
 def _snippet(source: str, query: str) -> str:
     index = source.lower().find(query.lower())
     if index < 0:
-        return source[: _SNIPPET_CONTEXT * 2].replace("\n", " ")
-    start = max(0, index - _SNIPPET_CONTEXT)
-    end = min(len(source), index + len(query) + _SNIPPET_CONTEXT)
+        return source[: _SNIPPET_BEFORE + _SNIPPET_AFTER].replace("\n", " ")
+    start = max(0, index - _SNIPPET_BEFORE)
+    space = source.rfind(" ", start - 6 if start > 6 else 0, index)
+    if start and space >= 0 and index - space <= _SNIPPET_BEFORE + 6:
+        start = space + 1
+    end = min(len(source), index + len(query) + _SNIPPET_AFTER)
     prefix = "…" if start else ""
     suffix = "…" if end < len(source) else ""
     return prefix + source[start:end].replace("\n", " ") + suffix

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from desktop import messages
 from desktop.paths import resource
@@ -17,6 +18,28 @@ def resolve_language(setting: str) -> str:
     if setting in ("ko", "en"):
         return setting
     return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+KOREAN_UI_FONTS = ("Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo",
+                   "NanumGothic", "NanumBarunGothic")  # fmt: skip
+
+
+def apply_ui_font(app: QGuiApplication, language: str) -> str:
+    """For a Korean UI, one font with Hangul and Latin letters for the whole UI; returns its
+    family ("" when none is installed, or for English).
+
+    With a Latin UI font, Qt draws the Hangul of a line in a fallback font: a row mixed two
+    typefaces and sizes, and lines of one list differed in height.
+    """
+    if resolve_language(language) != "ko":
+        return ""
+    installed = set(QFontDatabase.families())
+    family = next((f for f in KOREAN_UI_FONTS if f in installed), "")
+    if family:
+        font = app.font()
+        font.setFamilies([family, *font.families()])
+        app.setFont(font)
+    return family
 
 
 def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -12,41 +12,34 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QWidget,
 )
 
-from desktop import __version__
-from desktop.paths import AppPaths, resource
+from desktop.paths import AppPaths
 from desktop.settings import Settings, save_settings
 from desktop.store import Database, StorageError
 from desktop.store import applications as app_store
-from desktop.store import trash as trash_store
 from desktop.store.clients import client_names
-from desktop.store.records import ApplicationRecord, TrashItem
+from desktop.store.records import ApplicationRecord
 from desktop.store.recovery import RecoveryFiles, restore_pending
-from desktop.store.samples import import_applications
 from desktop.store.search import search
+from desktop.ui import window_layout
 from desktop.ui.assist.assist_panel import AssistPanel
 from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.counsel.batch_bar import BatchBar
 from desktop.ui.counsel.counsel_menu import CounselMenu
 from desktop.ui.editor.app_list import ApplicationListPanel
-from desktop.ui.editor.application_dialog import ApplicationDialog
 from desktop.ui.editor.application_view import ApplicationView
-from desktop.ui.editor.reuse_dialog import ReuseDialog
-from desktop.ui.editor.trash_dialog import TrashDialog
-from desktop.ui.interview.interview_dialog import InterviewDialog
 from desktop.ui.models.assistant import Assistant
 from desktop.ui.models.job_status import JobStatus
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions):
     """Composes the list and the view; owns menus, the status bar and window geometry."""
 
     def __init__(
@@ -74,13 +67,18 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 880])
+        splitter.setChildrenCollapsible(False)
+        self.list_panel.setMinimumWidth(window_layout.LIST_MIN)
+        self.list_panel.setMaximumWidth(window_layout.LIST_MAX)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.assist = AssistPanel(self.view)
         self.assist.follow_models(paths.models_dir, self.open_model_manager)
         self.assist_dock = QDockWidget(self.tr("Writing help"), self)
         self.assist_dock.setObjectName("assist-dock")
         self.assist_dock.setWidget(self.assist)
+        self.assist.setMinimumWidth(window_layout.HELP_MIN)
+        self.assist.setMaximumWidth(window_layout.HELP_MAX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assist_dock)
         self.model_state = QLabel()
         self.save_state = QLabel()
@@ -105,6 +103,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.counsel_menu = CounselMenu(self, self)
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.counsel_menu.menu)
+        self.view.welcome.new_requested.connect(self.new_application)
+        self.view.welcome.samples_requested.connect(self.import_samples)
+        self.view.welcome.import_requested.connect(self.counsel_menu.import_files)
         self._restore_geometry()
         self.recovery = RecoveryFiles.for_data_dir(paths.data_dir)
         self.view.recovery = self.recovery
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
                     "and saved once the folder can be written."
                 )
             )
+        self._show_model_on_welcome()
         self.reload_list(select_id=settings.last_application_id or None)
         if self.list_panel.selected_id() is not None:
             self.view.show_application(self.list_panel.selected_id())
@@ -235,6 +237,15 @@ class MainWindow(QMainWindow):
         self.model_state.setText(text.replace("%1", named))
         self.model_state.setToolTip(detail if failed else "")
         self.model_state.setStyleSheet("color: #c62828" if failed else "")
+        self._show_model_on_welcome()
+
+    def _show_model_on_welcome(self) -> None:
+        name = Path(self.settings.model_path).name if self.settings.model_path else None
+        if self.assistant is not None and self.assistant.state == "ready":
+            name = self.assistant.model_name or name
+        # What the model can do beyond continuation comes from the model's qualification (issue
+        # 26) once it is known; until then the page promises continuation only.
+        self.view.welcome.set_model(name, None)
 
     def _on_show_ai_toggled(self, checked: bool) -> None:
         self.view.show_ai_text = checked
@@ -271,6 +282,7 @@ class MainWindow(QMainWindow):
             records = [r for r in records if r.client_name == client]
         current = select_id if select_id is not None else self.list_panel.selected_id()
         self.list_panel.show_applications(records, snippets, current)
+        self.view.welcome.set_first_start(not records and not query and not status)
 
     def _on_list_panel_filter_changed(self, _query: str, _status: str) -> None:
         self.reload_list()
@@ -315,145 +327,22 @@ class MainWindow(QMainWindow):
                 20_000,
             )
 
-    # Actions -------------------------------------------------------------------------------
-
-    def new_application(self) -> None:
-        dialog = ApplicationDialog(parent=self)
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        company = values.pop("company")
-        try:
-            new_id = self.db.run(app_store.create_application, company=company, **values)
-        except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-            return
-        self.reload_list(select_id=new_id)
-        self.view.show_application(new_id)
-
-    def _on_view_details_requested(self) -> None:
-        record = self.view.record
-        if record is None:
-            return
-        dialog = ApplicationDialog(record, parent=self)
-        if dialog.exec():
-            try:
-                self.db.run(
-                    app_store.update_application, application_id=record.id, **dialog.values()
-                )
-            except StorageError as exc:
-                QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-                return
-            self.reload_list(select_id=record.id)
-            self.view.reload()
-
-    def reuse_application(self) -> None:
-        if self.view.record is None or not self.view.flush():
-            return
-        source = self.db.run(app_store.get_application, application_id=self.view.record.id)
-        dialog = ReuseDialog(source, parent=self)
-        if not dialog.exec():
-            return
-        new_id = self.db.run(
-            app_store.reuse_application,
-            application_id=source.id,
-            company=dialog.company.text().strip(),
-            role=dialog.role.text().strip(),
-            replace_company_name=dialog.replace.isChecked(),
-        )
-        self.reload_list(select_id=new_id)
-        self.view.show_application(new_id)
-
-    def delete_application(self) -> None:
-        record = self.view.record
-        if record is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete application"),
-            self.tr("Move “%1” to the trash? You can restore it from File ▸ Trash.").replace(
-                "%1", record.company
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.view.flush()
-            self.db.run(app_store.trash_application, application_id=record.id)
-            self.view.show_application(None)
-            self.reload_list()
-
-    def import_samples(self) -> None:
-        path = resource("samples", "applications.json")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            ids = self.db.run(import_applications, data=data)
-        except (OSError, ValueError, StorageError) as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Imported %n application(s).", "", len(ids)), 8000)
-        self.reload_list(select_id=ids[0] if ids else None)
-        if ids:
-            self.view.show_application(ids[0])
-
-    def open_interview(self) -> InterviewDialog | None:
-        """Practice the interview for the open application (non-modal)."""
-        if self.view.record is None or not self.view.flush():
-            return None
-        dialog = InterviewDialog(
-            self.db, self.assistant, self.view.record.id, self.view.ui_lang, parent=self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def open_trash(self) -> None:
-        def restore(item: TrashItem) -> None:
-            self.db.run(trash_store.restore_from_trash, kind=item.kind, item_id=item.id)
-
-        def purge(item: TrashItem) -> None:
-            self.db.run(trash_store.purge, kind=item.kind, item_id=item.id)
-
-        self.view.flush()
-        TrashDialog(lambda: self.db.run(trash_store.list_trash), restore, purge, self).exec()
-        self.reload_list()
-        self.view.reload()
-
-    def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
-            fields = (
-                "model_backend",
-                "model_path",
-                "n_ctx",
-                "n_threads",
-                "n_gpu_layers",
-                "remote_url",
-            )
-            before = [getattr(self.settings, name) for name in fields]
-            dialog.apply_to(self.settings)
-            self._save_settings()
-            if self.critique_queue is not None:
-                self.critique_queue.parallel = self.settings.remote_parallel
-            if before != [getattr(self.settings, name) for name in fields]:
-                self.load_model()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Jaso"),
-            self.tr(
-                "Jaso %1\nAn offline writing assistant for job-application essays.\n\n"
-                "Data folder: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.paths.data_dir)),
-        )
-
     # Window state --------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
         geometry = QByteArray.fromBase64(self.settings.window_geometry.encode("ascii"))
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+        self.fit_panels()
+
+    def fit_panels(self) -> None:
+        """Give the list and the writing help their share of the width; the editor the rest."""
+        width = self.width()
+        listed = window_layout.list_width(width)
+        self.splitter.setSizes([listed, max(1, width - listed)])
+        self.resizeDocks(
+            [self.assist_dock], [window_layout.help_width(width)], Qt.Orientation.Horizontal
+        )
 
     def _save_settings(self) -> None:
         try:

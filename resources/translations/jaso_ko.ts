@@ -42,7 +42,7 @@
 <context>
     <name>AnswerEdit</name>
     <message>
-        <location filename="../../desktop/ui/editor/answer_edit.py" line="300"/>
+        <location filename="../../desktop/ui/editor/answer_edit.py" line="308"/>
         <source>Replace with “%1”</source>
         <translation>고쳐 쓰기: “%1”</translation>
     </message>
@@ -156,17 +156,17 @@
         <translation>모든 내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/app_list.py" line="116"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="119"/>
         <source>No client</source>
         <translation>내담자 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/app_list.py" line="143"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="146"/>
         <source>Due today</source>
         <translation>오늘 마감</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/app_list.py" line="145"/>
+        <location filename="../../desktop/ui/editor/app_list.py" line="148"/>
         <source>Closed %1</source>
         <translation>마감됨 %1</translation>
     </message>
@@ -174,75 +174,55 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="116"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="113"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="117"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="114"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="132"/>
-        <source>Select an application on the left, or create one with File ▸ New application.</source>
-        <translation>왼쪽에서 지원서를 선택하거나 파일 ▸ 새 지원서로 만드세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="161"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="170"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="268"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="279"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="270"/>
-        <location filename="../../desktop/ui/editor/application_view.py" line="295"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="281"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="306"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="292"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="303"/>
         <source>There is no answer to review yet.</source>
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="299"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="310"/>
         <source>An answer could not be saved, so it was not reviewed.</source>
         <translation>답변을 저장하지 못해 첨삭하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="353"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="364"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="357"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="368"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="359"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="370"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="401"/>
-        <source>Could not save</source>
-        <translation>저장하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="441"/>
-        <source>Delete question</source>
-        <translation>문항 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="443"/>
-        <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
-        <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -468,19 +448,20 @@
         <translation>답변을 클릭하면 점검 결과가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="77"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="78"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="83"/>
         <source>No problems found.</source>
         <translation>발견된 문제가 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="79"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="81"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n건 발견</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/checks_panel.py" line="120"/>
+        <location filename="../../desktop/ui/assist/checks_panel.py" line="124"/>
         <source>The answer changed since this check; try again.</source>
         <translation>검사 이후 답변이 바뀌었습니다. 다시 시도하세요.</translation>
     </message>
@@ -976,27 +957,27 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/editor/history_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="51"/>
         <source>Answer history</source>
         <translation>답변 기록</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/history_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="71"/>
         <source>Selected version</source>
         <translation>선택한 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/history_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="72"/>
         <source>Current answer</source>
         <translation>현재 답변</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/history_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="89"/>
         <source>Restore this version</source>
         <translation>이 버전으로 복원</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/history_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/editor/history_dialog.py" line="97"/>
         <source>No earlier versions yet.</source>
         <translation>아직 이전 버전이 없습니다.</translation>
     </message>
@@ -1363,32 +1344,37 @@
         <translation>사소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="51"/>
+        <location filename="../../desktop/ui/labels.py" line="47"/>
+        <source>Hint</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="53"/>
         <source>Question fit</source>
         <translation>질문 적합성</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <location filename="../../desktop/ui/labels.py" line="54"/>
         <source>Evidence</source>
         <translation>구체성·근거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="53"/>
+        <location filename="../../desktop/ui/labels.py" line="55"/>
         <source>Job and company fit</source>
         <translation>직무·회사 연관성</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54"/>
+        <location filename="../../desktop/ui/labels.py" line="56"/>
         <source>Structure</source>
         <translation>구성·가독성</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55"/>
+        <location filename="../../desktop/ui/labels.py" line="57"/>
         <source>Distinctiveness</source>
         <translation>차별성·진정성</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="56"/>
+        <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>Mechanics</source>
         <translation>표기·형식</translation>
     </message>
@@ -1396,188 +1382,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Settin&amp;gs…</source>
         <translation>설정(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
-        <source>Could not save</source>
-        <translation>저장하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
-        <source>Delete application</source>
-        <translation>지원서 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
-        <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
-        <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
-        <source>Import failed</source>
-        <translation>가져오기 실패</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
-        <source>Imported %n application(s).</source>
-        <translation>
-            <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
-        <source>About Jaso</source>
-        <translation>자소 정보</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
-        <source>Jaso %1
-An offline writing assistant for job-application essays.
-
-Data folder: %2</source>
-        <translation>자소 %1
-오프라인 자기소개서 작성 도우미
-
-데이터 폴더: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1921,6 +1863,37 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>NoQuestions</name>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="126"/>
+        <source>No questions yet. Paste each question as the form states it: the limit and the counting rule are read from it.</source>
+        <translation>아직 문항이 없습니다. 지원서 양식에 적힌 그대로 문항을 붙여 넣으면 글자 수 제한과 세는 방식을 읽어 냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="131"/>
+        <source>Add question…</source>
+        <translation>문항 추가…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionActions</name>
+    <message>
+        <location filename="../../desktop/ui/editor/question_actions.py" line="48"/>
+        <source>Could not save</source>
+        <translation>저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_actions.py" line="88"/>
+        <source>Delete question</source>
+        <translation>문항 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_actions.py" line="90"/>
+        <source>Move this question and its answer to the trash? You can restore it from File ▸ Trash.</source>
+        <translation>이 문항과 답변을 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionDialog</name>
     <message>
         <location filename="../../desktop/ui/editor/question_dialog.py" line="28"/>
@@ -1971,94 +1944,97 @@ Data folder: %2</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="142"/>
-        <source>Review</source>
-        <translation>첨삭</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="143"/>
-        <source>Ask the model for a critique of this answer</source>
-        <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="147"/>
-        <source>Draft…</source>
-        <translation>초안…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="148"/>
-        <source>Write a first draft from your keywords or notes</source>
-        <translation>키워드나 메모로 첫 초안을 씁니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="152"/>
-        <source>Edit</source>
-        <translation>수정</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="153"/>
-        <source>Edit the question, its limit and counting rule</source>
-        <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="157"/>
-        <source>History</source>
-        <translation>기록</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="158"/>
-        <source>Earlier versions of this answer</source>
-        <translation>이 답변의 이전 버전</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="161"/>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="162"/>
-        <source>Move down</source>
-        <translation>아래로</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="164"/>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="165"/>
-        <source>Move this question to the trash</source>
-        <translation>이 문항을 휴지통으로</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="179"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="108"/>
         <source>Write your answer here…</source>
         <translation>여기에 답변을 쓰세요…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="465"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="398"/>
         <source>The disk is full (or a file-size limit was reached).</source>
         <translation>디스크가 가득 찼습니다(또는 파일 크기 제한에 도달했습니다).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="466"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="399"/>
         <source>The data folder is read-only.</source>
         <translation>데이터 폴더가 읽기 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="400"/>
         <source>The database is in use by another program.</source>
         <translation>다른 프로그램이 데이터베이스를 사용 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="472"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="405"/>
         <source>Your text is kept only in this window and saving is retried: do not close Jaso.</source>
         <translation>글은 이 창에만 남아 있으며 저장을 다시 시도합니다. Jaso를 닫지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/question_editor.py" line="475"/>
+        <location filename="../../desktop/ui/editor/question_editor.py" line="408"/>
         <source>Your text is kept in %1 and saving is retried.</source>
         <translation>글을 %1에 보관했으며 저장을 다시 시도합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionHeader</name>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="94"/>
+        <source>Review</source>
+        <translation>첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="94"/>
+        <source>Ask the model for a critique of this answer</source>
+        <translation>이 답변의 첨삭을 모델에 요청합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="97"/>
+        <source>Draft…</source>
+        <translation>초안…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="98"/>
+        <source>Write a first draft from your keywords or notes</source>
+        <translation>키워드나 메모로 첫 초안을 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="101"/>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="101"/>
+        <source>Edit the question, its limit and counting rule</source>
+        <translation>문항, 글자 수 제한, 세는 방식 수정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="102"/>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="102"/>
+        <source>Earlier versions of this answer</source>
+        <translation>이 답변의 이전 버전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="103"/>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="104"/>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="105"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/question_header.py" line="105"/>
+        <source>Move this question to the trash</source>
+        <translation>이 문항을 휴지통으로</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2318,131 @@ Data folder: %2</source>
         <translation>
             <numerusform>%n개 항목을 영구 삭제할까요? 되돌릴 수 없습니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="34"/>
+        <source>New application…</source>
+        <translation>새 지원서…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="35"/>
+        <source>Company, role and deadline; then add its questions</source>
+        <translation>회사, 직무, 마감일을 적고 문항을 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="36"/>
+        <source>Import sample applications</source>
+        <translation>예시 지원서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="37"/>
+        <source>Invented examples to try every feature on</source>
+        <translation>모든 기능을 시험해 볼 수 있는 가상의 예시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="38"/>
+        <source>Import essays…</source>
+        <translation>자기소개서 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="40"/>
+        <source>Essays you already wrote: .txt, .docx, .hwpx, .hwp or .pdf</source>
+        <translation>이미 쓴 자기소개서: .txt, .docx, .hwpx, .hwp, .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="80"/>
+        <source>Welcome to Jaso</source>
+        <translation>자소에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="83"/>
+        <source>Write each answer of an application here: the count follows the portal&apos;s rule, every version is kept, and the checks run as you type. Start with one of these:</source>
+        <translation>지원서의 답변을 여기에서 씁니다. 글자 수는 채용 사이트의 규칙대로 세고, 모든 버전이 남으며, 쓰는 동안 점검이 돌아갑니다. 다음 중 하나로 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="89"/>
+        <source>No application open</source>
+        <translation>열린 지원서가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="90"/>
+        <source>Pick an application on the left, or:</source>
+        <translation>왼쪽에서 지원서를 고르거나, 다음 중 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="97"/>
+        <source>No model is installed: the checks, the count and the history work without one. Model ▸ Models… adds one for suggestions and reviews.</source>
+        <translation>설치된 모델이 없습니다. 점검, 글자 수, 기록은 모델 없이도 됩니다. 이어 쓰기 제안과 첨삭에 쓸 모델은 모델 ▸ 모델 관리…에서 추가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="102"/>
+        <source>continues your sentences (grey text; Tab takes it)</source>
+        <translation>문장 이어 쓰기 제안(회색 글, Tab으로 받기)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="104"/>
+        <source>reviews answers</source>
+        <translation>답변 첨삭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="106"/>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor/welcome.py" line="108"/>
+        <source>What it does here: %1</source>
+        <translation>할 수 있는 일: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="57"/>
+        <location filename="../../desktop/ui/window_actions.py" line="73"/>
+        <source>Could not save</source>
+        <translation>저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="101"/>
+        <source>Delete application</source>
+        <translation>지원서 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="102"/>
+        <source>Move “%1” to the trash? You can restore it from File ▸ Trash.</source>
+        <translation>“%1” 지원서를 휴지통으로 옮길까요? 파일 ▸ 휴지통에서 복원할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="118"/>
+        <source>Import failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_actions.py" line="120"/>
+        <source>Imported %n application(s).</source>
+        <translation>
+            <numerusform>지원서 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="170"/>
+        <source>About Jaso</source>
+        <translation>자소 정보</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="172"/>
+        <source>Jaso %1
+An offline writing assistant for job-application essays.
+
+Data folder: %2</source>
+        <translation>자소 %1
+오프라인 자기소개서 작성 도우미
+
+데이터 폴더: %2</translation>
     </message>
 </context>
 </TS>

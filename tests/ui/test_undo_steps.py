@@ -129,7 +129,7 @@ def _accept_fix(qtbot: QtBot, win: MainWindow, editor: QuestionEditor) -> None:
     panel = win.assist.checks
     panel.set_editor(editor)
     rows = [panel.list.item(i) for i in range(panel.list.count())]
-    [row] = [r for r in rows if "돼요" in r.text()]
+    row = next(r for r in rows if "돼요" in r.text())
     panel.list.setCurrentItem(row)
     assert panel.apply_button.isEnabled()
     panel.apply_button.click()
@@ -241,15 +241,16 @@ def test_the_answer_menu_offers_the_correction_on_top_as_one_undoable_edit(
     editor.run_checks()
     before = editor.text()
     edit = editor.answer_edit
-    [mark] = [m for m in edit.marks() if m.fix == "돼요"]
+    mark = next(m for m in edit.marks() if m.fix == "돼요")
     cursor = edit.textCursor()
     cursor.setPosition(mark.start + 1)
     menu = edit.context_menu(edit.cursorRect(cursor).center())
     actions = [a for a in menu.actions() if not a.isSeparator()]
-    assert "돼요" in actions[0].text()
-    assert any(a.text() == edit.tr("Replace with “%1”").replace("%1", "돼요") for a in actions[:1])
+    fixes = [a for a in actions if "돼요" in a.text()]
+    assert fixes and actions[: len(fixes)] == fixes  # the corrections on top
+    assert fixes[0].text() == edit.tr("Replace with “%1”").replace("%1", "돼요")
     standard = edit.createStandardContextMenu()
-    assert [a.text() for a in actions[1:]] == [
+    assert [a.text() for a in actions[len(fixes) :]] == [
         a.text() for a in standard.actions() if not a.isSeparator()
     ]  # then Qt's own actions, in their order
     actions[0].trigger()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import ApplicationRecord
-from desktop.ui.editor.row_delegate import EvenRowsDelegate
+from desktop.ui.editor.row_delegate import HighlightDelegate
 from desktop.ui.labels import status_label
 
 _SEARCH_DEBOUNCE_MS = 200
@@ -52,7 +52,9 @@ class ApplicationListPanel(QWidget):
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setItemDelegate(EvenRowsDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.highlighter = HighlightDelegate(self.list)
+        self.list.setItemDelegate(self.highlighter)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -103,6 +105,7 @@ class ApplicationListPanel(QWidget):
     ) -> None:
         """Fill the list, keeping ``select_id`` selected when it is shown (without re-emitting)."""
         self._suppress_selection = True
+        self.highlighter.query = self.query()[0] if snippets else ""
         try:
             self.list.clear()
             today = date.today()

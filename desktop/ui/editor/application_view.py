@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Concatenate, ParamSpec
+from typing import ParamSpec
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,13 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as question_store
 from desktop.store.applications import (
-    NewQuestion,
     get_application,
     other_application_answers,
     other_companies,
@@ -41,9 +38,9 @@ from desktop.store.recovery import RecoveryFiles
 from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.assist.draft_dialog import draft_into
 from desktop.ui.assist.suggestions import SuggestionController
-from desktop.ui.editor.history_dialog import HistoryDialog
-from desktop.ui.editor.question_dialog import QuestionDialog
+from desktop.ui.editor.question_actions import QuestionActions
 from desktop.ui.editor.question_editor import QuestionEditor
+from desktop.ui.editor.welcome import NoQuestions, WelcomePage
 from desktop.ui.labels import career_label, status_label
 from desktop.ui.models.assistant import Assistant
 from desktop.writing.essay import EssayRequest
@@ -66,7 +63,7 @@ class _NoApplication:
 _NO_APPLICATION = _NoApplication()
 
 
-class ApplicationView(QWidget):
+class ApplicationView(QuestionActions):
     """Shows one application and saves its answers.
 
     Signals:
@@ -124,21 +121,33 @@ class ApplicationView(QWidget):
 
         self.questions_box = QWidget()
         self.questions_layout = QVBoxLayout(self.questions_box)
+        self.no_questions = NoQuestions()
+        self.no_questions.add_requested.connect(self._on_add_button_clicked)
+        self.questions_layout.addWidget(self.no_questions)
         self.questions_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.questions_box)
-        self.empty = QLabel(
-            self.tr("Select an application on the left, or create one with File ▸ New application.")
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.scroll_area.viewport().installEventFilter(self)
+        self.welcome = WelcomePage()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.welcome, 1)
         self.show_application(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_editors()
+        return super().eventFilter(watched, event)
+
+    def _fit_editors(self) -> None:
+        """An answer grows with its text up to about the visible height, then scrolls itself."""
+        tallest = self.scroll_area.viewport().height() - 120
+        for editor in self.editors:
+            editor.auto_height.set_maximum(tallest)
 
     # Loading -------------------------------------------------------------------------------
 
@@ -162,9 +171,10 @@ class ApplicationView(QWidget):
         has_record = self.record is not None
         for widget in (self.header, self.details_button, self.add_button, self.scroll_area):
             widget.setVisible(has_record)
-        self.empty.setVisible(not has_record)
+        self.welcome.setVisible(not has_record)
         if self.record is None:
             return
+        self.no_questions.setVisible(not self.record.questions)
         self._show_header(self.record)
         try:
             self._other_companies = tuple(
@@ -205,6 +215,7 @@ class ApplicationView(QWidget):
             self.editors.append(editor)
         for editor in self.editors:
             editor.run_checks()
+        self._fit_editors()
 
     # Writing help --------------------------------------------------------------------------
 
@@ -380,75 +391,3 @@ class ApplicationView(QWidget):
 
     def _on_editor_save_failed(self, _question_id: int, message: str) -> None:
         self.save_failed.emit(message)
-
-    # Question actions ----------------------------------------------------------------------
-
-    def _editor(self, question_id: int) -> QuestionEditor:
-        editor = self._open_editor(question_id)
-        assert editor is not None
-        return editor
-
-    def _open_editor(self, question_id: int) -> QuestionEditor | None:
-        return next((e for e in self.editors if e.question_id == question_id), None)
-
-    def _run(
-        self, function: Callable[Concatenate[Session, P], object], *args: P.args, **kwargs: P.kwargs
-    ) -> bool:
-        """``db.run`` with a message box on failure; True when it was stored."""
-        try:
-            self.db.run(function, *args, **kwargs)
-        except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-            return False
-        return True
-
-    def _on_add_button_clicked(self) -> None:
-        if self.record is None:
-            return
-        dialog = QuestionDialog(parent=self)
-        if dialog.exec():
-            text, limit, profile = dialog.values()
-            spec = NewQuestion(text, limit, profile)
-            if self._run(question_store.add_question, application_id=self.record.id, spec=spec):
-                self.reload()
-
-    def _on_editor_edit_requested(self, question_id: int) -> None:
-        editor = self._editor(question_id)
-        dialog = QuestionDialog(editor.question, parent=self)
-        if dialog.exec():
-            text, limit, profile = dialog.values()
-            if self._run(
-                question_store.update_question,
-                question_id=question_id,
-                text=text,
-                char_limit=limit,
-                profile=profile,
-            ):
-                self.reload()
-
-    def _on_editor_history_requested(self, question_id: int) -> None:
-        editor = self._editor(question_id)
-        editor.flush()
-        revisions = self.db.run(question_store.list_revisions, question_id=question_id)
-        dialog = HistoryDialog(revisions, editor.text(), parent=self)
-        if dialog.exec() and dialog.chosen is not None:
-            text = self.db.run(question_store.restore_revision, revision_id=dialog.chosen.id)
-            editor.restore_text(text)
-
-    def _on_editor_delete_requested(self, question_id: int) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete question"),
-            self.tr(
-                "Move this question and its answer to the trash? You can restore it from "
-                "File ▸ Trash."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._editor(question_id).flush()
-            if self._run(question_store.trash_question, question_id=question_id):
-                self.reload()
-
-    def _on_editor_move_requested(self, question_id: int, offset: int) -> None:
-        if self._run(question_store.move_question, question_id=question_id, offset=offset):
-            self.reload()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.records import RevisionRecord
 from desktop.ui.editor.counter import profile_label
+from desktop.ui.editor.row_delegate import EvenRowsDelegate
 from desktop.ui.labels import reason_label
 from desktop.writing.counting import count
 from desktop.writing.diff import Segment, side_by_side
@@ -57,9 +58,14 @@ class HistoryDialog(QDialog):
             stamp = revision.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
             length = count(revision.text, "chars_incl_spaces")
             size = f"{length:,} {profile_label('chars_incl_spaces')}"
-            item = QListWidgetItem(f"{stamp}  ·  {reason_label(revision.reason)}  ·  {size}")
+            # Two short lines, so a row fits the list without a horizontal scroll bar.
+            item = QListWidgetItem(f"{stamp}\n{reason_label(revision.reason)} · {size}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setItemDelegate(EvenRowsDelegate(self.list))
+        self.list.setSpacing(2)
         self.old_view = QTextBrowser()
         self.new_view = QTextBrowser()
         self.old_label = QLabel(self.tr("Selected version"))
@@ -78,7 +84,7 @@ class HistoryDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(diff_widget)
-        splitter.setSizes([260, 740])
+        splitter.setSizes([280, 720])
 
         self.restore_button = QPushButton(self.tr("Restore this version"))
         self.restore_button.setEnabled(False)

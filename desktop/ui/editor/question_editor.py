@@ -9,22 +9,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.store.errors import StorageError
 from desktop.store.records import QuestionRecord
 from desktop.store.recovery import RecoveryFiles
 from desktop.ui.editor.answer_edit import AnswerEdit, Mark
-from desktop.ui.editor.check_runner import analyze_elsewhere, check_elsewhere
+from desktop.ui.editor.auto_height import AutoHeight
+from desktop.ui.editor.background_checks import (
+    ChecksDone,
+    analyze_in_background,
+    check_in_background,
+)
 from desktop.ui.editor.counter import CounterLabel
+from desktop.ui.editor.question_header import QuestionHeader
 from desktop.ui.editor.undo_steps import insert_as_step, replace_all_as_step
 from desktop.ui.labels import severity_label
 from desktop.writing.checks import merge_flags, run_checks
@@ -39,42 +38,6 @@ _CHECKS_MS = 300
 # check) and the counter waits for a pause in typing instead of recounting on every keystroke.
 LARGE_TEXT_CHARS = 5_000
 MAX_MARKS = 500  # underlines drawn; the checks panel still lists every finding
-
-
-class _ChecksDone(QObject):
-    """Carries a background check's result to the GUI thread.
-
-    Signals:
-        done(int, object): the request's generation, and (offsets, flags).
-        analyzed(object): (text, flags) of the Korean analyzer's rules, or (text, None).
-    """
-
-    done = Signal(int, object)
-    analyzed = Signal(object)
-
-
-def _check_in_background(
-    carrier: _ChecksDone, generation: int, text: str, context: CheckContext
-) -> None:
-    def deliver(flags: list[Flag] | None) -> None:
-        if flags is None:
-            return
-        try:
-            carrier.done.emit(generation, (EditorOffsets(text), flags))
-        except RuntimeError:
-            pass  # the editor was closed while its text was being checked
-
-    check_elsewhere(text, context, deliver)
-
-
-def _analyze_in_background(carrier: _ChecksDone, text: str, context: CheckContext) -> None:
-    def deliver(flags: list[Flag] | None) -> None:
-        try:
-            carrier.analyzed.emit((text, flags))
-        except RuntimeError:
-            pass  # the editor was closed while its text was being analysed
-
-    analyze_elsewhere(text, context, deliver)
 
 
 class QuestionEditor(QFrame):
@@ -132,58 +95,28 @@ class QuestionEditor(QFrame):
         self.ai_pieces: list[str] = []
         self.show_ai_text = False
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        for label, tip, handler in (
-            (
-                self.tr("Review"),
-                self.tr("Ask the model for a critique of this answer"),
-                self._on_review_clicked,
-            ),
-            (
-                self.tr("Draft…"),
-                self.tr("Write a first draft from your keywords or notes"),
-                self._on_draft_clicked,
-            ),
-            (
-                self.tr("Edit"),
-                self.tr("Edit the question, its limit and counting rule"),
-                self._on_edit_clicked,
-            ),
-            (
-                self.tr("History"),
-                self.tr("Earlier versions of this answer"),
-                self._on_history_clicked,
-            ),
-            ("↑", self.tr("Move up"), self._on_up_clicked),
-            ("↓", self.tr("Move down"), self._on_down_clicked),
-            (
-                self.tr("Delete"),
-                self.tr("Move this question to the trash"),
-                self._on_delete_clicked,
-            ),
-        ):
-            button = QToolButton()
-            button.setText(label)
-            button.setToolTip(tip)
-            button.clicked.connect(handler)
-            buttons.addWidget(button)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addLayout(buttons)
+        self.header = QuestionHeader()
+        self.title = self.header.title
+        self.header.review_clicked.connect(self._on_review_clicked)
+        self.header.draft_clicked.connect(self._on_draft_clicked)
+        self.header.edit_clicked.connect(self._on_edit_clicked)
+        self.header.history_clicked.connect(self._on_history_clicked)
+        self.header.delete_clicked.connect(self._on_delete_clicked)
+        self.header.move_clicked.connect(self._on_header_move_clicked)
 
         self.answer_edit = AnswerEdit()
         self.answer_edit.setPlaceholderText(self.tr("Write your answer here…"))
-        self.answer_edit.setMinimumHeight(160)
+        self.answer_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.answer_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # body text for reading, not UI text
+        self.answer_edit.setFont(font)
+        self.auto_height = AutoHeight(self.answer_edit, minimum=200)
         self.answer_edit.setTabChangesFocus(False)
         self.counter = CounterLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.answer_edit)
         layout.addWidget(self.counter)
 
@@ -197,7 +130,7 @@ class QuestionEditor(QFrame):
         self._checks_timer.setInterval(_CHECKS_MS)
         self._checks_timer.timeout.connect(self._on_checks_timer_timeout)
         self._checks_generation = 0
-        self._checks_done = _ChecksDone(self)
+        self._checks_done = ChecksDone(self)
         self._checks_done.done.connect(self._on_checks_done)
         self._checks_done.analyzed.connect(self._on_checks_done_analyzed)
         # The analyzer's flags come from the check worker process, one request at a time.
@@ -235,7 +168,7 @@ class QuestionEditor(QFrame):
     def set_question(self, question: QuestionRecord, number: int) -> None:
         """Show new question text, limit or profile (the answer text is left as typed)."""
         self.question = question
-        self.title.setText(f"<b>{number}.</b> {_escape(question.text)}")
+        self.header.set_title(number, question.text)
         self.counter.set_rule(question.char_limit, question.profile)
         self._checks_timer.start()
 
@@ -278,7 +211,7 @@ class QuestionEditor(QFrame):
             self.run_checks()
             return
         self._checks_generation += 1
-        _check_in_background(self._checks_done, self._checks_generation, text, self.check_context())
+        check_in_background(self._checks_done, self._checks_generation, text, self.check_context())
 
     def _on_checks_done(self, generation: int, result: object) -> None:
         if generation == self._checks_generation:
@@ -304,7 +237,7 @@ class QuestionEditor(QFrame):
             return
         self._analysis_busy = True
         self._analysis_outdated = False
-        _analyze_in_background(self._checks_done, self.text(), self.check_context())
+        analyze_in_background(self._checks_done, self.text(), self.check_context())
 
     def _on_checks_done_analyzed(self, result: object) -> None:
         text, flags = cast("tuple[str, list[Flag] | None]", result)
@@ -486,11 +419,8 @@ class QuestionEditor(QFrame):
     def _on_delete_clicked(self) -> None:
         self.delete_requested.emit(self.question.id)
 
-    def _on_up_clicked(self) -> None:
-        self.move_requested.emit(self.question.id, -1)
-
-    def _on_down_clicked(self) -> None:
-        self.move_requested.emit(self.question.id, 1)
+    def _on_header_move_clicked(self, offset: int) -> None:
+        self.move_requested.emit(self.question.id, offset)
 
 
 def _tooltip(flag: Flag) -> str:
@@ -498,9 +428,3 @@ def _tooltip(flag: Flag) -> str:
     if flag.suggestion:
         tip += "\n→ " + flag.suggestion
     return tip
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
