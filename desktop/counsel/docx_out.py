@@ -70,8 +70,9 @@ def _critique(document: DocumentObject, report: Report, entry: ReportQuestion) -
             severity = label(str(item.get("severity", "minor")))
             paragraph.add_run(f"[{severity}] {item.get('issue', '')}").bold = True
             _quote(document, item)
-            document.add_paragraph(f"{label('why')}: {item.get('why', '')}")
-            document.add_paragraph(f"{label('suggestion')}: {item.get('suggestion', '')}")
+            for key in ("why", "suggestion"):
+                if item.get(key):  # the report guard empties one it must not print
+                    document.add_paragraph(f"{label(key)}: {item.get(key, '')}")
     if data.get("top_fixes"):
         document.add_heading(label("fixes"), level=3)
         for fix in data["top_fixes"]:

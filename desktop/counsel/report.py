@@ -14,6 +14,7 @@ from typing import Final
 
 from sqlmodel import Session
 
+from desktop.counsel.report_guard import guarded
 from desktop.critique_types import CritiqueData, Item, Score
 from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS
 from desktop.store.applications import get_application
@@ -80,7 +81,7 @@ LABELS: Final = {
 @dataclass(frozen=True)
 class ReportQuestion:
     question: QuestionRecord
-    critique: CritiqueData | None  # the final (reviewed) critique, or None
+    critique: CritiqueData | None  # the final (reviewed) critique as printed, or None
     approved: bool
     stale: bool
     comments: tuple[CommentRecord, ...]
@@ -113,7 +114,7 @@ def _entry(
         return ReportQuestion(question, None, False, False, shown)
     return ReportQuestion(
         question,
-        final_critique(record),
+        guarded(final_critique(record)),
         record.approved_at is not None,
         record.is_stale(answer),
         shown,
@@ -179,8 +180,13 @@ def _critique_html(report: Report, entry: ReportQuestion) -> str:
         parts.append(f"<h3>{_e(label('strengths'))}</h3><ul>{strengths}</ul>")
     improvements = "".join(
         f"<li><b>[{_e(label(str(item.get('severity', 'minor'))))}] {_e(item.get('issue', ''))}</b>"
-        f"{_quote(item)}<br>{_e(label('why'))}: {_e(item.get('why', ''))}"
-        f"<br>{_e(label('suggestion'))}: {_e(item.get('suggestion', ''))}</li>"
+        f"{_quote(item)}"
+        + "".join(
+            f"<br>{_e(label(key))}: {_e(item.get(key, ''))}"
+            for key in ("why", "suggestion")
+            if item.get(key)
+        )
+        + "</li>"
         for item in data.get("improvements", [])
     )
     if improvements:

@@ -13,6 +13,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.evaluation.items import EvalDataError, load_items
 from desktop.engine.evaluation.report import write_report
 from desktop.engine.evaluation.runner import ItemResult, ModelResult, evaluate_model
+from desktop.engine.gate_tasks import GateRecord
 from desktop.engine.tasks.interview import InterviewRequest, interview_questions
 from desktop.engine.tasks.interview_feedback import assess_answer
 from desktop.engine.tasks.io import TaskIO
@@ -47,7 +48,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _progress(model: str, total: int) -> Any:
     def report(index: int, result: ItemResult) -> None:
         mark = "ok" if result.valid else f"failed: {result.error[:80]}"
-        sys.stderr.write(f"[{model}] {index + 1}/{total} {result.id} {mark} "
+        gate = (
+            "gate: passed"
+            if result.gate_passed
+            else "gate: " + (", ".join(f"{k} {v}" for k, v in result.rejected.items()) or "not run")
+        )
+        sys.stderr.write(f"[{model}] {index + 1}/{total} {result.id} {mark}, {gate} "
                          f"({result.seconds:.1f} s)\n")  # fmt: skip
 
     return report
@@ -104,8 +110,14 @@ def run_interview(args: argparse.Namespace) -> int:
             backend = create_backend(args.backend)
             backend.load(LoadOptions(Path(args.model), n_ctx=args.n_ctx,
                                      n_threads=args.threads, seed=args.seed))  # fmt: skip
-        questions = interview_questions(backend, request, TaskIO(), n=args.n, seed=args.seed)
-        result: dict[str, Any] = {"questions": [q.to_json() for q in questions]}
+        record = GateRecord()
+        questions = interview_questions(
+            backend, request, TaskIO(), n=args.n, seed=args.seed, record=record
+        )
+        result: dict[str, Any] = {
+            "questions": [q.to_json() for q in questions],
+            "gate": {"rejected": dict(sorted(record.rejected.items()))},
+        }
         if practice is not None:
             if backend is None:
                 sys.stderr.write("jaso: feedback on an answer needs --model\n")

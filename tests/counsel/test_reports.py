@@ -129,3 +129,44 @@ def test_pdf_report_embeds_hangul_fonts_and_extracts_the_items(
                    check=True)  # fmt: skip
     assert (tmp_path / "page-1.png").stat().st_size > 10_000
     assert not list(tmp_path.glob("*.part"))
+
+
+# What the starter model wrote into critiques the reports printed (issue 26, item 7).
+SCHEMA_WORDS_CRITIQUE = {
+    "scores": {
+        "evidence": {"score": 3, "rationale": "None (0.5)"},
+        "structure": {"score": 2, "rationale": "결론이 뒤에 있습니다"},
+    },
+    "strengths": [{"point": "None (0.", "quote": ""},
+                  {"point": "수치로 결과를 보였습니다", "quote": ""}],
+    "improvements": [
+        {"issue": "아쉬운점(issue), 이유(why), 고쳐 쓰는 방법(suggestion), 심각도(severity: "
+                  "critical, major, minor)", "why": "-", "suggestion": "-", "severity": "major",
+         "quote": ""},
+        {"issue": "본인 역할이 흐립니다", "why": "None", "suggestion": "맡은 일을 먼저 쓰세요",
+         "severity": "minor", "quote": ""},
+    ],
+    "summary": "성과가 분명한 답변입니다.",
+    "top_fixes": ["Fix first: severity: major (0.", "역할을 첫 문장에"],
+}  # fmt: skip
+
+
+def test_reports_never_print_schema_words_placeholders_or_none(
+    db: Database, tmp_path: Path
+) -> None:
+    app_id = db.run(apps.create_application, company="한빛물류", lang="ko",
+                    questions=[apps.NewQuestion("지원 동기", answer=ANSWER)])  # fmt: skip
+    qid = db.run(apps.get_application, application_id=app_id).questions[0].id
+    db.run(cs.save_critique, question_id=qid, text=ANSWER, data=SCHEMA_WORDS_CRITIQUE)
+    report = db.run(build_report, application_id=app_id)
+    write_report_docx(report, tmp_path / "report.docx")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    docx_text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row.cells
+    )
+    for text in (report_html(report), docx_text):
+        for bad in ("None", "severity", "(issue)", "(0."):
+            assert bad not in text, bad
+        for good in ("수치로 결과를 보였습니다", "본인 역할이 흐립니다", "맡은 일을 먼저 쓰세요",
+                     "역할을 첫 문장에", "결론이 뒤에 있습니다"):  # fmt: skip
+            assert good in text, good

@@ -151,15 +151,20 @@ def test_a_bad_set_names_the_line(tmp_path: Path, line: str, message: str) -> No
 def test_the_report_has_tables_a_chart_and_a_verdict(tmp_path: Path) -> None:
     good = ModelResult("good.gguf", "llama_cpp", [
         ItemResult("a", True, quotes_found=2, quotes=2, planted_model=[True],
-                   planted_checks=[True], chrf=40.0, seconds=2.0, first_token_s=0.5, tokens=100),
+                   planted_checks=[True], chrf=40.0, seconds=2.0, first_token_s=0.5, tokens=100,
+                   source="model+analysis", gate_passed=True),
     ], 1.0)  # fmt: skip
     weak = ModelResult("weak.gguf", "llama_cpp", [
-        ItemResult("a", False, "not JSON", planted_model=[False], planted_checks=[True]),
+        ItemResult("a", False, "not JSON", planted_model=[False], planted_checks=[True],
+                   source="analysis", rejected={"placeholder": 1, "invalid_json": 1}),
     ], 1.0)  # fmt: skip
     written = write_report([good, weak], tmp_path, set_path=PLANTED, lang="ko")
     md = written["md"].read_text(encoding="utf-8")
-    assert "| good.gguf | 100 % | 100 % | 100 % | 100 % | 100 % | 40.0 | 50.0 | 2.00 | 0.50 |" in md
+    rates = "| 100 % " * 6
+    assert f"| good.gguf {rates}| 40.0 | 50.0 | 2.00 | 0.50 |" in md
     assert "| weak.gguf | 0 % |" in md and "종합 1위: good.gguf" in md
+    assert "weak.gguf: invalid_json 1, placeholder 1" in md  # the gate's reasons, by model
+    assert "| a | ✗ not JSON | 0/0 | – | 0/1 | invalid_json 1, placeholder 1 |" in md
     page = written["html"].read_text(encoding="utf-8")
     assert 'src="data:image/png;base64,' in page and "not JSON" in page
     assert written["chart"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -177,6 +182,8 @@ def test_jaso_eval_on_the_tiny_model(tiny_model: TestModel, tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     summary = json.loads(run.stdout.splitlines()[0])
     assert summary["items"] == 2 and summary["validity"] == 1.0  # constrained decoding
+    # Random weights write valid JSON, never a critique: the gate shows the analysis instead.
+    assert summary["gate_pass"] == 0.0 and summary["rejected"]
     assert summary["tokens_per_s"] > 0 and summary["latency_s"] > 0
     assert summary["checks_recall"] == 1.0  # both items carry rule defects
     assert {p.name for p in out.iterdir()} == {

@@ -12,7 +12,9 @@ from typing import Any, Final
 
 from desktop.engine.evaluation.runner import ModelResult
 
-RATES: Final = ("validity", "grounding", "agreement", "planted_recall", "checks_recall")
+RATES: Final = (
+    "validity", "grounding", "agreement", "planted_recall", "checks_recall", "gate_pass",
+)  # fmt: skip
 LABELS: Final = {
     "en": {
         "title": "Model evaluation",
@@ -34,6 +36,9 @@ LABELS: Final = {
         "chart": "chart",
         "contradictions": "Against the checks",
         "seconds": "Seconds",
+        "gate_pass": "Passed the gate",
+        "rejected": "Rejected by the output gate (attempts, by reason)",
+        "gate": "Gate",
     },
     "ko": {
         "title": "모델 평가",
@@ -55,6 +60,9 @@ LABELS: Final = {
         "chart": "차트",
         "contradictions": "자동 점검과 어긋난 점",
         "seconds": "초",
+        "gate_pass": "점검 통과",
+        "rejected": "출력 점검에서 걸러진 답(시도 수, 이유별)",
+        "gate": "점검",
     },
 }
 DEFINITIONS: Final = {
@@ -66,6 +74,9 @@ DEFINITIONS: Final = {
         "Planted defects: known defects (tests/data) named or quoted by an improvement; the "
         "checks column is what the offline checks alone catch.",
         "chrF: character n-gram F-score against the reference critique (sacrebleu), 0-100.",
+        "Passed the gate: items whose critique from the model passed the output gate "
+        "(engine/gate.py) and was shown on top of the automatic analysis; the others show the "
+        "analysis alone. The figures above are measured on what was shown.",
     ],
     "ko": [
         "형식 유효: 스키마에 맞는 JSON으로 나온 첨삭의 비율.",
@@ -75,6 +86,8 @@ DEFINITIONS: Final = {
         "심어 둔 결함: 알려진 결함을 아쉬운점이 인용하거나 언급한 비율. 자동 점검 열은 모델 "
         "없이 자동 점검만으로 찾은 비율.",
         "chrF: 참고 첨삭과의 문자 n-gram F 점수(sacrebleu), 0–100.",
+        "점검 통과: 모델의 첨삭이 출력 점검(engine/gate.py)을 통과해 자동 분석 위에 보인 항목의 "
+        "비율. 나머지는 자동 분석만 보입니다. 위 지표는 보인 첨삭으로 잽니다.",
     ],
 }
 
@@ -89,13 +102,19 @@ def _fmt(key: str, value: Any) -> str:
     return f"{value:.2f}" if key != "tokens_per_s" else f"{value:.1f}"
 
 
+def _gate_cell(item: Any) -> str:
+    if item.gate_passed:
+        return "✓"
+    return ", ".join(f"{k} {v}" for k, v in sorted(item.rejected.items())) or "–"
+
+
 def _columns() -> list[str]:
     return [*RATES, "chrf", "tokens_per_s", "latency_s", "first_token_s"]
 
 
 def best_model(summaries: list[dict[str, Any]]) -> tuple[str, float, str]:
     def mean(s: dict[str, Any]) -> float:
-        rates = [s[k] for k in RATES[:4] if s[k] is not None]
+        rates = [s[k] for k in (*RATES[:4], "gate_pass") if s.get(k) is not None]
         return sum(rates) / len(rates) if rates else 0.0
 
     best = max(summaries, key=mean)
@@ -154,18 +173,25 @@ def write_report(
     details = [
         (r.model, [[i.id, "✓" if i.valid else f"✗ {i.error[:60]}", f"{i.quotes_found}/{i.quotes}",
                     "; ".join(i.contradictions)[:120] or "–",
-                    f"{sum(i.planted_model)}/{len(i.planted_model)}", f"{i.seconds:.1f}"]
+                    f"{sum(i.planted_model)}/{len(i.planted_model)}", _gate_cell(i),
+                    f"{i.seconds:.1f}"]
                    for i in r.items])
         for r in results
     ]  # fmt: skip
     detail_head = ["id", labels["validity"], labels["grounding"], labels["contradictions"],
-                   labels["planted_recall"], labels["seconds"]]  # fmt: skip
+                   labels["planted_recall"], labels["gate"], labels["seconds"]]  # fmt: skip
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
     meta = (
         f"{labels['set']}: {set_path.name} · {labels['items']}: {summaries[0]['items']} · {stamp}"
     )
 
-    md = [f"# {labels['title']}", "", meta, "", verdict, "", _md_table(head, rows), ""]
+    rejected = "; ".join(
+        f"{s['model']}: " + (", ".join(f"{k} {v}" for k, v in s["rejected"].items()) or "–")
+        for s in summaries
+    )
+    rejected_line = f"{labels['rejected']}: {rejected}"
+    md = [f"# {labels['title']}", "", meta, "", verdict, "", _md_table(head, rows), "",
+          rejected_line, ""]  # fmt: skip
     if chart:
         md += [f"![{labels['chart']}]({chart.name})", ""]
     else:
@@ -184,6 +210,7 @@ def write_report(
         f"<p>{html.escape(meta)}</p>",
         f"<p><strong>{html.escape(verdict)}</strong></p>",
         _html_table(head, rows),
+        f"<p>{html.escape(rejected_line)}</p>",
         img,
     ]
     for model, table in details:

@@ -14,7 +14,7 @@ from desktop.engine.backend import Backend, LoadOptions, Progress, create_backen
 from desktop.engine.errors import EngineError
 from desktop.engine.evaluation import metrics
 from desktop.engine.evaluation.items import EvalItem
-from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.critique import INVALID, critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.writing.checks import run_checks
 
@@ -48,6 +48,9 @@ class ItemResult:
     seconds: float = 0.0
     first_token_s: float | None = None
     tokens: int = 0
+    source: str = ""  # what was shown: "analysis" (the model's failed the gate) or "model+analysis"
+    gate_passed: bool = False
+    rejected: dict[str, int] = field(default_factory=dict)  # the gate's reasons, by attempt
 
 
 @dataclass
@@ -66,11 +69,17 @@ class ModelResult:
         chrfs = [r.chrf for r in valid if r.chrf is not None]
         seconds = sum(r.seconds for r in valid)
         firsts = sorted(r.first_token_s for r in valid if r.first_token_s is not None)
+        rejected: dict[str, int] = {}
+        for r in self.items:
+            for reason, n in r.rejected.items():
+                rejected[reason] = rejected.get(reason, 0) + n
         return {
             "model": self.model,
             "backend": self.backend,
             "items": len(self.items),
             "validity": _rate(len(valid), len(self.items)),
+            "gate_pass": _rate(sum(r.gate_passed for r in self.items), len(self.items)),
+            "rejected": dict(sorted(rejected.items())),
             "grounding": _rate(sum(r.quotes_found for r in valid), quotes),
             "agreement": _rate(sum(1 for r in valid if not r.contradictions), len(valid)),
             "planted_recall": _rate(sum(model_hits), len(model_hits)),
@@ -100,9 +109,11 @@ def evaluate_item(backend: Backend, item: EvalItem, seed: int) -> ItemResult:
             planted_checks=checks_hits, seconds=time.perf_counter() - meter.started,
         )  # fmt: skip
     found = metrics.grounding(data, answer)
+    gate = data.get("gate")
+    rejected = dict(gate["rejected"]) if gate else {}
     return ItemResult(
         id=item.id,
-        valid=True,
+        valid=INVALID not in rejected,  # the analysis stood in for an answer that was no JSON
         quotes_found=found.found,
         quotes=found.total,
         contradictions=metrics.contradictions(item, data, flags),
@@ -112,6 +123,9 @@ def evaluate_item(backend: Backend, item: EvalItem, seed: int) -> ItemResult:
         seconds=time.perf_counter() - meter.started,
         first_token_s=meter.first_token,
         tokens=meter.tokens,
+        source=data.get("source", "model"),
+        gate_passed=bool(gate and gate["passed"]),
+        rejected=rejected,
     )
 
 
