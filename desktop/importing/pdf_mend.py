@@ -14,8 +14,13 @@ end of a line either way. So:
 - a wrap that left room for another syllable did not break inside a word: a space;
 - a writer that broke inside words fills each line to within one syllable, so when the wraps
   of a document often leave a syllable or more, the document wraps at spaces and every Korean
-  wrap is a space; when none do, the tight ones broke inside a word and join with nothing;
+  wrap is a space; when none do, a tight one joins with nothing only where the Korean analyzer
+  reads the two pieces as one word (``line_breaks.one_word``), and keeps its space otherwise;
 - after a sentence's end or a comma a space, before closing punctuation nothing.
+
+A line that starts with an item's marker (①, 1., (3), 가., -, •) is never joined to the one
+before it, and a line alone in its box at the end of a page (a form's last row, a heading) is
+not joined to the next page's first box (a table).
 
 A line that repeats on most pages near the top or the bottom edge (a running title, "- 3 -",
 "2 / 5") is the page's furniture, not the essay, and is dropped.
@@ -29,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
+from desktop.importing.line_breaks import one_word, starts_item
 from desktop.importing.split import is_question_line
 
 EDGE_ZONE: Final = 0.12  # of the page's height, at the top and at the bottom
@@ -58,6 +64,15 @@ class PdfLine:
     first_word: float
     space_before: bool = False  # the writer kept the space at the start or end of the line
     space_after: bool = False
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two lines the mender joined as one paragraph, and what it put between them."""
+
+    before: str
+    after: str
+    between: str
 
 
 @dataclass
@@ -117,11 +132,14 @@ class _Mender:
             self.right[line.box] = max(self.right.get(line.box, line.x1), line.x1)
             self.left[line.box] = min(self.left.get(line.box, line.x0), line.x0)
         self.first_box: dict[int, int] = {}
+        self.box_lines: Counter[int] = Counter()
         for line in lines:
             self.first_box.setdefault(line.page, line.box)
+            self.box_lines[line.box] += 1
         self.hyphenated = {_word(w) for line in lines for w in line.text.split() if "-" in w[1:-1]}
         # Words away from the ends of their line, which are whole whatever the wrapping.
         self.inner_words = {w for line in lines for w in line.text.split()[1:-1]}
+        self.words = {_word(w) for w in self.inner_words}
         self.word_wrap = self._wraps_at_spaces()
 
     def leftover(self, line: PdfLine) -> float:
@@ -133,10 +151,16 @@ class _Mender:
         """True when ``a`` ended only because ``b``'s first word did not fit on it."""
         if a.box != b.box and (a.page == b.page or b.box != self.first_box[b.page]):
             return False
+        if a.box != b.box and self.box_lines[a.box] < 2:
+            # Over a page break: a line alone in its box gives no right edge to measure its
+            # end against (a form's last row, a heading), so what follows (a table) stays apart.
+            return False
         tolerance = TOLERANCE_EM * a.size
         if self.leftover(a) >= b.first_word + tolerance:
             return False
         if b.x0 - self.left.get(b.box, b.x0) > INDENT_EM * b.size:  # a new paragraph's indent
+            return False
+        if starts_item(b.text, a.text):  # ①, 1., (3), 가., -, •: a line of its own
             return False
         # A question has a line of its own: nothing joins it, before or after.
         return not (is_question_line(a.text) or is_question_line(b.text))
@@ -160,12 +184,26 @@ class _Mender:
     def _korean_space(self, a: PdfLine, b: PdfLine) -> str:
         if self.word_wrap or self._roomy(a, b):
             return " "
-        # A tight wrap from a writer that breaks words: inside a word, unless the document
-        # itself writes the two pieces apart elsewhere and never together.
+        # A tight wrap from a writer that breaks words: inside a word where the analyzer reads
+        # it as one, unless the document itself writes the two pieces apart elsewhere and
+        # never together.
         tail, head = a.text.split()[-1], b.text.split()[0]
         if tail + head not in self.inner_words and {tail, head} <= self.inner_words:
             return " "
-        return ""
+        return "" if one_word(a.text, b.text) else " "
+
+    def _keeps_hyphen(self, a: PdfLine, b: PdfLine) -> bool:
+        """Whether the hyphen at the end of ``a`` is the word's own ("re-|check",
+        "language-|independent") rather than a typesetter's ("imple-|mentation")."""
+        if a.text[-1] == "\u00ad":
+            return False
+        tail, head = a.text.split()[-1][:-1], b.text.split()[0]
+        if _word(f"{tail}-{head}") in self.hyphenated:
+            return True  # the document writes it so elsewhere
+        if _word(tail + head) in self.words:
+            return False  # ... or as one word
+        # Two words the document uses by themselves: a compound ("trace-|compilation").
+        return _word(tail) in self.words and _word(head) in self.words
 
     def joiner(self, a: PdfLine, b: PdfLine) -> tuple[str, str]:
         """``a``'s text as it joins, and what goes between it and ``b``."""
@@ -173,11 +211,8 @@ class _Mender:
         if a.space_after or b.space_before:
             return a.text, " "
         if last in _HYPHENS and len(a.text) > 1 and a.text[-2].isalpha() and first.islower():
-            # "re-" + "check" stays "re-check" where the document writes it so elsewhere.
-            whole = _word(a.text.split()[-1] + b.text.split()[0])
-            kept = last != "\u00ad" and whole in self.hyphenated
-            return (a.text if kept else a.text[:-1]), ""
-        if first in _CLOSING or last in _OPENING:
+            return (a.text if self._keeps_hyphen(a, b) else a.text[:-1]), ""
+        if (first in _CLOSING and not b.text.startswith("...")) or last in _OPENING:
             return a.text, ""
         if last in _SENTENCE_END:
             return a.text, " "
@@ -187,19 +222,22 @@ class _Mender:
             return a.text, ""
         return a.text, " "
 
-    def text(self) -> str:
+    def text(self, joins: list[Join] | None = None) -> str:
         out: list[str] = []
         for index, line in enumerate(self.lines):
             following = self.lines[index + 1] if index + 1 < len(self.lines) else None
             if following is not None and self.wraps(line, following):
                 text, between = self.joiner(line, following)
                 out += [text, between]
+                if joins is not None:
+                    joins.append(Join(text, following.text, between))
             else:
                 out += [line.text, "\n"]
         return "".join(out).rstrip("\n")
 
 
-def mend_pages(pages: list[PdfPage]) -> str:
-    """The pages' text, furniture dropped, each paragraph on one line."""
+def mend_pages(pages: list[PdfPage], joins: list[Join] | None = None) -> str:
+    """The pages' text, furniture dropped, each paragraph on one line; each join of two lines
+    is added to ``joins`` when it is given (for measuring)."""
     drop_furniture(pages)
-    return _Mender([line for page in pages for line in page.lines]).text()
+    return _Mender([line for page in pages for line in page.lines]).text(joins)

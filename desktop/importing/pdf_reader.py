@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from pathlib import Path
 from typing import Final
 
@@ -40,7 +41,7 @@ from pdfminer.utils import decode_text
 
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import damaged
-from desktop.importing.pdf_mend import PdfLine, PdfPage, mend_pages
+from desktop.importing.pdf_mend import Join, PdfLine, PdfPage, mend_pages
 from desktop.messages import say
 
 _TAIL_BYTES: Final = 4096  # some writers add a little after the final "%%EOF"
@@ -49,12 +50,18 @@ _UNMAPPED: Final = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a glyph wit
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
 # A white gap between glyphs wider than this (in ems) separates words even without a space glyph.
 _WORD_GAP_EM: Final = 0.15
+# The Latin ligatures a typesetter (TeX, InDesign) puts in the PDF for "fi", "ffl" ...: the letters
+# the writer typed, so that words and counts are theirs (NFKC of this block only; NFKC of all of
+# the text would also change full-width forms and the like that a Korean writer typed).
+_LIGATURES: Final = {
+    code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)
+}
 
 
 def _clean(text: str) -> str:
     # Some writers map the space glyph to a tab or to nothing at all (Qt among them), so both
     # read as a space here; other control characters never belong to an essay.
-    return _CONTROL.sub(" ", _UNMAPPED.sub(" ", text))
+    return _CONTROL.sub(" ", _UNMAPPED.sub(" ", text)).translate(_LIGATURES)
 
 
 def _line(line: LTTextLine, page: int, box: int) -> PdfLine | None:
@@ -201,7 +208,7 @@ def _is_complete(path: Path) -> bool:
         return b"%%EOF" in handle.read()
 
 
-def read_pdf(path: Path) -> str:
+def read_pdf(path: Path, *, joins: list[Join] | None = None) -> str:
     if not _is_complete(path):
         raise damaged(path)
     collector = _Collector()
@@ -243,4 +250,4 @@ def read_pdf(path: Path) -> str:
             if collector.images
             else say(f"{path.name} 파일에는 글자가 없습니다.", f"{path.name} has no text.")
         )
-    return mend_pages(collector.pages)
+    return mend_pages(collector.pages, joins)
