@@ -28,9 +28,10 @@ PII: Final = "pii"
 NOTES_ECHO: Final = "notes_echo"
 HEADER: Final = "header"
 UNKNOWN_NAME: Final = "unknown_name"
+FABRICATED: Final = "fabricated"  # a draft's number or name the notes never gave
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
-    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME,
+    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED,
 )  # fmt: skip
 
 
@@ -143,9 +144,11 @@ def prompt_copy(text: str, prompt: Instructions) -> bool:
 
 # The schema's keys and the severity enum; in Korean prose any of them is a copy of the schema,
 # in English prose only one written as a key ("severity: major", "(issue)", "top_fixes").
+# Words ordinary Korean prose also borrows in Latin letters (Pain Point, Critical Thinking,
+# Double Major, Q&A question) are left out: they are schema words only as keys.
 SCHEMA_WORDS: Final = frozenset(
-    "scores rationale strengths point improvements issue why suggestion severity quote summary "
-    "top_fixes advice example_answer questions question score critical major minor".split()
+    "scores rationale strengths improvements issue why suggestion severity summary top_fixes "
+    "advice example_answer".split()
 )
 _KEY_USE: Final = regex.compile(
     r"\b(?:scores|rationale|strengths|improvements|issue|why|suggestion|severity|quote|summary|"
@@ -195,31 +198,35 @@ _OPEN_KOREAN: Final = regex.compile(
 
 
 def truncated(text: str) -> bool:
-    """Cut off mid-sentence: an open bracket or quote, a trailing comma, colon or dash, a
-    number's ``(0.``, an empty list item ``4.``, or English prose ending on ``and``/``the``."""
+    """Cut off mid-sentence: a trailing comma, colon, dash or open bracket, a number's ``(0.``
+    left open, an empty list item ``4.``, English prose ending on ``and``/``the``, Korean on an
+    object particle or a connective ending."""
     stripped = text.rstrip()
     if not stripped:
         return False
-    if stripped.count("(") > stripped.count(")") or stripped.count("[") > stripped.count("]"):
-        return True
-    if stripped.count("«") > stripped.count("»") or stripped.count("“") > stripped.count("”"):
-        return True
+    opened = stripped.rfind("(")
+    if opened > stripped.rfind(")") and not _LETTER.search(stripped[opened:]):
+        return True  # "None (0.", "연결이 (0.5": a bracket opened on a number, never closed
     return bool(_OPEN_END.search(stripped) or _OPEN_KOREAN.search(stripped))
 
 
 MIN_LETTERS: Final = 4
+# Korean prose with English names in it ("이로써 Global No.1 LG Display를 이끌어 나가겠습니다.",
+# 43 % Hangul, from a real essay) is Korean; English advice on a Korean essay has next to none.
+KOREAN_SHARE: Final = 0.25
 
 
 def wrong_language(text: str, lang: str) -> bool:
-    """Prose in another language than the essay's: a Korean essay's field mostly not Hangul
-    (Latin acronyms such as STAR or SQL are fine), an English essay's field with Hangul."""
+    """Prose in another language than the essay's: a Korean essay's field with under a quarter
+    of its letters Hangul (names and acronyms such as STAR or SQL are fine), an English essay's
+    field with Hangul."""
     letters = _LETTER.findall(text)
     if len(letters) < MIN_LETTERS:
         return False
     hangul = len(_HANGUL.findall(text))
     if lang == "en":
         return hangul > 0.1 * len(letters)
-    return hangul < 0.5 * len(letters)
+    return hangul < KOREAN_SHARE * len(letters)
 
 
 _PHONE: Final = regex.compile(r"(?<!\d)(?:\+?82[-\s]?)?0\d{1,2}[-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)")

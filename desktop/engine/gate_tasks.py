@@ -15,6 +15,9 @@ import regex
 from desktop.engine import gate
 from desktop.engine.backend import Message
 from desktop.engine.gate import Instructions, Verdict
+from desktop.writing.fabrication import fabrication_flags
+from desktop.writing.flags import CheckContext
+from desktop.writing.sentences import sentence_spans
 
 
 @dataclass
@@ -123,7 +126,8 @@ def on_topic(spoken: str, essay: str, lang: str) -> bool:
 
 
 _LIST_LINE: Final = regex.compile(r"^\s*(?:\d+[.)]|[-*•])(?:\s|$)", regex.MULTILINE)
-_HEADER_LINE: Final = regex.compile(r"^\s*([\p{L}][\p{L} ]{0,11}?)\s*:\s*\S", regex.MULTILINE)
+# A "label: value" line; in the prompt the value may be empty ("답변:" ends a base model's).
+_HEADER_LINE: Final = regex.compile(r"^[ \t]*([\p{L}][\p{L} ]{0,11}?)[ \t]*:", regex.MULTILINE)
 NOTES_COVER: Final = 0.8
 
 
@@ -142,10 +146,18 @@ def header_copy(text: str, labels: set[str]) -> bool:
 
 
 def judge_draft(
-    text: str, raw: str, notes: str, prompt: Instructions, labels: set[str], lang: str
+    text: str,
+    raw: str,
+    notes: str,
+    prompt: Instructions,
+    labels: set[str],
+    lang: str,
+    source: str = "",
 ) -> list[Verdict]:
     """A draft (``text``, cut to whole sentences from ``raw``): never empty, never a list or the
-    notes given back, never a header of the prompt, in the essay's language."""
+    notes given back, never a header of the prompt, no sentence twice, no number or name that
+    neither the notes nor ``source`` (the application) hold, in the essay's language."""
+    source = "\n".join([notes, source])
     if not text.strip():
         return [Verdict(gate.PLACEHOLDER, "draft", raw)]
     verdicts: list[Verdict] = []
@@ -155,6 +167,13 @@ def judge_draft(
         verdicts.append(Verdict(gate.NOTES_ECHO, "draft", text))
     if header_copy(raw, labels):
         verdicts.append(Verdict(gate.HEADER, "draft", raw))
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    if gate.repeated([(f"sentence {i}", s) for i, s in enumerate(sentences)]):
+        verdicts.append(Verdict(gate.REPEATED, "draft", text))
+    invented = fabrication_flags(text, source, CheckContext(lang=lang, ui_lang=lang))
+    if invented:
+        words = ", ".join(text[f.start : f.end] for f in invented[:5])
+        verdicts.append(Verdict(gate.FABRICATED, "draft", words))
     verdicts += gate.judge_prose([("draft", text)], prompt, lang)
     return verdicts
 
@@ -189,6 +208,9 @@ _ORGANIZATION: Final = regex.compile(
 )
 
 
+_STARTS_HEADER: Final = regex.compile(r"[\p{L}][\p{L} ]{0,11}?[ \t]*:[ \t]*\S")
+
+
 def unknown_names(text: str, source: str) -> list[str]:
     """Organisation names and titled people in ``text`` that ``source`` never mentions."""
     known = "".join(source.split()).casefold()
@@ -200,9 +222,10 @@ def unknown_names(text: str, source: str) -> list[str]:
 
 
 def judge_candidate(text: str, source: str, labels: set[str]) -> str | None:
-    """Why a continuation leaks the prompt (``header``) or names a company, outlet or person
-    the user never wrote (``unknown_name``); None if it does neither."""
-    if header_copy(text, labels) or _HEADER_LINE.match(text.lstrip()) and ":" in text[:14]:
+    """Why a continuation leaks the prompt (``header``: a line of the prompt's header, or one
+    that starts like one, "취업정보: 동아일보") or names a company, outlet or person the user
+    never wrote (``unknown_name``); None if it does neither."""
+    if header_copy(text, labels) or _STARTS_HEADER.match(text.lstrip()):
         return gate.HEADER
     if unknown_names(text, source):
         return gate.UNKNOWN_NAME

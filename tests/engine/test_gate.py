@@ -219,6 +219,18 @@ def test_a_draft_that_echoes_the_notes_as_a_list_is_rejected() -> None:
     )
 
 
+def test_a_draft_that_invents_figures_repeats_itself_or_restarts_the_prompt_is_rejected() -> None:
+    # The starter's draft on a real essay (shortened): a year and a weight nobody wrote, the
+    # prompt's "답변:" line, then the same paragraph again.
+    paragraph = (
+        "우체국은 1965년에 처음으로 크리스마스씰을 판매했습니다. 그가 100kg을 구매했을 때 "
+        "많은 사람들이 고마운 마음을 보여 주었습니다."
+    )
+    raw = f"{paragraph}\n\n답변:\n\n{paragraph}\n\n{paragraph}"
+    reasons = _judge_draft(raw, f"{paragraph} {paragraph}")
+    assert {gate.FABRICATED, gate.REPEATED, gate.HEADER} <= reasons
+
+
 def test_a_prose_draft_passes() -> None:
     text = (
         "[오차를 줄이는 운송관리자] 저는 물류센터 아르바이트를 하며 입고 기록 1,200건을 "

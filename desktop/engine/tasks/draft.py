@@ -121,7 +121,7 @@ def draft(
         )  # fmt: skip
         raw = _generate(backend, prompt, params, request, io)
         text = finish_draft(raw, request)
-        verdicts = judge_draft(text, raw, notes, judged, labels, lang)
+        verdicts = judge_draft(text, raw, notes, judged, labels, lang, request.source_text())
         if not verdicts:
             record.passed = True
             io.on_text(text)
