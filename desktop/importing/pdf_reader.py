@@ -32,15 +32,17 @@ from pdfminer.layout import (
     LTTextLine,
 )
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
+from desktop.importing.blocks import Progress, no_progress
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import damaged
+from desktop.importing.pdf_graphics import TextInterpreter
 from desktop.importing.pdf_mend import Join, PdfLine, PdfPage, mend_pages
 from desktop.messages import say
 
@@ -208,7 +210,9 @@ def _is_complete(path: Path) -> bool:
         return b"%%EOF" in handle.read()
 
 
-def read_pdf(path: Path, *, joins: list[Join] | None = None) -> str:
+def read_pdf(
+    path: Path, *, joins: list[Join] | None = None, progress: Progress = no_progress
+) -> str:
     if not _is_complete(path):
         raise damaged(path)
     collector = _Collector()
@@ -217,12 +221,14 @@ def read_pdf(path: Path, *, joins: list[Join] | None = None) -> str:
             manager = PDFResourceManager()
             # all_texts: lay out the text inside form XObjects too, which some writers use.
             device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
-            interpreter = PDFPageInterpreter(manager, device)
-            for index, page in enumerate(PDFPage.create_pages(PDFDocument(PDFParser(handle)))):
-                if index >= MAX_PAGES:
-                    raise _too_many_pages(path)
+            interpreter = TextInterpreter(manager, device)
+            pages = list(PDFPage.create_pages(PDFDocument(PDFParser(handle))))
+            if len(pages) > MAX_PAGES:
+                raise _too_many_pages(path)
+            for index, page in enumerate(pages):
                 interpreter.process_page(page)
                 collector.page(device.get_result(), page)
+                progress(index + 1, len(pages))
     except ImportFailed:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:

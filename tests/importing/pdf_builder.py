@@ -113,11 +113,13 @@ def pdf_bytes(
     fields: dict[int, list[tuple[tuple[float, float, float, float], str]]] | None = None,
     width_pt: float = 595.0,
     height_pt: float = 842.0,
+    drawing: str = "",
 ) -> bytes:
     """A PDF of ``pages``, then ``image_pages`` pages holding only a picture (a scan).
 
     ``fields``: text form fields filled in on a page (page index: rectangle, value), each a
     field with its value and a widget annotation as its kid, as form-filling programs write them.
+    ``drawing``: content drawn on each page around its text (rules, boxes), before each line.
     """
     objects: list[bytes] = []
 
@@ -163,7 +165,7 @@ def pdf_bytes(
     )
     kids: list[int] = []
     form_fields: list[int] = []
-    contents = ["\n".join(_show(line) for line in page) for page in pages]
+    contents = ["\n".join(drawing + _show(line) for line in page) for page in pages]
     contents += ["q 400 0 0 560 90 140 cm /Im1 Do Q"] * image_pages
     for number, content in enumerate(contents):
         body = stream(content)
