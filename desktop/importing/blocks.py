@@ -7,7 +7,15 @@ that a flat text would hide (a question cell beside its answer cell).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+# Told how far a reader is: parts read (pages, sections) of all of them.
+Progress = Callable[[int, int], None]
+
+
+def no_progress(done: int, total: int) -> None:
+    """A reader's progress where nobody watches it."""
 
 
 @dataclass

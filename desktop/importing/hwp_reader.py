@@ -33,7 +33,7 @@ from typing import Final
 
 import olefile
 
-from desktop.importing.blocks import Block, Cell, Paragraph, Table
+from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import MAX_PART_BYTES, damaged, too_large
 from desktop.messages import say
@@ -199,7 +199,7 @@ def is_hwp(ole: olefile.OleFileIO) -> bool:
     )
 
 
-def read_hwp(path: Path, ole: olefile.OleFileIO) -> list[Block]:
+def read_hwp(path: Path, ole: olefile.OleFileIO, progress: Progress = no_progress) -> list[Block]:
     """The body of the HWP 5 document ``ole`` (opened from ``path``)."""
     (flags,) = struct.unpack_from("<I", ole.openstream("FileHeader").read(40), 36)
     if flags & (_PASSWORD | _DISTRIBUTION):
@@ -212,7 +212,7 @@ def read_hwp(path: Path, ole: olefile.OleFileIO) -> list[Block]:
     names.sort(key=lambda entry: int(entry[1][len("Section") :] or 0))
     reader = _Section()
     blocks: list[Block] = []
-    for entry in names:
+    for index, entry in enumerate(names):
         if ole.get_size("/".join(entry)) > MAX_PART_BYTES:
             raise too_large(path)
         data = ole.openstream("/".join(entry)).read()
@@ -222,6 +222,7 @@ def read_hwp(path: Path, ole: olefile.OleFileIO) -> list[Block]:
             if inflater.unconsumed_tail:
                 raise too_large(path)
         blocks += reader.paragraphs(_records(data))
+        progress(index + 1, len(names))
     if not names:
         raise damaged(path)
     return blocks

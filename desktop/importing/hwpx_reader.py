@@ -21,7 +21,7 @@ import re
 from typing import Final
 from xml.etree.ElementTree import Element
 
-from desktop.importing.blocks import Block, Cell, Paragraph, Table
+from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
 from desktop.importing.package import Package, local_name
 
 _SECTION: Final = re.compile(r"contents/section(\d+)\.xml", re.IGNORECASE)
@@ -122,9 +122,12 @@ class _Section:
         return out
 
 
-def read_hwpx(package: Package, sections: list[str]) -> list[Block]:
+def read_hwpx(
+    package: Package, sections: list[str], progress: Progress = no_progress
+) -> list[Block]:
     reader = _Section()
     blocks: list[Block] = []
-    for name in sections:
+    for index, name in enumerate(sections):
         blocks += reader.content(package.xml(name))
+        progress(index + 1, len(sections))
     return blocks

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
+from desktop.importing.blocks import Progress, no_progress
 from desktop.importing.docx_reader import main_part, read_docx
 from desktop.importing.errors import ImportFailed
 from desktop.importing.hwpx_reader import read_hwpx, section_names
@@ -48,12 +49,12 @@ def _read_text(path: Path) -> str:
     )
 
 
-def _read_package(path: Path) -> str:
+def _read_package(path: Path, progress: Progress) -> str:
     """A .docx or .hwpx, told apart by what the zip holds (a misnamed file still reads)."""
     with Package(path) as package:
         sections = section_names(package)
         if sections:
-            return layout_text(read_hwpx(package, sections))
+            return layout_text(read_hwpx(package, sections, progress))
         part = main_part(package)
         if part is None:
             raise ImportFailed(
@@ -64,7 +65,9 @@ def _read_package(path: Path) -> str:
                     "Hangul (.hwpx) document.",
                 )
             )
-        return layout_text(read_docx(package, part))
+        text = layout_text(read_docx(package, part))
+        progress(1, 1)  # one part
+        return text
 
 
 def _save_as(path: Path) -> ImportFailed:
@@ -78,7 +81,7 @@ def _save_as(path: Path) -> ImportFailed:
     )
 
 
-def _read_ole(path: Path) -> str:
+def _read_ole(path: Path, progress: Progress) -> str:
     """An OLE compound file: a .hwp (HWP 5) is read; a .doc or an encrypted Office file is not."""
     import olefile  # olefile and the HWP reader, loaded only for a binary file
 
@@ -87,7 +90,7 @@ def _read_ole(path: Path) -> str:
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if is_hwp(ole):
-                return layout_text(read_hwp(path, ole))
+                return layout_text(read_hwp(path, ole, progress))
             if ole.exists("EncryptedPackage"):  # Word keeps a password-protected .docx so
                 raise ImportFailed(
                     say(
@@ -106,8 +109,10 @@ def _read_ole(path: Path) -> str:
     raise _save_as(path)
 
 
-def read_document(path: Path) -> str:
-    """The document's text, NFC, with Windows line ends made plain; raises ``ImportFailed``."""
+def read_document(path: Path, progress: Progress = no_progress) -> str:
+    """The document's text, NFC, with Windows line ends made plain; raises ``ImportFailed``.
+
+    ``progress`` is told the parts read (a PDF's pages, a Hangul document's sections)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportFailed(
@@ -129,7 +134,7 @@ def read_document(path: Path) -> str:
             )
         ) from exc
     if head.startswith(OLE_MAGIC):
-        text = _read_ole(path)
+        text = _read_ole(path, progress)
     elif head.startswith(HWP3_MAGIC):
         raise _save_as(path)
     elif suffix == ".hwp":
@@ -137,9 +142,10 @@ def read_document(path: Path) -> str:
     elif head.startswith(PDF_MAGIC) or suffix == ".pdf":
         from desktop.importing.pdf_reader import read_pdf  # pypdf, loaded only for a PDF
 
-        text = read_pdf(path)
+        text = read_pdf(path, progress=progress)
     elif suffix in (".docx", ".hwpx"):
-        text = _read_package(path)
+        text = _read_package(path, progress)
     else:
         text = _read_text(path)
+        progress(1, 1)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -566,180 +566,180 @@
 <context>
     <name>CounselMenu</name>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="44"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="45"/>
         <source>&amp;Counselor</source>
         <translation>상담(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="46"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="47"/>
         <source>&amp;Import essays…</source>
         <translation>자기소개서 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="47"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="48"/>
         <source>&amp;Paste an essay…</source>
         <translation>붙여 넣어 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="49"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="50"/>
         <source>&amp;Batch review…</source>
         <translation>일괄 첨삭(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="50"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="51"/>
         <source>Client&apos;s training &amp;consent…</source>
         <translation>학습 데이터 활용 동의(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="52"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="53"/>
         <source>Export feedback &amp;report…</source>
         <translation>피드백 보고서 내보내기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="53"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="54"/>
         <source>Export &amp;essay…</source>
         <translation>자기소개서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="54"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="55"/>
         <source>Export &amp;training data…</source>
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="75"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="76"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="77"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="78"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="85"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="86"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="100"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="103"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="108"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="111"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="122"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="125"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="127"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="130"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="132"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="135"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="135"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="138"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="140"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="140"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="142"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="145"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="182"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="185"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="205"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="208"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="193"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="251"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="196"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="254"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="207"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
         <source>feedback</source>
         <comment>the end of a proposed file name: 김민수-다온은행-feedback.pdf</comment>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="213"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="220"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="223"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="222"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="225"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="224"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="227"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="229"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="242"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="232"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="245"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="233"/>
         <source>jaso-critiques</source>
         <comment>a proposed file name</comment>
         <translation>자소-첨삭-학습데이터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="244"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="247"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="253"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="256"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="256"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="259"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -797,68 +797,68 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="55"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="56"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="56"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="57"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="66"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="67"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="70"/>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="134"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="71"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="136"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="97"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="98"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="98"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="101"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="131"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="133"/>
         <source>Click in an answer to see its review here.</source>
         <translation>답변을 클릭하면 그 답변의 첨삭이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="141"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="143"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="204"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="206"/>
         <source>(model)</source>
         <translation>(모델)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="208"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="210"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="223"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="225"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -985,84 +985,102 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="45"/>
         <source>Import essay</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="48"/>
         <source>Check the split on the right. A line starting with ## is a question; add or remove ## to fix it. Details such as 회사: or 직무: before the first question fill in the application.</source>
         <translation>오른쪽에서 나뉜 결과를 확인하세요. ##로 시작하는 줄이 문항입니다. ##를 더하거나 지워서 고칩니다. 첫 문항 앞의 회사:, 직무: 같은 줄은 지원서 정보가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="55"/>
         <source>Paste the essay here, questions and answers.</source>
         <translation>문항과 답변을 여기에 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="58"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="58"/>
         <source>Length</source>
         <translation>분량</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="68"/>
         <source>Whose essay this is (for counselors)</source>
         <translation>누구의 자기소개서인지 (상담사용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="70"/>
         <source>Company</source>
         <translation>회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="71"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="72"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="79"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="113"/>
         <source>(no question text)</source>
         <translation>(문항 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="120"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="125"/>
         <source>Nothing to import yet.</source>
         <translation>아직 가져올 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="127"/>
         <source>No answers found: is each answer under its question?</source>
         <translation>답변을 찾지 못했습니다. 답변이 문항 아래에 있나요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="137"/>
         <source>Enter the company the essay is for.</source>
         <translation>지원하는 회사를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="146"/>
         <source>Could not save: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReader</name>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="60"/>
+        <source>Import essays</source>
+        <translation>자기소개서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="61"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="62"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -1382,144 +1400,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Settin&amp;gs…</source>
         <translation>설정(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>

@@ -18,7 +18,8 @@ from desktop.store.clients import has_training_consent, set_training_consent
 from desktop.store.records import ApplicationRecord
 from desktop.ui.assist.critique_queue import CritiqueQueue
 from desktop.ui.counsel.batch_dialog import BatchDialog
-from desktop.ui.counsel.import_dialog import FILE_FILTER, ImportDialog, read_for_import
+from desktop.ui.counsel.import_dialog import FILE_FILTER, ImportDialog
+from desktop.ui.counsel.import_reader import ImportReader
 
 
 class CounselHost(Protocol):
@@ -79,12 +80,14 @@ class CounselMenu(QObject):
         for number, name in enumerate(names, 1):
             path = Path(name)
             try:
-                text = read_for_import(path)
+                text = ImportReader(path, self).read(self.window)  # in another process
             except ImportFailed as exc:
                 QMessageBox.warning(
                     self.window, self.tr("Could not import %1").replace("%1", path.name), str(exc)
                 )
                 continue
+            if text is None:  # cancelled
+                break
             label = path.name if len(names) == 1 else f"{path.name} ({number}/{len(names)})"
             if not self._open_dialog(text, label):
                 break

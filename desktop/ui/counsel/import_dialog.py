@@ -7,8 +7,6 @@ so a wrong split is fixed by adding or removing those marks.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,19 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.importing.readers import read_document
 from desktop.importing.save import save_imported
-from desktop.importing.split import ImportedApplication, render_document, split_document
+from desktop.importing.split import ImportedApplication, split_document
 from desktop.store import Database, StorageError
 from desktop.writing.counting import count
 
 FILE_FILTER = "*.txt *.md *.docx *.hwpx *.pdf *.hwp"
 _PREVIEW_DELAY_MS = 250
-
-
-def read_for_import(path: Path) -> str:
-    """The file's text in the form the preview edits; raises ImportFailed with a message."""
-    return render_document(split_document(read_document(path)))
 
 
 class ImportDialog(QDialog):

@@ -1,0 +1,45 @@
+"""What the process that reads a file for the import dialog runs (``ui/counsel/import_reader``).
+
+It sends, through its end of a pipe, ``("progress", done, total)`` as the reader goes, then
+``("done", text)`` with the preview's text or ``("failed", message)``.
+"""
+
+from __future__ import annotations
+
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from desktop.importing.errors import ImportFailed
+from desktop.importing.readers import read_document
+from desktop.importing.split import render_document, split_document
+from desktop.messages import say
+
+
+def read_for_import(path: Path) -> str:
+    """The file's text in the form the preview edits; raises ImportFailed with a message."""
+    return render_document(split_document(read_document(path)))
+
+
+def read_into(path: Path, pipe: Connection) -> None:
+    """Read ``path`` for the preview, telling ``pipe`` how it goes."""
+
+    def progress(done: int, total: int) -> None:
+        pipe.send(("progress", done, total))
+
+    try:
+        text = render_document(split_document(read_document(path, progress)))
+    except ImportFailed as exc:
+        pipe.send(("failed", str(exc)))
+    except Exception as exc:  # noqa: BLE001 (whatever it is, the dialog gets one message)
+        pipe.send(
+            (
+                "failed",
+                say(
+                    f"{path.name} 파일을 읽지 못했습니다 ({type(exc).__name__}).",
+                    f"{path.name} could not be read ({type(exc).__name__}).",
+                ),
+            )
+        )
+    else:
+        pipe.send(("done", text))
+    pipe.close()
