@@ -31,6 +31,7 @@ def continuation(seed: int | None, sentences: Sequence[str] = ()) -> list[str]:
     return [" 후보", f" {number}번", " 문장입니다.", " 다음", " 문장"]
 
 
+DRAFT = (" 후보", " 초안입니다.", " 다음", " 문장")
 BROKEN_ESCAPE = "깨진 글자"  # an answer holding this gets a critique with an escaped lone surrogate
 
 
@@ -187,6 +188,8 @@ class FakeBackend:
                 if self.fail_on and self.fail_on in answer:
                     raise OutOfMemory("The model ran out of memory.")
                 pieces = [critique_json(answer, params.json_schema)]
+        elif "메모:" in text or "notes:" in text.casefold():
+            pieces = list(DRAFT)  # a draft from the notes (a seed's number would be invented)
         else:
             pieces = continuation(params.seed, self.sentences)
         for done, piece in enumerate(pieces, 1):
