@@ -27,7 +27,7 @@ from desktop.writing.analysis_items import improvements, strengths
 from desktop.writing.analysis_scores import Facts, scores
 from desktop.writing.analysis_signals import measure
 from desktop.writing.essay import EssayRequest
-from desktop.writing.flags import SEVERITIES, Flag
+from desktop.writing.flags import HINT, SEVERITIES, Flag
 from desktop.writing.josa import particle_for
 from desktop.writing.similar import near_duplicate
 
@@ -55,8 +55,9 @@ _ERROR_SEVERITIES: Final = ("critical", "major")
 def analysis_critique(request: EssayRequest, findings: list[Flag]) -> CritiqueData:
     """The critique of ``request.text`` from ``findings`` (``run_checks`` merged with the
     analyzer's, as the model critique computes them) and what ``measure`` finds in the text."""
-    # Hints (a severity outside SEVERITIES) point at something to look at, not at a fault.
-    facts = Facts(tuple(flag for flag in findings if flag.severity in SEVERITIES))
+    # Hints (the style rules: clichés, long sentences, repetition, hedges, sub-asks, the lead)
+    # are signals the scores count and minor points at most; other severities are as found.
+    facts = Facts(tuple(flag for flag in findings if flag.severity in (*SEVERITIES, HINT)))
     unanswered = tuple(flag.ref for flag in facts.of("Q.SUBASK"))
     signals = measure(request, unanswered)
     score_map = scores(signals, facts)

@@ -9,11 +9,11 @@ from typing import Final
 import regex
 
 from desktop.critique_types import Improvement, Strength
-from desktop.writing.analysis_scores import FULL_FILL, Facts
+from desktop.writing.analysis_scores import CLICHES, FULL_FILL, HEDGES, Facts
 from desktop.writing.analysis_signals import Sentence, Signals
 from desktop.writing.analysis_wording import RULES, Wording
 from desktop.writing.essay import EssayRequest
-from desktop.writing.flags import SEVERITIES, Flag
+from desktop.writing.flags import HINT, SEVERITIES, Flag
 from desktop.writing.josa import particle_for
 from desktop.writing.sentences import sentence_spans
 
@@ -30,7 +30,15 @@ _ORDER: Final = (
     "KO.SPACING",
 )  # fmt: skip
 # A minor rule found this often is a major point (the scores take the same view).
-_MANY: Final = {"STYLE.CLICHE": 3, "EN.CLICHE": 3, "STYLE.LONG_SENTENCE": 4, "KO.SPACING": 5}
+_MANY: Final = {
+    "STYLE.CLICHE": 3, "EN.CLICHE": 3, "STYLE.LONG_SENTENCE": 4, "KO.SPACING": 5,
+    "STYLE.HEDGE": HEDGES,
+}  # fmt: skip
+# Hints of these rules are not worth a point: a school named where hiring is not blind, a mask
+# that may be blind masking.
+_QUIET_HINTS: Final = ("BLIND.RISK", "COMPANY.PLACEHOLDER")
+# Hints a strength never quotes: it would praise a sentence the analysis calls stock or unsure.
+_NOT_PRAISED: Final = (*CLICHES, "STYLE.HEDGE")
 # Where a later rule repeats what an earlier one says (both a cliché and machine phrasing).
 _SAME_ISSUE: Final = {"STYLE.MACHINE": "STYLE.CLICHE", "KO.TYPO": "KO.SPELL"}
 _CLAUSE_BREAK: Final = regex.compile(r"(?<=[,;:])\s+|(?<=(?:며|지만|는데|했고|하고|되고|고))\s+")
@@ -119,7 +127,8 @@ def _improvement(
         used = round(signals.fill * request.limit)
         extra["over"] = f"{max(0, used - request.limit):,}"
         extra["more"] = f"{max(1, round(request.limit * 0.8) - used):,}"
-    severity = min((f.severity for f in flags), key=SEVERITIES.index, default="minor")
+    severities = [f.severity if f.severity in SEVERITIES else "minor" for f in flags]
+    severity = min(severities, key=SEVERITIES.index, default="minor")
     if severity == "minor" and len(flags) >= _MANY.get(rule, len(flags) + 1):
         severity = "major"
     issue = wording.issue[i]
@@ -208,8 +217,10 @@ def improvements(request: EssayRequest, facts: Facts, signals: Signals) -> list[
         if rule == "COMPANY.OTHER" and flag.severity != "critical" and not request.company:
             continue  # a listed company named in an answer for no company: an example, say
 
-        if rule == "STYLE.HEDGE" and not any(f.severity == "major" for f in facts.of(rule)):
+        if rule == "STYLE.HEDGE" and len(facts.of(rule)) < HEDGES:
             continue  # one or two hedges are not worth a point of their own
+        if flag.severity == HINT and rule in _QUIET_HINTS:
+            continue
         by_rule.setdefault(rule, []).append(flag)
     groups = list(by_rule.items()) + signal_gaps(request, signals)
     rank = {rule: n for n, rule in enumerate(_ORDER)}
@@ -224,8 +235,12 @@ def improvements(request: EssayRequest, facts: Facts, signals: Signals) -> list[
 
 
 def _flagged(facts: Facts, low: int, high: int) -> bool:
-    """Whether any finding lies in ``low:high`` (a strength never quotes a faulted passage)."""
-    return any(flag.start < high and low < flag.end for flag in facts.flags)
+    """Whether a finding lies in ``low:high`` (a strength never quotes a faulted passage)."""
+    return any(
+        flag.start < high and low < flag.end
+        for flag in facts.flags
+        if flag.severity != HINT or flag.rule_id in _NOT_PRAISED
+    )
 
 
 def _strength(point: str, sentence: Sentence | None) -> Strength:

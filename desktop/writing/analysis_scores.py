@@ -26,6 +26,7 @@ WRONG_COMPANY: Final = frozenset({"COMPANY.OTHER", "COMPANY.PLACEHOLDER"})
 LONG_SHARE: Final = 0.25  # of sentences over the long-sentence bound: structure -1
 SHORT_MEAN: Final = {"ko": 50, "en": 20}  # mean sentence size (graphemes / words): structure +1
 FULL_FILL: Final = 0.85
+HEDGES: Final = 3  # hedged sentences from which hedging is a habit
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def distinctiveness(signals: Signals, facts: Facts) -> Score:
             _say(lang, f"상투적 표현 {len(cliches)}곳", f"{len(cliches)} stock phrase(s)")
         )
     hedges = facts.of("STYLE.HEDGE")
-    if any(f.severity == "major" for f in hedges):
+    if len(hedges) >= HEDGES:
         score -= 1
         reasons.append(_say(lang, f"단정하지 않는 표현 {len(hedges)}번", f"{len(hedges)} hedges"))
     if facts.of(REPEATS):

@@ -70,7 +70,7 @@ RULES: Final[dict[str, Wording]] = {
         ),
     ),
     "Q.SUBASK": Wording(
-        ("문항의 물음에 답하지 않음", "A part of the question is not answered"),
+        ("답이 보이지 않는 물음", "A part of the question seems unanswered"),
         (
             "복합 문항은 물음마다 답했는지가 가장 먼저 평가됩니다.",
             "Reviewers check first that every part of a compound question is answered.",

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.critique_types import as_critique
-from desktop.engine.tasks.critique_schema import DIMENSIONS
+from desktop.critique_types import DIMENSIONS, as_critique
 from desktop.store import Database, StorageError
 from desktop.store.critiques import CritiqueRecord
 from desktop.store.reviews import current_review, save_review
@@ -154,6 +153,10 @@ class ReviewPanel(QWidget):
             text = self.tr("Approved %1. Changes need approving again.").replace("%1", stamp)
         elif record.review is not None and not dirty:
             text = self.tr("Draft review saved, not approved yet.")
+        elif self.review.get("source") == "analysis":
+            text = self.tr("Automatic analysis (no model): review each item, then approve.")
+        elif self.review.get("source") == "model+analysis":
+            text = self.tr("Model + automatic analysis draft: review each item, then approve.")
         else:
             text = self.tr("AI draft: review each item, then approve.")
         if dirty:
@@ -198,6 +201,8 @@ class ReviewPanel(QWidget):
             text += f"\n«{str(item['quote']).strip()}»"
         if item.get("origin") == "counselor":
             text = self.tr("(counselor)") + " " + text
+        elif item.get("origin") == "model" and self.review.get("source") == "model+analysis":
+            text = self.tr("(model)") + " " + text
         return text
 
     def _style(self, child: QTreeWidgetItem, key: str, item: dict[str, Any]) -> None:
