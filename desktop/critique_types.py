@@ -78,7 +78,7 @@ class GateReport(TypedDict):
 
     passed: bool  # False: no model answer passed; the critique is the analysis alone
     rejected: dict[str, int]  # attempts rejected, by the gate's reason
-    verdicts: NotRequired[list[dict[str, str]]]  # the last rejected attempt's, for details
+    verdicts: NotRequired[list[dict[str, str]]]  # the rejected attempts' (first 12), for details
     message: NotRequired[str]  # why the model's critique is not shown, for the user
 
 

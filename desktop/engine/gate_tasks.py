@@ -22,8 +22,8 @@ from desktop.writing.sentences import sentence_spans
 
 @dataclass
 class GateRecord:
-    """What the gate decided over a task's attempts: ``rejected`` counts each reason once per
-    rejected attempt; ``verdicts`` keeps the last rejected attempt's, for details."""
+    """What the gate decided over a task's attempts (or items): ``rejected`` counts each reason
+    once per rejected attempt; ``verdicts`` keeps every rejected one's, for details."""
 
     passed: bool = False
     rejected: Counter[str] = field(default_factory=Counter)
@@ -31,7 +31,7 @@ class GateRecord:
 
     def reject(self, verdicts: Sequence[Verdict]) -> None:
         self.rejected.update({v.reason for v in verdicts})
-        self.verdicts = list(verdicts)
+        self.verdicts += verdicts
 
     def to_json(self) -> dict[str, Any]:
         return {
