@@ -43,6 +43,8 @@ def severity_label(severity: str) -> str:
         "critical": QCoreApplication.translate("Labels", "Critical"),
         "major": QCoreApplication.translate("Labels", "Major"),
         "minor": QCoreApplication.translate("Labels", "Minor"),
+        # advice from a rule not precise enough to call it an error (writing.flags.HINT)
+        "hint": QCoreApplication.translate("Labels", "Hint"),
     }.get(severity, severity)
 
 

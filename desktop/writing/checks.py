@@ -10,6 +10,7 @@ import bisect
 import itertools
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Final
 
 import regex
@@ -262,6 +263,7 @@ def _placeholder(text: str, context: CheckContext) -> list[Flag]:
     return flags
 
 
+@lru_cache(maxsize=1024)
 def _name_regex(name: str) -> regex.Pattern[str]:
     right = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
     return regex.compile(r"(?<![가-힣A-Za-z0-9])" + regex.escape(name) + right, regex.IGNORECASE)
@@ -270,17 +272,35 @@ def _name_regex(name: str) -> regex.Pattern[str]:
 def company_names(context: CheckContext) -> list[tuple[str, bool]]:
     """Other companies' names, longest first, each marked True if from the user's own list;
     none of them is the application's own company written another way."""
+    return list(_company_names(context.company, context.other_companies))
+
+
+@lru_cache(maxsize=64)
+def _company_names(company: str, others: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     names: dict[str, bool] = {}
-    for name in context.other_companies:
+    for name in others:
         if name.strip():
             names[name.strip()] = True
     for name in lines("ko_companies.txt"):
         names.setdefault(name, False)
-    return sorted(
-        ((n, mine) for n, mine in names.items() if not is_own(n, context.company)),
-        key=lambda item: len(item[0]),
-        reverse=True,
+    return tuple(
+        sorted(
+            ((n, mine) for n, mine in names.items() if not is_own(n, company)),
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
     )
+
+
+@lru_cache(maxsize=64)
+def names_pattern(company: str, others: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One pattern for the application's company and every other company's name."""
+    names = [company] if company else []
+    names += [name for name, _ in _company_names(company, others)]
+    names = sorted(set(filter(None, names)), key=len, reverse=True)
+    if not names:
+        return None
+    return regex.compile("|".join(regex.escape(name) for name in names))
 
 
 # A listed company named where the essay addresses its employer: "…에 입사하여", "…에 지원한",

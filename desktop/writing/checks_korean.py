@@ -59,8 +59,9 @@ def analyzer_rules(text: str, context: CheckContext) -> list[Flag]:
         return []
     protected = _protected_spans(text, context)
     flags: list[Flag] = []
-    for start, end in paragraph_spans(text):
-        analysis = korean.analyze(text[start:end])
+    spans = paragraph_spans(text)
+    analyses = korean.analyze_all([text[start:end] for start, end in spans])
+    for (start, _end), analysis in zip(spans, analyses, strict=False):
         if analysis is None:
             continue
         flags += _spacing(text, start, analysis.tokens, protected, context)
@@ -72,13 +73,13 @@ def analyzer_rules(text: str, context: CheckContext) -> list[Flag]:
 def _protected_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:
     """Company names, Latin words, numbers, brackets and masks: never a spacing or typo
     finding."""
-    from desktop.writing.checks import company_names
+    from desktop.writing.checks import names_pattern
 
-    names = [name for name, _ in company_names(context)]
     spans = [(m.start(), m.end()) for m in regex.finditer(r"[A-Za-z0-9][\w.&+#%,-]*", text)]
     spans += own_spans(text, context.company) + mask_spans(text)
-    for name in filter(None, names):
-        spans += [(m.start(), m.end()) for m in regex.finditer(regex.escape(name), text)]
+    names = names_pattern(context.company, context.other_companies)
+    if names is not None:
+        spans += [(m.start(), m.end()) for m in names.finditer(text)]
     return spans
 
 

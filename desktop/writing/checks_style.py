@@ -21,25 +21,26 @@ Rule = Callable[[str, CheckContext], list[Flag]]
 
 
 def _josa(text: str, context: CheckContext) -> list[Flag]:
-    from desktop.writing.checks import company_names
+    from desktop.writing.checks import names_pattern
 
-    names = [context.company] if context.company else []
-    names += [name for name, _ in company_names(context)]
-    flags = []
-    for name in sorted(set(names), key=len, reverse=True):
-        for match in regex.finditer(regex.escape(name), text):
-            ending = ending_at(text, after_closers(text, match.end()))
-            right = wrong_ending(name, ending) if ending is not None else None
-            if ending is None or right is None:
-                continue
-            fixed = text[match.start() : ending.start] + right
-            message = context.say(
-                "조사 오류: '{wrong}' → '{right}'",
-                "Wrong particle: '{wrong}' should be '{right}'",
-                wrong=text[match.start() : ending.end],
-                right=fixed,
-            )
-            flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message, fixed))
+    names = names_pattern(context.company, context.other_companies)
+    flags: list[Flag] = []
+    if names is None:
+        return flags
+    for match in names.finditer(text):
+        name = match.group()
+        ending = ending_at(text, after_closers(text, match.end()))
+        right = wrong_ending(name, ending) if ending is not None else None
+        if ending is None or right is None:
+            continue
+        fixed = text[match.start() : ending.start] + right
+        message = context.say(
+            "조사 오류: '{wrong}' → '{right}'",
+            "Wrong particle: '{wrong}' should be '{right}'",
+            wrong=text[match.start() : ending.end],
+            right=fixed,
+        )
+        flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message, fixed))
     return flags
 
 

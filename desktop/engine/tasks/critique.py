@@ -41,7 +41,7 @@ from desktop.writing.analysis_critique import analysis_critique, combine
 from desktop.writing.anchors import spaced_pattern
 from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.essay import EssayRequest
-from desktop.writing.flags import Flag
+from desktop.writing.flags import Flag, errors
 from desktop.writing.sentences import sentence_spans
 from desktop.writing.similar import near_duplicate
 from desktop.writing.subasks import sub_asks
@@ -103,7 +103,7 @@ def critique_messages(request: EssayRequest, findings: list[Flag]) -> list[Messa
     facts = [
         f"- [{flag.rule_id}] {flag.message}"
         + (f" «{request.text[flag.start : flag.end][:40]}»" if flag.end > flag.start else "")
-        for flag in findings[:MAX_FINDINGS]
+        for flag in errors(findings)[:MAX_FINDINGS]  # hints are advice, not facts
     ]
     user = "\n".join(
         [

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.editor.answer_edit import SEVERITY_COLORS
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.labels import severity_label
-from desktop.writing.flags import Flag
+from desktop.writing.flags import Flag, errors
 
 _FLAG_ROLE = Qt.ItemDataRole.UserRole
 
@@ -73,10 +73,14 @@ class ChecksPanel(QWidget):
             self.summary.setText(self.tr("Click into an answer to see its checks."))
             return
         flags = self.editor.flags
+        found = len(errors(flags))  # hints are listed last, softer, and not counted
         if not flags:
             self.summary.setText(self.tr("No problems found."))
             return
-        self.summary.setText(self.tr("%n finding(s)", "", len(flags)))
+        if found:
+            self.summary.setText(self.tr("%n finding(s)", "", found))
+        else:
+            self.summary.setText(self.tr("No problems found."))
         text = self.editor.offsets.nfc
         order = {"critical": 0, "major": 1, "minor": 2}
         for flag in sorted(flags, key=lambda f: (order.get(f.severity, 3), f.start)):

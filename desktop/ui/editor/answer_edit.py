@@ -23,7 +23,12 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from desktop.ui.editor.undo_steps import insert_as_step
 
-SEVERITY_COLORS = {"critical": "#d32f2f", "major": "#ef6c00", "minor": "#1976d2"}
+SEVERITY_COLORS = {
+    "critical": "#d32f2f",
+    "major": "#ef6c00",
+    "minor": "#1976d2",
+    "hint": "#9e9e9e",
+}
 AI_BACKGROUND = "#fff3c4"
 COMMENT_BACKGROUND = "#e3f0fb"
 COMMENT_UNDERLINE = "#1f5f99"
@@ -255,7 +260,10 @@ class AnswerEdit(QPlainTextEdit):
                 continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._span_cursor(mark.start, mark.end)
-            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            # a hint is advice, not an error: a gray dotted line instead of a wave
+            style = QTextCharFormat.UnderlineStyle
+            wavy = style.DotLine if mark.severity == "hint" else style.WaveUnderline
+            selection.format.setUnderlineStyle(wavy)
             selection.format.setUnderlineColor(QColor(SEVERITY_COLORS.get(mark.severity, "gray")))
             selections.append(selection)
         self.setExtraSelections(selections)
