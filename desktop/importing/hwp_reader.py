@@ -35,12 +35,14 @@ import olefile
 
 from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
 from desktop.importing.errors import ImportFailed
+from desktop.importing.form_fields import hwp_text
 from desktop.importing.package import MAX_PART_BYTES, damaged, too_large
 from desktop.messages import say
 
 SIGNATURE: Final = b"HWP Document File"
 _COMPRESSED, _PASSWORD, _DISTRIBUTION = 1, 2, 4
 _PARA_HEADER, _PARA_TEXT, _CTRL_HEADER, _LIST_HEADER, _TABLE = 66, 67, 71, 72, 77
+_FORM_OBJECT = 91
 _SKIPPED_CONTROLS: Final = frozenset({b"head", b"foot", b"fn  ", b"en  ", b"tcmt"})
 # PARA_TEXT control characters: these take one code unit; the rest of 0-31 take eight.
 _ONE_UNIT: Final = {0: "", 10: "\n", 13: "", 24: "-", 30: " ", 31: " "} | dict.fromkeys(
@@ -113,6 +115,16 @@ class _Section:
 
     def paragraph(self, header: _Record) -> list[Block]:
         text = "".join(_text(r.payload) for r in header.children if r.tag == _PARA_TEXT)
+        # A form control's text (an edit box's, a ticked box's caption), after the paragraph's.
+        fields = [
+            field
+            for control in header.children
+            if control.tag == _CTRL_HEADER and control.payload[:4][::-1] == b"form"
+            for record in control.children
+            if record.tag == _FORM_OBJECT and (field := hwp_text(record.payload))
+        ]
+        if fields:
+            text = " ".join([text.rstrip(), *fields]).strip()
         objects: list[Block] = []
         for control in header.children:
             if control.tag == _CTRL_HEADER and control.payload[:4][::-1] not in _SKIPPED_CONTROLS:

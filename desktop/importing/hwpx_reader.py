@@ -22,6 +22,7 @@ from typing import Final
 from xml.etree.ElementTree import Element
 
 from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
+from desktop.importing.form_fields import HWPX_CONTROLS, hwpx_text
 from desktop.importing.package import Package, local_name
 
 _SECTION: Final = re.compile(r"contents/section(\d+)\.xml", re.IGNORECASE)
@@ -83,6 +84,9 @@ class _Section:
                 name = local_name(item.tag)
                 if name == "t":
                     self._text(item, parts)
+                elif name in HWPX_CONTROLS:  # a form control: what was typed, chosen, ticked
+                    if field := hwpx_text(item):
+                        parts += [" ", field, " "]
                 elif name in ("deleteBegin", "deleteEnd"):
                     self.deleting = name == "deleteBegin"
                 else:

@@ -7,7 +7,12 @@ questions and answers in tables, where the place of a cell says what it is:
 - a paragraph that asks, with its answer in a box (a one-column table) right below it, and the
   same inside a one-column table: a row that asks above the row that answers;
 - a row of labels and values ("성 명 | 김하늘 | 지원 직무 | 물류 기획"), whose company, role and
-  name fill in the application.
+  name fill in the application;
+- a form of two columns, a short label beside each value ("연구목적 | 본 연구는 …", "연구기간 |
+  2024.03.01 ~ 2025.02.28"): a value of more than one line or of ``MIN_ANSWER`` characters
+  answers its label, taken as a question; a shorter one is a detail, "label: value". A table
+  whose right column holds only labels too ("이름 | 학교" over "김하늘 | 서울대") is a list,
+  and stays text.
 
 A question found this way is written as a "## " heading when the splitter would not read it as
 a question by itself (the import dialog shows every question so anyway); a detail as
@@ -24,6 +29,9 @@ from desktop.importing.blocks import Block, Cell, Paragraph, Table
 from desktop.importing.split import detail_field, is_question_line, reads_as_question
 
 MAX_DETAIL_VALUE: Final = 100
+MAX_LABEL: Final = 12  # characters, spaces aside: "연구비지원기관", "학과/학부"
+MIN_ANSWER: Final = 40  # characters: a value this long answers its label
+_SENTENCE_END: Final = (".", "?", "!", "다", "요", "오")
 
 
 def layout_text(blocks: list[Block]) -> str:
@@ -49,6 +57,39 @@ def _label(cell: Cell) -> str | None:
         return None
     line = _one_line(cell.text())
     return line if reads_as_question(line) else None
+
+
+def _field_label(cell: Cell) -> str | None:
+    """The cell's text when it reads as a form's label: one short line of words, no digits,
+    not a sentence ("연구목적", "성 명", "지원 분야:")."""
+    if not all(isinstance(block, Paragraph) for block in cell.blocks):
+        return None
+    line = _one_line(cell.text()).rstrip(":：").strip()
+    compact = "".join(line.split())
+    if not 0 < len(compact) <= MAX_LABEL or any(char.isdigit() for char in compact):
+        return None
+    if compact.endswith(_SENTENCE_END) or not any(char.isalpha() for char in compact):
+        return None
+    return line
+
+
+def _is_answer(cell: Cell) -> bool:
+    text = cell.text().strip()
+    return "\n" in text or len(text) >= MIN_ANSWER
+
+
+def _is_label_value(rows: list[list[Cell]]) -> bool:
+    """A table of two columns whose left cells are labels and whose right ones are not all."""
+    pairs = [cells for cells in rows if cells]
+    if not pairs or any(len(cells) != 2 or _field_label(cells[0]) is None for cells in pairs):
+        return False
+    return any(_field_label(cells[1]) is None for cells in pairs)
+
+
+def _label_value_lines(label: str, value: Cell) -> list[str]:
+    if _is_answer(value) and detail_field(label) is None:
+        return [_question_line(label), *_lines(value.blocks)]
+    return [f"{label}: {_one_line(value.text())}"]
 
 
 def _short_text(cell: Cell) -> str | None:
@@ -94,6 +135,13 @@ def _lines(blocks: list[Block]) -> list[str]:
 def _table_lines(table: Table) -> list[str]:
     rows = [_filled(row) for row in table.rows]
     lines: list[str] = []
+    if _is_label_value(rows):
+        for cells in rows:
+            if cells:
+                question = _label(cells[0])
+                label = question if question is not None else _field_label(cells[0])
+                lines += _label_value_lines(label or "", cells[1])
+        return lines
     for index, cells in enumerate(rows):
         below = rows[index + 1] if index + 1 < len(rows) else []
         if len(cells) == 1:

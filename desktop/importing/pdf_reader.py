@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -66,9 +67,15 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", _UNMAPPED.sub(" ", text)).translate(_LIGATURES)
 
 
+@lru_cache(maxsize=4096)
+def _blank(glyph: str) -> bool:
+    """True for a glyph's text that leaves no ink (a space, a control character)."""
+    return not _clean(glyph).strip()
+
+
 def _line(line: LTTextLine, page: int, box: int) -> PdfLine | None:
     chars = [c for c in line if isinstance(c, LTChar)]
-    inked = [c for c in chars if _clean(c.get_text()).strip()]
+    inked = [c for c in chars if not _blank(c.get_text())]
     if not inked:
         return None
     size = statistics.median(c.size for c in inked) or 1.0
@@ -78,7 +85,7 @@ def _line(line: LTTextLine, page: int, box: int) -> PdfLine | None:
     previous: LTChar | None = None
     blank_between = False
     for char in chars:
-        if not _clean(char.get_text()).strip():
+        if _blank(char.get_text()):
             blank_between = previous is not None
             continue
         if previous is not None:

@@ -31,7 +31,17 @@ _QUESTION_END: Final = re.compile(r"(?:[?？)]|시오\.?|세요\.?|니까\.?)\s*
 _DETAIL: Final = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>\S.*?)\s*$")
 _KEYS: Final = {
     "company": ("회사", "회사명", "기업", "기업명", "지원회사", "지원 회사", "company"),
-    "role": ("직무", "지원직무", "지원 직무", "직군", "포지션", "role", "position"),
+    "role": (
+        "직무",
+        "지원직무",
+        "직군",
+        "포지션",
+        "지원분야",
+        "모집분야",
+        "지원부문",
+        "role",
+        "position",
+    ),
     "client_name": ("이름", "성명", "지원자", "내담자", "name", "client", "applicant"),
 }
 # Keys compared without spaces, since forms space labels out to align them ("성    명").

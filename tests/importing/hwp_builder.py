@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 SECTOR, MINI = 512, 64
 FREE, END, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 PARA_HEADER, PARA_TEXT, CTRL_HEADER, LIST_HEADER, SHAPE_COMPONENT, TABLE = 66, 67, 71, 72, 76, 77
+FORM_OBJECT = 91
 
 
 def _pad(data: bytes, size: int) -> bytes:
@@ -130,10 +131,20 @@ class Para:
 
 @dataclass
 class Control:
-    kind: bytes  # b"tbl ", b"gso ", b"head", b"foot", b"fn  ", b"tcmt"
+    kind: bytes  # b"tbl ", b"gso ", b"head", b"foot", b"fn  ", b"tcmt", b"form"
     lists: list[list[Para]] = field(default_factory=list)  # cells (row by row), or the text
     rows: int = 1
     columns: int = 1
+    form: tuple[bytes, str] = (b"", "")  # a form control: its kind (b"+edt") and properties
+
+
+def form_control(kind: bytes, properties: dict[str, str | int]) -> Control:
+    """A form control as Hangul writes it: "Caption:wstring:4:수신동의 Value:int:1 "."""
+    text = "".join(
+        f"{key}:wstring:{len(value)}:{value} " if isinstance(value, str) else f"{key}:int:{value} "
+        for key, value in properties.items()
+    )
+    return Control(b"form", form=(kind, f"CommonSet:set:0:Name:wstring:4:Form {text}"))
 
 
 def _paragraph(para: Para, level: int) -> bytes:
@@ -150,6 +161,10 @@ def _paragraph(para: Para, level: int) -> bytes:
                 row, column = divmod(index, control.columns)
                 header = struct.pack("<HHIHHHH", len(cell), 0, 0, column, row, 1, 1)
                 out += record(LIST_HEADER, inner, header) + _paragraphs(cell, inner)
+        elif control.kind == b"form":
+            kind, text = control.form
+            size = struct.pack("<I", len(text)) + struct.pack("<H", len(text))
+            out += record(FORM_OBJECT, inner, kind[::-1] * 2 + size + text.encode("utf-16le"))
         elif control.kind == b"gso ":
             out += record(SHAPE_COMPONENT, inner, b"\0" * 8)
             for box in control.lists:

@@ -7,7 +7,9 @@ is the body's:
 
 - HWPX: the ``<hp:t>`` nodes of every ``Contents/section*.xml`` (a tab, line break or special
   space inside one is a space), outside page headers and footers, foot- and endnotes, memos and
-  hidden comments, and outside a tracked deletion (``deleteBegin`` … ``deleteEnd``).
+  hidden comments, and outside a tracked deletion (``deleteBegin`` … ``deleteEnd``); and the
+  text of form controls (an edit box's text, a combo box's value, a ticked or unticked box's
+  caption after ☑ or ☐).
 - DOCX: the ``<w:t>`` nodes of the main document part, outside deleted or moved-away revisions,
   the fallback copy of a drawing (``mc:Fallback``) and a content control's placeholder text.
 
@@ -39,6 +41,21 @@ _HWPX_OUTSIDE_BODY = {
     "fieldBegin",
 }
 _HWPX_SPACES = {"tab", "lineBreak", "nbSpace", "fwSpace"}
+# Form controls hold text of the body too: what was typed into an edit box, the option chosen in
+# a combo box, a check box's or radio button's caption with a mark for whether it is ticked.
+_HWPX_FORM = {"edit", "comboBox", "checkBtn", "radioBtn"}
+
+
+def _form_text(node: Any) -> str:
+    name = _local(node)
+    if name == "edit":
+        return " ".join("".join(t.itertext()) for t in node if _local(t) == "text")
+    if name == "comboBox":
+        return str(node.get("selectedValue", ""))
+    mark = "☑" if node.get("value") == "CHECKED" else "☐"
+    return f"{mark} {node.get('caption', '')}"
+
+
 _W = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
@@ -70,6 +87,12 @@ def _hwpx_words(archive: zipfile.ZipFile) -> Counter[str]:
         deleting = False
         for node in root.iter():
             name_ = _local(node)
+            if name_ in _HWPX_FORM and not any(
+                _local(a) in _HWPX_OUTSIDE_BODY for a in node.iterancestors()
+            ):
+                paragraph = next(a for a in node.iterancestors() if _local(a) == "p")
+                paragraphs.setdefault(paragraph, []).append(f" {_form_text(node)} ")
+                continue
             if name_ == "deleteBegin":
                 deleting = True
             elif name_ == "deleteEnd":
