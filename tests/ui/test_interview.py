@@ -40,8 +40,13 @@ def test_without_a_model_the_questions_come_from_the_essay_and_answers_are_kept(
     dialog = _open(window, qtbot)
     assert dialog.session is not None and 5 <= len(dialog.session.items) <= 10
     assert "3.5%" in dialog.question.text() and "3.5%" in dialog.source.text()
-    assert not dialog.feedback_button.isEnabled()
     type_text(dialog.answer, "바코드를 두 번 확인하게 했습니다.")
+    # Without a model the feedback is the automatic analysis of the answer, and none is stored.
+    qtbot.mouseClick(dialog.feedback_button, Qt.MouseButton.LeftButton)
+    page = dialog.feedback.toPlainText()
+    assert "No model is loaded" in page or "불러온 모델이 없습니다" in page
+    assert "3.5%" in page  # the figure of the passage asked about, missing from the answer
+    assert db.run(list_sessions, application_id=sample_ids[0])[0].items[0].feedback is None
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.shown == 1 and dialog.answer.toPlainText() == ""
     dialog.close()

@@ -182,7 +182,9 @@ def test_critique_item_click_selects_its_quote(
         panel.review_button.click()
     stored = db.run(list_critiques, question_id=editor.question_id)
     assert len(stored) == 1 and stored[0].reviewed_text == editor.text()
-    assert panel.bars["evidence"].value() == 4
+    # The scores are the automatic analysis's (the model's prose is added on top).
+    assert panel.bars["evidence"].value() == stored[0].data["scores"]["evidence"]["score"]
+    assert stored[0].data["source"] == "model+analysis"
     assert not panel.stale.isVisibleTo(panel)
     quote = stored[0].data["strengths"][0]["quote"]
     assert stored[0].data["strengths"][0]["start"] is not None

@@ -52,6 +52,7 @@ class CritiquePanel(QWidget):
         self.critiques: list[CritiqueRecord] = []
         self.can_critique: bool | None = None
         self.offer: ModelOffer | None = None
+        self.reason = ""  # why the review on display is the analysis alone, if the gate said
         self.review_button = QPushButton(self.tr("Review"))
         self.review_all_button = QPushButton(self.tr("Review all"))
         self.review_button.clicked.connect(self.review_requested)
@@ -163,7 +164,7 @@ class CritiquePanel(QWidget):
         catalog model to offer when it did not (``model_offer.critique_offer``)."""
         self.can_critique = can_critique
         self.offer = offer
-        self.ability.show_ability(can_critique, offer, self.source.source)
+        self.ability.show_ability(can_critique, offer, self.source.source, self.reason)
 
     def show_critique(self, record: CritiqueRecord | None) -> None:
         self.empty.setVisible(record is None)
@@ -173,13 +174,15 @@ class CritiquePanel(QWidget):
         if record is None:
             self.stale.setVisible(False)
             self.source.set_source(None)
+            self.reason = ""
             self.ability.show_ability(self.can_critique, self.offer, None)
             return
         data = record.data
         if record.approved_at is not None:  # the writer sees what the counselor approved
             data = add_anchors(final_critique(record), record.reviewed_text)
         self.source.set_source(source_of(data))
-        self.ability.show_ability(self.can_critique, self.offer, self.source.source)
+        self.reason = str(data.get("gate", {}).get("message", ""))
+        self.ability.show_ability(self.can_critique, self.offer, self.source.source, self.reason)
         for name, bar in self.bars.items():
             score = data.get("scores", {}).get(name)
             bar.setValue(score["score"] if score else 0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.io import TaskIO
+from desktop.ui.assist.refusal import Refused, analysis_html, cannot_draft, refusing
 from desktop.ui.editor.counter import CounterLabel
 from desktop.ui.editor.undo_steps import insert_as_step, replace_all_as_step
 from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.writing.analysis_notes import notes_checklist
 from desktop.writing.essay import EssayRequest
 
 
@@ -28,12 +31,22 @@ def _draft_task(request: EssayRequest, notes: str, backend: Backend, io: TaskIO)
 
 
 class DraftDialog(QDialog):
-    """Accepted with ``draft`` holding the text to insert."""
+    """Accepted with ``draft`` holding the text to insert.
+
+    ``can_draft`` is the model's qualification for drafts (None: not known): when it cannot
+    draft, or its drafts fail the output gate, the dialog says so and shows what the notes hold
+    for the question (``writing/analysis_notes``) instead of a draft.
+    """
 
     def __init__(
-        self, assistant: Assistant, request: EssayRequest, parent: QWidget | None = None
+        self,
+        assistant: Assistant,
+        request: EssayRequest,
+        parent: QWidget | None = None,
+        can_draft: bool | None = None,
     ) -> None:
         super().__init__(parent)
+        self.can_draft = can_draft
         self.setWindowTitle(self.tr("Draft from keywords"))
         self.resize(640, 560)
         self.assistant = assistant
@@ -55,7 +68,11 @@ class DraftDialog(QDialog):
         self.counter.set_rule(request.limit, request.profile)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("Write draft"))
+        self.analysis = QTextBrowser()
+        self.analysis.hide()
+        self.generate_button = QPushButton(
+            self.tr("Check my notes") if can_draft is False else self.tr("Write draft")
+        )
         self.stop_button = QPushButton(self.tr("Stop"))
         self.insert_button = QPushButton(self.tr("Insert"))
         self.discard_button = QPushButton(self.tr("Discard"))
@@ -73,6 +90,7 @@ class DraftDialog(QDialog):
         layout.addWidget(QLabel(f"<b>{request.question}</b>"))
         layout.addWidget(self.notes)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.analysis, 1)
         layout.addWidget(self.counter)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -89,13 +107,20 @@ class DraftDialog(QDialog):
             self.status.setText(self.tr("Write a few keywords or notes first."))
             return
         self.preview.clear()
+        if self.can_draft is False:
+            self._show_analysis(None)
+            return
+        self.analysis.hide()
+        self.preview.show()
+        self.counter.show()
         handlers = Handlers(
             on_text=self._on_job_text,
             on_finished=self._on_job_finished,
             on_failed=self._on_job_failed,
             on_cancelled=self._on_job_cancelled,
         )
-        self.job = self.assistant.run("draft", partial(_draft_task, self.request, notes), handlers)
+        task = refusing(partial(_draft_task, self.request, notes))
+        self.job = self.assistant.run("draft", task, handlers)
         if self.job is None:
             self.status.setText(self.tr("No model is ready. Choose one under Model."))
             return
@@ -107,8 +132,24 @@ class DraftDialog(QDialog):
         self.preview.insertPlainText(text)
         self.counter.set_text(self.preview.toPlainText())
 
+    def _show_analysis(self, refused: Refused | None) -> None:
+        """No draft: why, and the analysis of the notes against the question instead."""
+        lines = notes_checklist(self.request, self.notes.toPlainText())
+        self.analysis.setHtml(analysis_html(cannot_draft(refused), lines))
+        self.preview.hide()
+        self.counter.hide()
+        self.analysis.show()
+        self.status.setText("")
+        self._set_busy(False)
+
     def _on_job_finished(self, result: object) -> None:
         self.job = None
+        if isinstance(result, Refused):
+            self._show_analysis(result)
+            return
+        self.analysis.hide()
+        self.preview.show()
+        self.counter.show()
         self.preview.setPlainText(str(result))
         self.counter.set_text(str(result))
         self.status.setText(
@@ -139,13 +180,17 @@ class DraftDialog(QDialog):
 
 
 def draft_into(
-    edit: QPlainTextEdit, assistant: Assistant, request: EssayRequest, parent: QWidget
+    edit: QPlainTextEdit,
+    assistant: Assistant,
+    request: EssayRequest,
+    parent: QWidget,
+    can_draft: bool | None = None,
 ) -> tuple[str, str] | None:
     """Run the dialog; an inserted draft replaces an empty answer or follows the text.
 
     Returns the text before and the piece inserted, or None when nothing was inserted.
     """
-    dialog = DraftDialog(assistant, request, parent=parent)
+    dialog = DraftDialog(assistant, request, parent=parent, can_draft=can_draft)
     if not dialog.exec() or not dialog.draft:
         return None
     before = edit.toPlainText()

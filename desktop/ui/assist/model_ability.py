@@ -75,10 +75,15 @@ class AbilityBox(QFrame):
         self.hide()
 
     def show_ability(
-        self, can_critique: bool | None, offer: ModelOffer | None, shown: Source | None
+        self,
+        can_critique: bool | None,
+        offer: ModelOffer | None,
+        shown: Source | None,
+        reason: str = "",
     ) -> None:
         """``can_critique`` from the model's qualification (None: not known yet); ``shown`` is
-        who wrote the review on display. The box appears when the model cannot critique, or
+        who wrote the review on display, ``reason`` why the model's critique was not used (the
+        output gate's message) if it says. The box appears when the model cannot critique, or
         when it is unknown and the review on display is the automatic analysis."""
         visible = can_critique is False or (can_critique is None and shown == "analysis")
         self.setVisible(visible)
@@ -91,6 +96,8 @@ class AbilityBox(QFrame):
                     "are the automatic analysis: measured in the answer, without a model."
                 )
             )
+        elif reason:
+            self.text.setText(reason)
         else:
             self.text.setText(
                 self.tr(

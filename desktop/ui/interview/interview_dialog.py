@@ -44,7 +44,9 @@ from desktop.store.interviews import (
     list_sessions,
     save_practice_answer,
 )
+from desktop.ui.assist.refusal import Refused, analysis_html, cannot_give_feedback, refusing
 from desktop.ui.models.assistant import Assistant, Handlers
+from desktop.writing.analysis_notes import practice_checklist
 
 log = logging.getLogger(__name__)
 QUESTIONS = 7
@@ -69,8 +71,10 @@ class InterviewDialog(QDialog):
         application_id: int,
         ui_lang: str = "ko",
         parent: QWidget | None = None,
+        can_give_feedback: bool | None = None,
     ) -> None:
         super().__init__(parent)
+        self.can_give_feedback = can_give_feedback  # the model's qualification; None: unknown
         self.db = db
         self.assistant = assistant
         self.ui_lang = ui_lang
@@ -273,9 +277,11 @@ class InterviewDialog(QDialog):
     def request_feedback(self) -> None:
         item = self._current()
         spoken = self.answer.toPlainText().strip()
-        if item is None or not spoken or self.assistant is None or not self.assistant.ready:
+        if item is None or not spoken or not self._store_answer(None):
             return
-        if not self._store_answer(None):
+        ready = self.assistant is not None and self.assistant.ready
+        if self.assistant is None or not ready or self.can_give_feedback is False:
+            self._show_analysis(None)  # without a model that can, the analysis is the feedback
             return
         question = InterviewQuestion(item.question, item.source, item.kind)
         handlers = Handlers(
@@ -285,15 +291,32 @@ class InterviewDialog(QDialog):
         )
         self.job = self.assistant.run(
             "interview-feedback",
-            partial(_feedback_task, self.request, question, spoken, self.ui_lang),
+            refusing(partial(_feedback_task, self.request, question, spoken, self.ui_lang)),
             handlers,
         )  # fmt: skip
         self.status.setText(self.tr("Listening to your answer…"))
         self._update_buttons()
 
+    def _show_analysis(self, refused: Refused | None) -> None:
+        """Why there is no model feedback, and the analysis of the answer on screen instead."""
+        item = self._current()
+        if item is None:
+            return
+        ready = self.assistant is not None and self.assistant.ready
+        lines = practice_checklist(
+            item.source, self.request.essay, self.answer.toPlainText(), self.request.lang
+        )
+        self.feedback.setHtml(analysis_html(cannot_give_feedback(refused, ready), lines))
+
     def _on_feedback_ready(self, item_id: int, result: object) -> None:
         self.job = None
         self.status.setText("")
+        if isinstance(result, Refused):
+            current = self._current()
+            if current is not None and current.id == item_id:
+                self._show_analysis(result)
+            self._update_buttons()
+            return
         assert isinstance(result, dict)
         current = self._current()
         if current is not None and current.id == item_id:
@@ -351,9 +374,9 @@ class InterviewDialog(QDialog):
         idle = self.job is None
         ready = self.assistant is not None and self.assistant.ready
         self.new_button.setEnabled(idle)
-        self.feedback_button.setEnabled(idle and ready and self._current() is not None)
+        self.feedback_button.setEnabled(idle and self._current() is not None)
         self.feedback_button.setToolTip(
-            "" if ready else self.tr("Feedback needs a model: choose one under Model.")
+            "" if ready else self.tr("Without a model the feedback is the automatic analysis.")
         )
         self.next_button.setEnabled(self._current() is not None)
 
