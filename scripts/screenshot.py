@@ -28,10 +28,12 @@ SCENES = (
     "first-start", "three", "empty", "checks", "suggestions", "review", "counsel", "history",
     "interview",
 )  # fmt: skip
-EXTRA_SCENES = ("models", "import", "application")
+# review-starter: the Review tab when the model answers like the starter (a base model): the
+# automatic analysis alone, and a model that fits this machine offered.
+EXTRA_SCENES = ("models", "import", "application", "review-starter")
 SIZES = ("1200x800", "1600x1000")
 ASSIST = {"checks": "checks", "suggestions": "suggestions", "review": "critique",
-          "counsel": "counsel"}  # fmt: skip
+          "counsel": "counsel", "review-starter": "critique"}  # fmt: skip
 
 THREE = {
     "ko": (
@@ -140,7 +142,7 @@ def _render(out: Path, scene: str, lang: str, size: str) -> int:
         _seed_review(db, answer)
         _seed_clients(db, ids)
     shown = ids[0] if ids else None
-    if scene in ("three", "review", "history", "suggestions"):
+    if scene in ("three", "review", "review-starter", "history", "suggestions"):
         company, role, questions = THREE[lang]
         shown = db.run(
             apps.create_application, company=company, role=role, lang=lang,
@@ -151,8 +153,10 @@ def _render(out: Path, scene: str, lang: str, size: str) -> int:
     elif scene == "checks":
         shown = ids[-3]  # many findings
     needs_model = scene in ASSIST or scene == "interview"
-    assistant = _scripted_assistant() if needs_model else None
+    assistant = _scripted_assistant(starter=scene == "review-starter") if needs_model else None
     settings = Settings(language=lang)
+    if needs_model:  # the model the app would have loaded from its settings
+        settings.model_path = str(paths.models_dir / "qwen2.5-1.5b-instruct-q4_k_m.gguf")
     if scene == "first-start":
         settings.model_path = str(paths.models_dir / "gemma-3-270m-Q8_0.gguf")
     window = MainWindow(db, settings, paths, assistant, lang)
@@ -243,14 +247,16 @@ SENTENCES = (
 )
 
 
-def _scripted_assistant() -> object:
+def _scripted_assistant(starter: bool = False) -> object:
     from pathlib import Path
 
     from desktop.ui.models.assistant import Assistant
     from desktop.ui.models.llm_worker import LlmClient
     from tests.ui.fakes import FakeBackend, fake_factory
+    from tests.ui.test_model_paths import StarterLike
 
-    assistant = Assistant(LlmClient(fake_factory(FakeBackend(delay=0.02, sentences=SENTENCES))))
+    kind = StarterLike if starter else FakeBackend
+    assistant = Assistant(LlmClient(fake_factory(kind(delay=0.02, sentences=SENTENCES))))
     assistant.load("fake", Path("qwen2.5-1.5b-instruct-q4_k_m.gguf"))
     return assistant
 

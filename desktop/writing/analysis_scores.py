@@ -69,12 +69,12 @@ def question_fit(signals: Signals, facts: Facts) -> Score:
         missing = [ask.text for ask in signals.missing_asks]
         if missing:
             reasons.append(_say(lang, "빠진 것: ", "missing: ") + ", ".join(missing))
+    elif lang == "en":
+        score = 4
+        reasons.append("the parts of an English question are not checked one by one")
     else:
         score = 4
-        reasons.append(
-            _say(lang, "한 가지를 묻는 문항이라 빠진 물음은 없음",
-                 "a single-part question, so no part is missing")
-        )  # fmt: skip
+        reasons.append("한 가지를 묻는 문항이라 빠진 물음은 없음")
     if signals.fill is not None and signals.fill < 0.7:
         score -= 2 if signals.fill < 0.5 else 1
         reasons.append(

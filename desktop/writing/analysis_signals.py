@@ -14,10 +14,11 @@ from typing import Final
 
 import regex
 
+from desktop.writing.checks_structure import SUBASK_MIN_CHARS
 from desktop.writing.counting import count, graphemes
 from desktop.writing.essay import EssayRequest
 from desktop.writing.sentences import sentence_spans
-from desktop.writing.subasks import SubAsk, sub_asks
+from desktop.writing.subasks import SubAsk, addressed, sub_asks
 
 # A figure the writer can defend: digits with a unit or a percent, or a rank ("1위").
 # Years, months and spans of years ("2019년", "9월", "2년간") set the scene; they are not counted.
@@ -220,7 +221,10 @@ def measure(request: EssayRequest, unanswered: tuple[str, ...] = ()) -> Signals:
     lang = "en" if request.lang == "en" else "ko"
     sentences = tuple(_sentence(text, s, e, lang) for s, e in sentence_spans(text))
     asks = tuple(sub_asks(request.question)) if lang == "ko" else ()
-    missing = tuple(ask for ask in asks if ask.text in unanswered)
+    if len(regex.sub(r"\s+", "", text)) >= SUBASK_MIN_CHARS:
+        missing = tuple(ask for ask in asks if ask.text in unanswered)
+    else:  # too short for the check to judge: an ask counts as answered only if addressed
+        missing = tuple(ask for ask in asks if not addressed(ask, text))
     fill = None
     if request.limit:
         fill = count(text, request.profile) / request.limit

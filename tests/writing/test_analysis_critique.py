@@ -191,3 +191,11 @@ def test_combine_appends_new_model_prose_once() -> None:
     assert added[0]["origin"] == "model"
     assert merged["summary"].startswith(analysis["summary"])
     assert merged["summary"].endswith("성실함은 보이지만 직무 경험이 부족합니다.")
+
+
+def test_a_short_answer_is_not_said_to_answer_every_ask() -> None:
+    short = "한빛물류에 지원한 이유는 물류 데이터를 다루는 일이 즐겁기 때문입니다."
+    data = _critique(short, limit=None)
+    assert data["scores"]["question_fit"]["score"] < 5
+    assert "입사 후 포부" in data["scores"]["question_fit"]["rationale"]
+    assert not any("모두 답했습니다" in item["point"] for item in data["strengths"])
