@@ -83,6 +83,9 @@ def test_the_editor_gets_the_room(
         for area in win.findChildren(QAbstractScrollArea):
             bar: QScrollBar = area.horizontalScrollBar()
             assert not (area.isVisible() and bar.isVisible()), type(area).__name__
+        # One scroll area in the Review panel: its lists show every row, nothing to scroll.
+        for listed in (win.assist.critique.strengths, win.assist.critique.improvements):
+            assert listed.verticalScrollBar().maximum() == 0
         title = editor.header.title
         assert _line_count(title.text(), title.font(), title.contentsRect().width()) <= 2
         assert title.text() == title.full_text() or title.text().endswith("…")

@@ -26,6 +26,7 @@ from desktop.store.reviews import final_critique
 from desktop.ui.assist.model_ability import AbilityBox, SourceLabel
 from desktop.ui.editor.answer_edit import SEVERITY_COLORS
 from desktop.ui.editor.question_editor import QuestionEditor
+from desktop.ui.fit_list import FitToContents
 from desktop.ui.labels import dimension_label, severity_label
 
 _QUOTE_ROLE = Qt.ItemDataRole.UserRole
@@ -106,6 +107,7 @@ class CritiquePanel(QWidget):
         body_layout.addStretch(1)
         self.body = QScrollArea()
         self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -120,7 +122,7 @@ class CritiquePanel(QWidget):
         widget.setWordWrap(True)
         widget.setAlternatingRowColors(True)
         widget.setSpacing(2)
-        widget.setMinimumHeight(120)
+        FitToContents(widget)  # the panel scrolls, not each list in it
         widget.itemClicked.connect(self._on_item_clicked)
         return widget
 
