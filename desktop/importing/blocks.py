@@ -18,6 +18,11 @@ def no_progress(done: int, total: int) -> None:
     """A reader's progress where nobody watches it."""
 
 
+# Text a reader leaves out on purpose, for the preview to list as not imported: its kind
+# ("header", "footer", "note", "comment", "page": a PDF's running title or page number) and text.
+LeftOut = list[tuple[str, str]]
+
+
 @dataclass
 class Paragraph:
     text: str  # may hold "\n" (a line break inside the paragraph) and "\t"

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Final
 from xml.etree.ElementTree import Element
 
-from desktop.importing.blocks import Block, Cell, Paragraph, Table
+from desktop.importing.blocks import Block, Cell, LeftOut, Paragraph, Table
 from desktop.importing.package import Package, damaged, local_name, namespace
 
 WORD: Final = frozenset(
@@ -155,6 +155,38 @@ def _children(parent: Element, name: str) -> Iterator[Element]:
             yield child
         elif (local == "sdt" and not _placeholder(child)) or local in _BLOCK_WRAPPERS:
             yield from _children(child, name)
+
+
+# The parts outside the body, by the end of their relationship's type, as the preview lists them.
+_OUTSIDE_PARTS: Final = {
+    "/header": "header",
+    "/footer": "footer",
+    "/footnotes": "note",
+    "/endnotes": "note",
+    "/comments": "comment",
+}
+
+
+def left_out(package: Package, part: str) -> LeftOut:
+    """The text of the document's headers, footers, notes and comments, a paragraph each."""
+    folder, _, name = part.rpartition("/")
+    rels = package.find(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
+    out: LeftOut = []
+    if rels is None:
+        return out
+    for rel in package.xml(rels):
+        kind = next(
+            (k for end, k in _OUTSIDE_PARTS.items() if rel.get("Type", "").endswith(end)), None
+        )
+        target = package.find(f"{folder}/{rel.get('Target', '')}".lstrip("/"))
+        if kind is None or target is None or rel.get("TargetMode") == "External":
+            continue
+        for paragraph in package.xml(target).iter():
+            if _is_word(paragraph, "p"):
+                text = "".join(t.text or "" for t in paragraph.iter() if _is_word(t, "t"))
+                if text.strip():
+                    out.append((kind, " ".join(text.split())))
+    return out
 
 
 def read_docx(package: Package, part: str) -> list[Block]:

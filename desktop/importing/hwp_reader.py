@@ -33,7 +33,16 @@ from typing import Final
 
 import olefile
 
-from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
+from desktop.importing.blocks import (
+    Block,
+    Cell,
+    LeftOut,
+    Paragraph,
+    Progress,
+    Table,
+    no_progress,
+    plain_text,
+)
 from desktop.importing.errors import ImportFailed
 from desktop.importing.form_fields import hwp_text
 from desktop.importing.package import MAX_PART_BYTES, damaged, too_large
@@ -43,7 +52,14 @@ SIGNATURE: Final = b"HWP Document File"
 _COMPRESSED, _PASSWORD, _DISTRIBUTION = 1, 2, 4
 _PARA_HEADER, _PARA_TEXT, _CTRL_HEADER, _LIST_HEADER, _TABLE = 66, 67, 71, 72, 77
 _FORM_OBJECT = 91
-_SKIPPED_CONTROLS: Final = frozenset({b"head", b"foot", b"fn  ", b"en  ", b"tcmt"})
+# Left out, and listed as not imported by kind.
+_SKIPPED_CONTROLS: Final = {
+    b"head": "header",
+    b"foot": "footer",
+    b"fn  ": "note",
+    b"en  ": "note",
+    b"tcmt": "comment",
+}
 # PARA_TEXT control characters: these take one code unit; the rest of 0-31 take eight.
 _ONE_UNIT: Final = {0: "", 10: "\n", 13: "", 24: "-", 30: " ", 31: " "} | dict.fromkeys(
     range(25, 30), ""
@@ -106,6 +122,9 @@ def _text(payload: bytes) -> str:
 
 
 class _Section:
+    def __init__(self, left_out: LeftOut) -> None:
+        self.left_out = left_out
+
     def paragraphs(self, records: list[_Record]) -> list[Block]:
         out: list[Block] = []
         for record in records:
@@ -127,8 +146,13 @@ class _Section:
             text = " ".join([text.rstrip(), *fields]).strip()
         objects: list[Block] = []
         for control in header.children:
-            if control.tag == _CTRL_HEADER and control.payload[:4][::-1] not in _SKIPPED_CONTROLS:
+            if control.tag != _CTRL_HEADER:
+                continue
+            kind = _SKIPPED_CONTROLS.get(control.payload[:4][::-1])
+            if kind is None:
                 objects += self.control(control)
+            elif left := " ".join(plain_text(self.lists(control.children)).split()):
+                self.left_out.append((kind, left))
         return [Paragraph(text), *objects]
 
     def control(self, control: _Record) -> list[Block]:
@@ -211,7 +235,12 @@ def is_hwp(ole: olefile.OleFileIO) -> bool:
     )
 
 
-def read_hwp(path: Path, ole: olefile.OleFileIO, progress: Progress = no_progress) -> list[Block]:
+def read_hwp(
+    path: Path,
+    ole: olefile.OleFileIO,
+    progress: Progress = no_progress,
+    left_out: LeftOut | None = None,
+) -> list[Block]:
     """The body of the HWP 5 document ``ole`` (opened from ``path``)."""
     (flags,) = struct.unpack_from("<I", ole.openstream("FileHeader").read(40), 36)
     if flags & (_PASSWORD | _DISTRIBUTION):
@@ -222,7 +251,7 @@ def read_hwp(path: Path, ole: olefile.OleFileIO, progress: Progress = no_progres
         if len(entry) == 2 and entry[0] == "BodyText" and entry[1].startswith("Section")
     ]
     names.sort(key=lambda entry: int(entry[1][len("Section") :] or 0))
-    reader = _Section()
+    reader = _Section([] if left_out is None else left_out)
     blocks: list[Block] = []
     for index, entry in enumerate(names):
         if ole.get_size("/".join(entry)) > MAX_PART_BYTES:

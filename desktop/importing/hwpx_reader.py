@@ -21,7 +21,15 @@ import re
 from typing import Final
 from xml.etree.ElementTree import Element
 
-from desktop.importing.blocks import Block, Cell, Paragraph, Progress, Table, no_progress
+from desktop.importing.blocks import (
+    Block,
+    Cell,
+    LeftOut,
+    Paragraph,
+    Progress,
+    Table,
+    no_progress,
+)
 from desktop.importing.form_fields import HWPX_CONTROLS, hwpx_text
 from desktop.importing.package import Package, local_name
 
@@ -46,6 +54,15 @@ _OUTSIDE_BODY: Final = frozenset(
     }
 )
 _CAPTION_BEFORE: Final = frozenset({"TOP", "LEFT"})
+# What is left out and listed as not imported, by kind.
+_LEFT_OUT: Final = {
+    "header": "header",
+    "footer": "footer",
+    "footNote": "note",
+    "endNote": "note",
+    "memo": "comment",
+    "hiddenComment": "comment",
+}
 
 
 def section_names(package: Package) -> list[str]:
@@ -55,8 +72,9 @@ def section_names(package: Package) -> list[str]:
 
 
 class _Section:
-    def __init__(self) -> None:
+    def __init__(self, left_out: LeftOut) -> None:
         self.deleting = False  # inside a tracked deletion, which can span runs and paragraphs
+        self.left_out = left_out
 
     def content(self, node: Element) -> list[Block]:
         """The blocks in ``node``: a section, a cell's list, a text box, a caption."""
@@ -66,6 +84,7 @@ class _Section:
         if name == "tbl":
             return self.table(node)
         if name in _OUTSIDE_BODY:
+            self._leave_out(node)
             return []
         if name == "switch":  # like mc:AlternateContent: the first case, else the default
             chosen = next((c for c in node if local_name(c.tag) == "case"), None)
@@ -73,6 +92,19 @@ class _Section:
                 chosen = next((c for c in node if local_name(c.tag) == "default"), None)
             return [] if chosen is None else self.content(chosen)
         return self.content_of(node)
+
+    def _leave_out(self, node: Element) -> None:
+        """List the text of a header, footer, note or memo in ``node`` (or ``node`` itself)."""
+        for part in node.iter():
+            name = local_name(part.tag)
+            memo = name == "fieldBegin" and part.get("type", "").upper() == "MEMO"
+            kind = "comment" if memo else _LEFT_OUT.get(name)
+            if kind is not None:
+                text = " ".join(
+                    "".join(t.itertext()) for t in part.iter() if local_name(t.tag) == "t"
+                ).strip()
+                if text:
+                    self.left_out.append((kind, " ".join(text.split())))
 
     def paragraph(self, p: Element) -> list[Block]:
         parts: list[str] = []
@@ -127,9 +159,12 @@ class _Section:
 
 
 def read_hwpx(
-    package: Package, sections: list[str], progress: Progress = no_progress
+    package: Package,
+    sections: list[str],
+    progress: Progress = no_progress,
+    left_out: LeftOut | None = None,
 ) -> list[Block]:
-    reader = _Section()
+    reader = _Section([] if left_out is None else left_out)
     blocks: list[Block] = []
     for index, name in enumerate(sections):
         blocks += reader.content(package.xml(name))

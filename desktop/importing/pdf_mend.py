@@ -92,20 +92,26 @@ def _furniture_key(line: PdfLine, height: float) -> tuple[str, int, str] | None:
     return zone, round(offset / 3), _DIGITS.sub("#", line.text.replace(" ", ""))
 
 
-def drop_furniture(pages: list[PdfPage]) -> None:
-    """Drop the lines that repeat near the top or bottom edge on at least half of the pages."""
+def drop_furniture(pages: list[PdfPage], left_out: list[tuple[str, str]] | None = None) -> None:
+    """Drop the lines that repeat near the top or bottom edge on at least half of the pages;
+    each of them once in ``left_out``."""
     if len(pages) < 2:
         return
     seen: Counter[tuple[str, int, str]] = Counter()
     for page in pages:
         seen.update({key for line in page.lines if (key := _furniture_key(line, page.height))})
     needed = max(2, math.ceil(len(pages) / 2))
+    listed: set[tuple[str, int, str]] = set()
     for page in pages:
-        page.lines = [
-            line
-            for line in page.lines
-            if (key := _furniture_key(line, page.height)) is None or seen[key] < needed
-        ]
+        kept: list[PdfLine] = []
+        for line in page.lines:
+            key = _furniture_key(line, page.height)
+            if key is None or seen[key] < needed:
+                kept.append(line)
+            elif left_out is not None and key not in listed:
+                listed.add(key)
+                left_out.append(("page", line.text))
+        page.lines = kept
 
 
 def _word(text: str) -> str:
@@ -236,8 +242,12 @@ class _Mender:
         return "".join(out).rstrip("\n")
 
 
-def mend_pages(pages: list[PdfPage], joins: list[Join] | None = None) -> str:
-    """The pages' text, furniture dropped, each paragraph on one line; each join of two lines
-    is added to ``joins`` when it is given (for measuring)."""
-    drop_furniture(pages)
+def mend_pages(
+    pages: list[PdfPage],
+    joins: list[Join] | None = None,
+    left_out: list[tuple[str, str]] | None = None,
+) -> str:
+    """The pages' text, furniture dropped (into ``left_out``), each paragraph on one line; each
+    join of two lines is added to ``joins`` when it is given (for measuring)."""
+    drop_furniture(pages, left_out)
     return _Mender([line for page in pages for line in page.lines]).text(joins)

@@ -40,7 +40,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from desktop.importing.blocks import Progress, no_progress
+from desktop.importing.blocks import LeftOut, Progress, no_progress
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import damaged
 from desktop.importing.pdf_graphics import TextInterpreter
@@ -218,7 +218,11 @@ def _is_complete(path: Path) -> bool:
 
 
 def read_pdf(
-    path: Path, *, joins: list[Join] | None = None, progress: Progress = no_progress
+    path: Path,
+    *,
+    joins: list[Join] | None = None,
+    progress: Progress = no_progress,
+    left_out: LeftOut | None = None,
 ) -> str:
     if not _is_complete(path):
         raise damaged(path)
@@ -263,4 +267,4 @@ def read_pdf(
             if collector.images
             else say(f"{path.name} 파일에는 글자가 없습니다.", f"{path.name} has no text.")
         )
-    return mend_pages(collector.pages, joins)
+    return mend_pages(collector.pages, joins, left_out)

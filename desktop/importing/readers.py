@@ -15,7 +15,8 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
-from desktop.importing.blocks import Progress, no_progress
+from desktop.importing.blocks import LeftOut, Progress, no_progress
+from desktop.importing.docx_reader import left_out as docx_left_out
 from desktop.importing.docx_reader import main_part, read_docx
 from desktop.importing.errors import ImportFailed
 from desktop.importing.hwpx_reader import read_hwpx, section_names
@@ -49,12 +50,12 @@ def _read_text(path: Path) -> str:
     )
 
 
-def _read_package(path: Path, progress: Progress) -> str:
+def _read_package(path: Path, progress: Progress, left_out: LeftOut) -> str:
     """A .docx or .hwpx, told apart by what the zip holds (a misnamed file still reads)."""
     with Package(path) as package:
         sections = section_names(package)
         if sections:
-            return layout_text(read_hwpx(package, sections, progress))
+            return layout_text(read_hwpx(package, sections, progress, left_out))
         part = main_part(package)
         if part is None:
             raise ImportFailed(
@@ -66,6 +67,7 @@ def _read_package(path: Path, progress: Progress) -> str:
                 )
             )
         text = layout_text(read_docx(package, part))
+        left_out += docx_left_out(package, part)
         progress(1, 1)  # one part
         return text
 
@@ -81,7 +83,7 @@ def _save_as(path: Path) -> ImportFailed:
     )
 
 
-def _read_ole(path: Path, progress: Progress) -> str:
+def _read_ole(path: Path, progress: Progress, left_out: LeftOut) -> str:
     """An OLE compound file: a .hwp (HWP 5) is read; a .doc or an encrypted Office file is not."""
     import olefile  # olefile and the HWP reader, loaded only for a binary file
 
@@ -90,7 +92,7 @@ def _read_ole(path: Path, progress: Progress) -> str:
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if is_hwp(ole):
-                return layout_text(read_hwp(path, ole, progress))
+                return layout_text(read_hwp(path, ole, progress, left_out))
             if ole.exists("EncryptedPackage"):  # Word keeps a password-protected .docx so
                 raise ImportFailed(
                     say(
@@ -109,10 +111,14 @@ def _read_ole(path: Path, progress: Progress) -> str:
     raise _save_as(path)
 
 
-def read_document(path: Path, progress: Progress = no_progress) -> str:
+def read_document(
+    path: Path, progress: Progress = no_progress, left_out: LeftOut | None = None
+) -> str:
     """The document's text, NFC, with Windows line ends made plain; raises ``ImportFailed``.
 
-    ``progress`` is told the parts read (a PDF's pages, a Hangul document's sections)."""
+    ``progress`` is told the parts read (a PDF's pages, a Hangul document's sections);
+    ``left_out`` gets the text left out on purpose (headers, footers, notes, memos)."""
+    left_out = [] if left_out is None else left_out
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportFailed(
@@ -134,7 +140,7 @@ def read_document(path: Path, progress: Progress = no_progress) -> str:
             )
         ) from exc
     if head.startswith(OLE_MAGIC):
-        text = _read_ole(path, progress)
+        text = _read_ole(path, progress, left_out)
     elif head.startswith(HWP3_MAGIC):
         raise _save_as(path)
     elif suffix == ".hwp":
@@ -142,9 +148,9 @@ def read_document(path: Path, progress: Progress = no_progress) -> str:
     elif head.startswith(PDF_MAGIC) or suffix == ".pdf":
         from desktop.importing.pdf_reader import read_pdf  # pypdf, loaded only for a PDF
 
-        text = read_pdf(path, progress=progress)
+        text = read_pdf(path, progress=progress, left_out=left_out)
     elif suffix in (".docx", ".hwpx"):
-        text = _read_package(path, progress)
+        text = _read_package(path, progress, left_out)
     else:
         text = _read_text(path)
         progress(1, 1)

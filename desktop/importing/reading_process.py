@@ -1,7 +1,8 @@
 """What the process that reads a file for the import dialog runs (``ui/counsel/import_reader``).
 
 It sends, through its end of a pipe, ``("progress", done, total)`` as the reader goes, then
-``("done", text)`` with the preview's text or ``("failed", message)``.
+``("done", text, left_out)`` with the preview's text and what the reader left out on purpose
+(kind, text), or ``("failed", message)`` in the UI's language, which it is given.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from desktop.importing.blocks import LeftOut
 from desktop.importing.errors import ImportFailed
 from desktop.importing.readers import read_document
 from desktop.importing.split import render_document, split_document
-from desktop.messages import say
+from desktop.messages import say, set_language
 
 
 def read_for_import(path: Path) -> str:
@@ -20,14 +22,16 @@ def read_for_import(path: Path) -> str:
     return render_document(split_document(read_document(path)))
 
 
-def read_into(path: Path, pipe: Connection) -> None:
-    """Read ``path`` for the preview, telling ``pipe`` how it goes."""
+def read_into(path: Path, pipe: Connection, lang: str) -> None:
+    """Read ``path`` for the preview, telling ``pipe`` how it goes (messages in ``lang``)."""
+    set_language(lang)
+    left_out: LeftOut = []
 
     def progress(done: int, total: int) -> None:
         pipe.send(("progress", done, total))
 
     try:
-        text = render_document(split_document(read_document(path, progress)))
+        text = render_document(split_document(read_document(path, progress, left_out)))
     except ImportFailed as exc:
         pipe.send(("failed", str(exc)))
     except Exception as exc:  # noqa: BLE001 (whatever it is, the dialog gets one message)
@@ -41,5 +45,5 @@ def read_into(path: Path, pipe: Connection) -> None:
             )
         )
     else:
-        pipe.send(("done", text))
+        pipe.send(("done", text, left_out))
     pipe.close()

@@ -9,32 +9,32 @@
         <translation>모델…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="90"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="95"/>
         <source>The chosen model cannot write critiques (it only continues text). Reviews are the automatic analysis: measured in the answer, without a model.</source>
         <translation>고른 모델은 첨삭할 수 없습니다(글을 이어 쓰기만 합니다). 리뷰는 자동 분석입니다: 모델 없이 답변에서 잰 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="97"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="104"/>
         <source>This review is the automatic analysis: the model&apos;s own critique did not pass the checks, so it is not shown.</source>
         <translation>이 리뷰는 자동 분석입니다: 모델의 첨삭이 점검을 통과하지 못해 보여 주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="103"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="110"/>
         <source>No catalog model that writes critiques fits this computer&apos;s memory.</source>
         <translation>이 컴퓨터의 메모리에 맞는, 첨삭할 수 있는 목록의 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="109"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="116"/>
         <source>measured on this computer</source>
         <translation>이 컴퓨터에서 잰 속도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="111"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="118"/>
         <source>estimated from the model&apos;s size</source>
         <translation>모델 크기로 추정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/model_ability.py" line="115"/>
+        <location filename="../../desktop/ui/assist/model_ability.py" line="122"/>
         <source>%1 (%2 GB) fits this computer and adds a model&apos;s critique: about %3 s per review (%4).</source>
         <translation>%1(%2 GB)은 이 컴퓨터에 맞고 모델의 첨삭을 더합니다: 리뷰 하나에 약 %3초(%4).</translation>
     </message>
@@ -621,125 +621,125 @@
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="103"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="106"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="111"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="114"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="125"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="128"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="130"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="133"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="135"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="138"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="138"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="141"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="143"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="145"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="148"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="149"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="185"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="188"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="208"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="211"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="196"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="254"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="199"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="257"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="210"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="213"/>
         <source>feedback</source>
         <comment>the end of a proposed file name: 김민수-다온은행-feedback.pdf</comment>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="213"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="216"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="223"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="226"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="225"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="228"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="227"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="232"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="245"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="235"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="248"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="233"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="236"/>
         <source>jaso-critiques</source>
         <comment>a proposed file name</comment>
         <translation>자소-첨삭-학습데이터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="247"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="250"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="256"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="259"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="259"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="262"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -797,68 +797,68 @@
 <context>
     <name>CritiquePanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="56"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="57"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="57"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="58"/>
         <source>Review all</source>
         <translation>전체 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="67"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="68"/>
         <source>The answer has changed since this review. Review again to update it.</source>
         <translation>이 첨삭 이후 답변이 바뀌었습니다. 다시 첨삭하면 갱신됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="71"/>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="136"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="72"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="137"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="98"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="101"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="101"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="102"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="133"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="134"/>
         <source>Click in an answer to see its review here.</source>
         <translation>답변을 클릭하면 그 답변의 첨삭이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="143"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="144"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="206"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="209"/>
         <source>(model)</source>
         <translation>(모델)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="210"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="213"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="225"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="228"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -985,82 +985,119 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="53"/>
         <source>Import essay</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="56"/>
         <source>Check the split on the right. A line starting with ## is a question; add or remove ## to fix it. Details such as 회사: or 직무: before the first question fill in the application.</source>
         <translation>오른쪽에서 나뉜 결과를 확인하세요. ##로 시작하는 줄이 문항입니다. ##를 더하거나 지워서 고칩니다. 첫 문항 앞의 회사:, 직무: 같은 줄은 지원서 정보가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="63"/>
         <source>Paste the essay here, questions and answers.</source>
         <translation>문항과 답변을 여기에 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
         <source>Question</source>
         <translation>문항</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="66"/>
         <source>Length</source>
         <translation>분량</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="76"/>
         <source>Whose essay this is (for counselors)</source>
         <translation>누구의 자기소개서인지 (상담사용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="78"/>
         <source>Company</source>
         <translation>회사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="79"/>
         <source>Role</source>
         <translation>직무</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="80"/>
         <source>Client</source>
         <translation>내담자</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="87"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="121"/>
         <source>(no question text)</source>
         <translation>(문항 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="128"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="134"/>
         <source>Nothing to import yet.</source>
         <translation>아직 가져올 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="136"/>
         <source>No answers found: is each answer under its question?</source>
         <translation>답변을 찾지 못했습니다. 답변이 문항 아래에 있나요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="145"/>
+        <source>Header</source>
+        <translation>머리말</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="146"/>
+        <source>Footer</source>
+        <translation>꼬리말</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="147"/>
+        <source>Note</source>
+        <translation>각주·미주</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="148"/>
+        <source>Memo</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="149"/>
+        <source>Page header or number</source>
+        <translation>쪽 머리글·쪽 번호</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="151"/>
+        <source>Not imported (%n)</source>
+        <translation>
+            <numerusform>가져오지 않은 글 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="155"/>
+        <source>Text the file keeps outside its body. Copy into the text on the left what belongs to an answer.</source>
+        <translation>파일이 본문 밖에 두는 글입니다. 답변에 들어갈 내용은 왼쪽 글에 옮겨 적으십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="169"/>
         <source>Enter the company the essay is for.</source>
         <translation>지원하는 회사를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/counsel/import_dialog.py" line="178"/>
         <source>Could not save: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
     </message>
@@ -1068,17 +1105,17 @@
 <context>
     <name>ImportReader</name>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="60"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="62"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="61"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="63"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="62"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="64"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

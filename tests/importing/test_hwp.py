@@ -43,7 +43,13 @@ def test_body_tables_and_text_boxes_once_without_headers_or_notes(
 ) -> None:
     second = [Para("2. 가장 어려웠던 경험은? (500자)"), Para("야간 입고를 맡았습니다.")]
     path = _write(tmp_path, hwp(_body(), second, compressed=compressed))
-    app = split_document(read_document(path))
+    left_out: list[tuple[str, str]] = []
+    app = split_document(read_document(path, left_out=left_out))
+    assert left_out == [
+        ("header", "한빛물류 입사지원서"),
+        ("note", "각주: 출처"),
+        ("comment", "숨은 설명"),
+    ]
     assert app.company == "한빛물류"
     assert [(q.text, q.answer) for q in app.questions] == [
         ("지원 동기를 쓰십시오. (700자)", "입고 데이터 품질을\t높였습니다.\n1) 기록 분석"),

@@ -77,7 +77,13 @@ def test_headers_footers_and_memos_are_not_the_essay(tmp_path: Path) -> None:
         + "</hp:subList></hp:fieldBegin></hp:ctrl>"
     )
     path = hwpx(tmp_path / "a.hwpx", section(hp(header, "자기소개서"), hp(memo, ANSWER)))
-    assert read_document(path) == f"자기소개서\n{ANSWER}"
+    left_out: list[tuple[str, str]] = []
+    assert read_document(path, left_out=left_out) == f"자기소개서\n{ANSWER}"
+    # ... but listed, for the preview to show as not imported
+    assert left_out == [
+        ("header", "한빛물류 입사지원서"),
+        ("comment", "상담 메모: 숫자를 더 넣을 것"),
+    ]
 
 
 def test_form_layouts_in_tables(tmp_path: Path) -> None:

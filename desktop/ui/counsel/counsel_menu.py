@@ -80,23 +80,26 @@ class CounselMenu(QObject):
         for number, name in enumerate(names, 1):
             path = Path(name)
             try:
-                text = ImportReader(path, self).read(self.window)  # in another process
+                read = ImportReader(path, self).read(self.window)  # in another process
             except ImportFailed as exc:
                 QMessageBox.warning(
                     self.window, self.tr("Could not import %1").replace("%1", path.name), str(exc)
                 )
                 continue
-            if text is None:  # cancelled
+            if read is None:  # cancelled
                 break
+            text, left_out = read
             label = path.name if len(names) == 1 else f"{path.name} ({number}/{len(names)})"
-            if not self._open_dialog(text, label):
+            if not self._open_dialog(text, label, left_out):
                 break
 
     def paste_essay(self) -> None:
         self._open_dialog(QGuiApplication.clipboard().text(), "")
 
-    def _open_dialog(self, text: str, source: str) -> bool:
-        dialog = ImportDialog(self.host.db, text, source, self.window)
+    def _open_dialog(
+        self, text: str, source: str, left_out: list[tuple[str, str]] | None = None
+    ) -> bool:
+        dialog = ImportDialog(self.host.db, text, source, self.window, left_out or [])
         if not dialog.exec() or dialog.saved_id is None:
             return False
         self.host.open_application(dialog.saved_id)

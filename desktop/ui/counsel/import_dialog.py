@@ -2,7 +2,9 @@
 
 The left side is the text (a file's, written back with "## " before each question, or pasted);
 the right side shows the split it gives, live. A line starting with "## " is always a question,
-so a wrong split is fixed by adding or removing those marks.
+so a wrong split is fixed by adding or removing those marks. What the reader left out on
+purpose (a file's headers, footers, notes and memos, a PDF's running titles and page numbers)
+is listed under the questions as not imported, so that nothing disappears without a word.
 """
 
 from __future__ import annotations
@@ -36,10 +38,16 @@ class ImportDialog(QDialog):
     """Shows the split of ``text`` and saves it as a new application (``saved_id``)."""
 
     def __init__(
-        self, db: Database, text: str, source: str = "", parent: QWidget | None = None
+        self,
+        db: Database,
+        text: str,
+        source: str = "",
+        parent: QWidget | None = None,
+        left_out: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.left_out = left_out or []
         self.saved_id: int | None = None
         self.parsed = ImportedApplication()
         self.setWindowTitle(self.tr("Import essay") + (f" — {source}" if source else ""))
@@ -120,6 +128,7 @@ class ImportDialog(QDialog):
             top.addChild(QTreeWidgetItem([preview or self.tr("(no answer)"), ""]))
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
+        self._list_left_out()
         answered = [q for q in self.parsed.questions if q.answer.strip()]
         if not self.parsed.questions:
             self.problem.setText(self.tr("Nothing to import yet."))
@@ -128,6 +137,29 @@ class ImportDialog(QDialog):
         else:
             self.problem.setText("")
         self.ok.setEnabled(bool(self.parsed.questions))
+
+    def _list_left_out(self) -> None:
+        if not self.left_out:
+            return
+        kinds = {
+            "header": self.tr("Header"),
+            "footer": self.tr("Footer"),
+            "note": self.tr("Note"),
+            "comment": self.tr("Memo"),
+            "page": self.tr("Page header or number"),
+        }
+        top = QTreeWidgetItem([self.tr("Not imported (%n)", "", len(self.left_out)), ""])
+        top.setToolTip(
+            0,
+            self.tr(
+                "Text the file keeps outside its body. Copy into the text on the left what "
+                "belongs to an answer."
+            ),
+        )
+        for kind, text in self.left_out:
+            shown = text if len(text) <= 160 else text[:157] + "…"
+            top.addChild(QTreeWidgetItem([f"{kinds.get(kind, kind)}: {shown}", ""]))
+        self.preview.addTopLevelItem(top)
 
     def _on_buttons_accepted(self) -> None:
         self.update_preview()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.importing.errors import ImportFailed
 from desktop.importing.reading_process import read_into
-from desktop.messages import say
+from desktop.messages import language, say
 
 _POLL_MS = 50
 _SHOW_AFTER_MS = 600
@@ -28,12 +28,14 @@ class ImportReader(QObject):
 
     Signals:
         progressed(int, int): parts read, of all.
-        finished(str): the text for the preview.
+        finished(str, list): the text for the preview, and what the reader left out on
+            purpose: (kind, text) pairs, kind one of "header", "footer", "note", "comment",
+            "page".
         failed(str): the reader's message (a damaged file, a scan, a password).
     """
 
     progressed = Signal(int, int)
-    finished = Signal(str)
+    finished = Signal(str, list)
     failed = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -42,20 +44,20 @@ class ImportReader(QObject):
         context = multiprocessing.get_context("spawn")
         self._pipe, child = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=read_into, args=(path, child), name="jaso-import", daemon=True
+            target=read_into, args=(path, child, language()), name="jaso-import", daemon=True
         )
         self._child = child
         self._timer = QTimer(self)
         self._timer.setInterval(_POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.running = False
-        self._outcome: tuple[str, str] | None = None
+        self._outcome: tuple[str, str, list[tuple[str, str]]] | None = None
         self._loop = QEventLoop(self)
         self._dialog: QProgressDialog | None = None
 
-    def read(self, parent: QWidget) -> str | None:
-        """The preview's text, read while a progress dialog with Cancel shows (after a moment);
-        None when the user cancels. Raises ImportFailed."""
+    def read(self, parent: QWidget) -> tuple[str, list[tuple[str, str]]] | None:
+        """The preview's text and what was left out, read while a progress dialog with Cancel
+        shows (after a moment); None when the user cancels. Raises ImportFailed."""
         dialog = QProgressDialog(parent)
         dialog.setWindowTitle(self.tr("Import essays"))
         dialog.setLabelText(self.tr("Reading %1…").replace("%1", self.path.name))
@@ -75,22 +77,22 @@ class ImportReader(QObject):
         self.deleteLater()
         if self._outcome is None:
             return None
-        kind, text = self._outcome
+        kind, text, left_out = self._outcome
         if kind == "failed":
             raise ImportFailed(text)
-        return text
+        return text, left_out
 
     def _on_self_progressed(self, done: int, total: int) -> None:
         if self._dialog is not None:
             self._dialog.setRange(0, total)
             self._dialog.setValue(done)
 
-    def _on_self_finished(self, text: str) -> None:
-        self._outcome = ("done", text)
+    def _on_self_finished(self, text: str, left_out: list[tuple[str, str]]) -> None:
+        self._outcome = ("done", text, left_out)
         self._loop.quit()
 
     def _on_self_failed(self, text: str) -> None:
-        self._outcome = ("failed", text)
+        self._outcome = ("failed", text, [])
         self._loop.quit()
 
     def start(self) -> None:
@@ -120,7 +122,10 @@ class ImportReader(QObject):
                     continue
                 self._stop()
                 self._process.join(5)
-                (self.finished if message[0] == "done" else self.failed).emit(message[1])
+                if message[0] == "done":
+                    self.finished.emit(message[1], [tuple(pair) for pair in message[2]])
+                else:
+                    self.failed.emit(message[1])
                 return
         except (EOFError, OSError):  # the process died without a word (killed, out of memory)
             self._stop()
