@@ -1,7 +1,8 @@
 """Offline checks (DOMAIN.md §4): every rule finds spans in the NFC text, no model involved.
 
-``run_checks`` is the entry point; the rules about length, characters, contact details and
-company names are here, the language and style rules in ``checks_style`` and ``checks_en``.
+``run_checks`` is the entry point; the rules about length, characters and contact details are
+here, company names in ``checks_company``, the language and style rules in ``checks_style``,
+``checks_usage`` and ``checks_en``, the analyzer's in ``checks_korean``.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ import bisect
 import itertools
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Final
 
 import regex
 
 from desktop.writing import (
+    checks_company,
     checks_en,
     checks_korean,
     checks_structure,
     checks_style,
     checks_usage,
 )
-from desktop.writing.companies import is_own, own_spans
 from desktop.writing.counting import (
     UNDER_FILL_RATIO,
     count,
@@ -31,9 +31,7 @@ from desktop.writing.counting import (
     has_mixed_line_endings,
 )
 from desktop.writing.flags import CheckContext, Flag, drop_overlaps, matches
-from desktop.writing.josa import particle_for
-from desktop.writing.masks import MASK, mask_spans
-from desktop.writing.wordlists import lines
+from desktop.writing.masks import mask_spans
 
 Rule = Callable[[str, CheckContext], list[Flag]]
 
@@ -44,7 +42,7 @@ def run_checks(text: str, context: CheckContext) -> list[Flag]:
     if not nfc.strip():
         return []
     flags = _unicode(text, nfc, context)
-    rules: list[Rule] = [_length, _jamo, _contact, _placeholder, other_company, _generic_company]
+    rules: list[Rule] = [_length, _jamo, _contact, *checks_company.RULES]
     rules += checks_en.RULES if context.lang == "en" else checks_style.KOREAN_RULES
     rules += [] if context.lang == "en" else checks_usage.RULES
     rules += checks_style.SHARED_RULES + checks_structure.RULES
@@ -230,141 +228,6 @@ def _contact(text: str, context: CheckContext) -> list[Flag]:
         "Contact details or ID numbers do not belong in the essay.",
     )
     return matches(_CONTACT, text, "PII.CONTACT", "critical", message)
-
-
-# Company names -----------------------------------------------------------------------------
-
-_BRACKETED: Final = regex.compile(
-    r"[\[(<{【〈「]\s*(?:회사\s?명|기업\s?명|회사\s?이름|기업\s?이름|지원\s?회사|지원\s?기업|"
-    r"직무\s?명|부서\s?명|company(?:\s?name)?|position|job\s?title|role)\s*[\])>}】〉」]",
-    regex.IGNORECASE,
-)
-# What follows a mask: a company's slot ("OO사의 비전", "XX기업에서") may be a template's
-# placeholder left in, but published essays mask names the same way, so it is only a hint.
-_COMPANY_SLOT: Final = regex.compile(
-    r"(?:사|기업|회사|그룹|㈜)(?![가-힣])|(?:사|기업|회사)(?:의|에|에서|를|가|는|와|만의)"
-)
-
-
-def _placeholder(text: str, context: CheckContext) -> list[Flag]:
-    message = context.say(
-        "템플릿의 자리표시가 남아 있습니다. 회사 이름을 쓰세요.",
-        "A template placeholder is left in; write the company's name.",
-    )
-    flags = matches(_BRACKETED, text, "COMPANY.PLACEHOLDER", "critical", message)
-    for mask in MASK.finditer(text):
-        if _COMPANY_SLOT.match(text, mask.end()):
-            hint = context.say(
-                "'{mask}': 템플릿에서 남은 자리표시라면 회사 이름을 쓰세요.",
-                "'{mask}': if a template left it, write the company's name.",
-                mask=mask.group(),
-            )
-            flags.append(Flag("COMPANY.PLACEHOLDER", "hint", mask.start(), mask.end(), hint))
-    return flags
-
-
-@lru_cache(maxsize=1024)
-def _name_regex(name: str) -> regex.Pattern[str]:
-    right = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
-    return regex.compile(r"(?<![가-힣A-Za-z0-9])" + regex.escape(name) + right, regex.IGNORECASE)
-
-
-def company_names(context: CheckContext) -> list[tuple[str, bool]]:
-    """Other companies' names, longest first, each marked True if from the user's own list;
-    none of them is the application's own company written another way."""
-    return list(_company_names(context.company, context.other_companies))
-
-
-@lru_cache(maxsize=64)
-def _company_names(company: str, others: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
-    names: dict[str, bool] = {}
-    for name in others:
-        if name.strip():
-            names[name.strip()] = True
-    for name in lines("ko_companies.txt"):
-        names.setdefault(name, False)
-    return tuple(
-        sorted(
-            ((n, mine) for n, mine in names.items() if not is_own(n, company)),
-            key=lambda item: len(item[0]),
-            reverse=True,
-        )
-    )
-
-
-@lru_cache(maxsize=64)
-def names_pattern(company: str, others: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """One pattern for the application's company and every other company's name."""
-    names = [company] if company else []
-    names += [name for name, _ in _company_names(company, others)]
-    names = sorted(set(filter(None, names)), key=len, reverse=True)
-    if not names:
-        return None
-    return regex.compile("|".join(regex.escape(name) for name in names))
-
-
-# A listed company named where the essay addresses its employer: "…에 입사하여", "…에 지원한",
-# "…에 기여하겠습니다". Named elsewhere (a past internship, a platform, a competitor), it is
-# right: on real essays every such flag was (bench/rule_precision.py).
-_ADDRESSING: Final = regex.compile(
-    r"(?:입사|지원(?:하|한|했|동기)|합류|일원|기여|이바지|앞장서|함께\s?성장|몸담)"
-    r"|(?:겠습니다|고\s?싶습니다|고자\s?합니다)\s*[.!]?\s*$"
-)
-
-
-def _addresses(text: str, start: int, end: int) -> bool:
-    sentence_end = regex.compile(r"[.!?\n]").search(text, end)
-    rest = text[end : sentence_end.end() if sentence_end else len(text)]
-    return bool(_ADDRESSING.search(rest))
-
-
-def other_company(text: str, context: CheckContext) -> list[Flag]:
-    own = own_spans(text, context.company)
-    flags = []
-    for name, mine in company_names(context):
-        if not mine and not context.company.strip():
-            continue  # with no company of its own, every listed name may be the addressee
-        for match in _name_regex(name).finditer(text):
-            if any(low < match.end() and match.start() < high for low, high in own):
-                continue
-            if not mine and not _addresses(text, match.start(), match.end()):
-                continue
-            if mine:
-                message = context.say(
-                    "다른 지원서의 회사명 '{name}'{subject} 있습니다. 이 지원서는 {company}입니다.",
-                    "'{name}' is the company of another application; this one is for {company}.",
-                    name=match.group(),
-                    subject=particle_for(match.group(), "이/가"),
-                    company=context.company or "?",
-                )
-            else:
-                message = context.say(
-                    "다른 회사 이름 '{name}'. 의도한 것이 아니라면 고치세요.",
-                    "Another company's name, '{name}'. Fix it unless you meant it.",
-                    name=match.group(),
-                )
-            severity = "critical" if mine else "major"
-            flags.append(Flag("COMPANY.OTHER", severity, match.start(), match.end(), message))
-    return flags
-
-
-_GENERIC: Final = regex.compile(
-    r"(?<![가-힣])(?:귀사|당사|貴社)(?![자국무업])|\byour (?:company|organization|firm)\b",
-    regex.IGNORECASE,
-)
-
-
-def _generic_company(text: str, context: CheckContext) -> list[Flag]:
-    flags = []
-    for match in _GENERIC.finditer(text):
-        message = context.say(
-            "'{word}' 대신 회사 이름({company})을 쓰면 더 구체적입니다.",
-            "Name the company ({company}) instead of '{word}'.",
-            word=match.group(),
-            company=context.company or "…",
-        )
-        flags.append(Flag("COMPANY.GENERIC", "minor", match.start(), match.end(), message))
-    return flags
 
 
 def mask_contacts(text: str, mask: str = "[연락처]") -> str:

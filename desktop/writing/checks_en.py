@@ -7,6 +7,7 @@ from typing import Final
 
 import regex
 
+from desktop.writing.english_spelling import spelling
 from desktop.writing.flags import CheckContext, Flag, matches
 from desktop.writing.wordlists import phrase_regex
 
@@ -66,4 +67,4 @@ def _cliche(text: str, context: CheckContext) -> list[Flag]:
     return matches(cliches, text, "EN.CLICHE", "minor", message)
 
 
-RULES: Final[list[Rule]] = [_word_count, _salutation, _contraction, _cliche]
+RULES: Final[list[Rule]] = [_word_count, _salutation, _contraction, _cliche, spelling]

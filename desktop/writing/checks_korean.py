@@ -21,6 +21,7 @@ from typing import Final
 import regex
 
 from desktop.writing import korean
+from desktop.writing.checks_company import names_pattern
 from desktop.writing.companies import own_spans
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.josa import ending_at, wrong_ending
@@ -73,8 +74,6 @@ def analyzer_rules(text: str, context: CheckContext) -> list[Flag]:
 def _protected_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:
     """Company names, Latin words, numbers, brackets and masks: never a spacing or typo
     finding."""
-    from desktop.writing.checks import names_pattern
-
     spans = [(m.start(), m.end()) for m in regex.finditer(r"[A-Za-z0-9][\w.&+#%,-]*", text)]
     spans += own_spans(text, context.company) + mask_spans(text)
     names = names_pattern(context.company, context.other_companies)

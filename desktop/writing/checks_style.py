@@ -8,6 +8,7 @@ from typing import Final
 
 import regex
 
+from desktop.writing.checks_company import names_pattern
 from desktop.writing.companies import own_spans
 from desktop.writing.counting import graphemes
 from desktop.writing.flags import HINT, CheckContext, Flag, matches
@@ -21,8 +22,6 @@ Rule = Callable[[str, CheckContext], list[Flag]]
 
 
 def _josa(text: str, context: CheckContext) -> list[Flag]:
-    from desktop.writing.checks import names_pattern
-
     names = names_pattern(context.company, context.other_companies)
     flags: list[Flag] = []
     if names is None:

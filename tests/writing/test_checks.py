@@ -320,3 +320,55 @@ def test_korean_messages_take_the_particle_the_name_needs(other: str, said: str)
     assert any(said in m for m in messages), messages
     assert any("학교명은 드러내지" in m for m in messages), messages
     assert not any(pair in m for m in messages for pair in ("(가)", "(는)", "(를)")), messages
+
+
+def test_english_spelling_from_the_dictionary_leaves_names_and_jargon_alone() -> None:
+    context = CheckContext(lang="en", ui_lang="en", company="Northwind Logistics", role="Analyst")
+    text = (
+        "Dear Ms. Okonkwo, I will recieve the routing data and acheive a seperate forecast. "
+        "Our organisation values colour; I used Kubernetes, fintech, onboarding and backend "
+        "workflows at Northwind Logistics."
+    )
+    flags = [f for f in run_checks(text, context) if f.rule_id == "EN.SPELL"]
+    assert [(text[f.start : f.end], f.suggestion) for f in flags] == [
+        ("recieve", "receive"),
+        ("acheive", "achieve"),
+        ("seperate", "separate"),
+    ]
+
+
+def test_a_close_variant_of_the_company_is_caught_in_both_languages() -> None:
+    english = CheckContext(lang="en", ui_lang="en", company="Northwind Logistics")
+    letter = (
+        "I am excited to join Southwind Logistics. At Eastline Logistics I planned routes; "
+        "Northwind Logistics leads the market."
+    )
+    assert found(letter, english)["COMPANY.OTHER"] == ["Southwind Logistics"]
+    korean = CheckContext(company="한빛물류")
+    assert found("한별물류에 입사하여 다온물류에서 배운 것을 살리겠습니다.", korean)[
+        "COMPANY.OTHER"
+    ] == ["한별물류"]
+
+
+@pytest.mark.parametrize(
+    ("company", "text"),
+    [
+        ("CJ 대한통운", "CJ대한통운에 입사하여 물류 혁신에 기여하겠습니다."),
+        ("NAVER", "네이버에 입사하여 검색 품질에 기여하겠습니다."),
+        ("SKT", "SK텔레콤에 입사하여 기여하겠습니다."),
+        ("(주)오뚜기", "오뚜기에 입사하여 기여하겠습니다."),
+        ("한국철도공사(코레일)", "코레일에 입사하여 한국철도공사의 안전에 기여하겠습니다."),
+        ("삼성전자 DX부문", "삼성전자에 입사하여 기여하겠습니다."),
+    ],
+)
+def test_the_own_company_matches_itself_however_written(company: str, text: str) -> None:
+    assert "COMPANY.OTHER" not in found(text, CheckContext(company=company))
+
+
+def test_another_application_company_is_caught_however_written() -> None:
+    context = CheckContext(company="한빛물류", other_companies=("CJ 대한통운",))
+    result = found("CJ대한통운에서 배운 것을 대한통운 밖에서도 살리겠습니다.", context)
+    assert result["COMPANY.OTHER"] == ["CJ대한통운", "대한통운"]
+    # A listed company named as a platform or a past internship is not flagged.
+    plain = CheckContext(company="청년재단")
+    assert "COMPANY.OTHER" not in found("네이버 포스트 조회 수를 10배로 늘렸습니다.", plain)
