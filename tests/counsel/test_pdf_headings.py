@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pdfminer.high_level import extract_text
 from pdfminer.pdfpage import PDFPage
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QLocale, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.counsel.pdf import FONTS, ensure_gui, keep_headings_with_next
@@ -44,7 +46,20 @@ def _page_of(pages: list[str], text: str) -> int:
     return next(i for i, page in enumerate(pages) if text in page)
 
 
-def test_a_heading_at_the_bottom_of_a_page_moves_to_the_next(tmp_path: Path) -> None:
+@pytest.fixture
+def english_locale() -> Iterator[None]:
+    """Text extraction needs the Latin glyphs' Unicode mapping, which Qt leaves out of the PDF
+    when a Korean default locale picks the CJK face for Latin text; a Korean UI test before
+    this one may have set that default."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_a_heading_at_the_bottom_of_a_page_moves_to_the_next(
+    tmp_path: Path, english_locale: None
+) -> None:
     ensure_gui()
     probe_path = tmp_path / "probe.pdf"
     fillers = next(

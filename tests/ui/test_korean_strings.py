@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from keyring.backends import fail
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,7 @@ def korean(qapp: QApplication) -> Iterator[None]:
     for translator in translators:
         qapp.removeTranslator(translator)
     messages.set_language("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English))
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QFont, QTextLayout
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
@@ -49,6 +50,7 @@ def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     for translator in translators:
         qapp.removeTranslator(translator)
     messages.set_language("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English))
 
 
 @pytest.mark.parametrize("size", [(1200, 800), (1600, 1000)])

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +68,7 @@ def ui_lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]
     for translator in translators:
         qapp.removeTranslator(translator)
     messages.set_language("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English))
 
 
 def test_every_menu_has_unique_mnemonics(
