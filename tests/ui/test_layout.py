@@ -156,3 +156,26 @@ def test_search_highlights_its_match_in_the_list(
         if image.pixelColor(x, y) == match
     )
     assert marked > 20  # the matches are painted highlighted
+
+
+def test_history_rows_fit_without_a_horizontal_scroll_bar(
+    qtbot: QtBot, db: Database, paths: AppPaths, sample_ids: list[int], lang: str
+) -> None:
+    from desktop.store import questions as qs
+    from desktop.ui.editor.history_dialog import HistoryDialog
+
+    question = db.run(apps.get_application, application_id=sample_ids[0]).questions[0]
+    db.run(qs.save_answer, question_id=question.id, text=question.answer + " 한 문장 더.")
+    revisions = db.run(qs.list_revisions, question_id=question.id)
+    dialog = HistoryDialog(revisions, question.answer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(20)
+    listed = dialog.list
+    assert listed.count() >= 2
+    assert not listed.horizontalScrollBar().isVisible()
+    for row in range(listed.count()):
+        rect = listed.visualItemRect(listed.item(row))
+        lines = listed.item(row).text().split("\n")
+        widest = max(listed.fontMetrics().horizontalAdvance(line) for line in lines)
+        assert widest <= rect.width()  # nothing cut off on the right

@@ -84,7 +84,7 @@ class HistoryDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(diff_widget)
-        splitter.setSizes([280, 720])
+        splitter.setSizes([340, 660])
 
         self.restore_button = QPushButton(self.tr("Restore this version"))
         self.restore_button.setEnabled(False)
