@@ -11,7 +11,7 @@ import regex
 from desktop.critique_types import Improvement, Strength
 from desktop.writing.analysis_scores import CLICHES, FULL_FILL, HEDGES, Facts
 from desktop.writing.analysis_signals import Sentence, Signals
-from desktop.writing.analysis_wording import RULES, Wording
+from desktop.writing.analysis_wording import OTHER, RULES, Wording
 from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import HINT, SEVERITIES, Flag
 from desktop.writing.josa import particle_for
@@ -23,7 +23,8 @@ MAX_STRENGTHS: Final = 4
 # Rules grouped into one improvement each, in this order within a severity (the rest after).
 _ORDER: Final = (
     "PII.CONTACT", "COMPANY.OTHER", "COMPANY.PLACEHOLDER", "LEN.OVER", "BLIND.RISK",
-    "Q.SUBASK", "LEN.UNDER", "KO.SPELL", "KO.JOSA", "STYLE.CLICHE", "EN.CLICHE",
+    "Q.SUBASK", "LEN.UNDER", "KO.SPELL", "KO.JOSA", "KO.GRAMMAR", "KO.LOANWORD", "EN.SPELL",
+    "STYLE.CLICHE", "EN.CLICHE",
     "ANALYSIS.NO_NUMBERS", "ANALYSIS.NO_ACTION", "STYLE.REPEAT", "REUSE.CROSS", "STYLE.HEDGE",
     "ANALYSIS.SPOKEN", "STYLE.FILLER", "TXT.JAMO", "STRUCT.LEAD", "STYLE.LONG_SENTENCE",
     "ANALYSIS.NO_RESULT", "ANALYSIS.NO_COMPANY", "ANALYSIS.NO_LINK", "COMPANY.GENERIC",
@@ -41,6 +42,9 @@ _QUIET_HINTS: Final = ("BLIND.RISK", "COMPANY.PLACEHOLDER")
 _NOT_PRAISED: Final = (*CLICHES, "STYLE.HEDGE")
 # Where a later rule repeats what an earlier one says (both a cliché and machine phrasing).
 _SAME_ISSUE: Final = {"STYLE.MACHINE": "STYLE.CLICHE", "KO.TYPO": "KO.SPELL"}
+_FUTURE: Final = regex.compile(
+    r"입사|기여|겠습니다|이바지|\bI will\b|\bcontribute", regex.IGNORECASE
+)
 _CLAUSE_BREAK: Final = regex.compile(r"(?<=[,;:])\s+|(?<=(?:며|지만|는데|했고|하고|되고|고))\s+")
 
 
@@ -114,9 +118,7 @@ def _split_hint(sentence: str, lang: str) -> str:
 def _improvement(
     request: EssayRequest, rule: str, flags: list[Flag], signals: Signals
 ) -> Improvement | None:
-    wording: Wording = RULES.get(rule) or Wording(
-        (rule, rule), (flags[0].message, flags[0].message), ("", "")
-    )
+    wording: Wording = RULES.get(rule) or OTHER._replace(why=(flags[0].message, flags[0].message))
     i = _lang_index(request.lang)
     text = request.text
     first = flags[0]
@@ -243,12 +245,13 @@ def _flagged(facts: Facts, low: int, high: int) -> bool:
     )
 
 
-def _strength(point: str, sentence: Sentence | None) -> Strength:
+def _strength(point: str, sentence: Sentence | None, at: int = 0) -> Strength:
+    """A strength quoting ``sentence`` (of a long one, the clause around offset ``at`` in it)."""
     item: Strength = {"point": point, "quote": "", "start": None, "end": None}
     if sentence is not None and len(sentence.text) <= QUOTE_CHARS:
         item["quote"], item["start"], item["end"] = sentence.text, sentence.start, sentence.end
     elif sentence is not None:
-        quote = quote_around(sentence.text, 0, 1)
+        quote = quote_around(sentence.text, at, at + 1)
         if quote is not None:
             item["quote"] = quote[0]
             item["start"], item["end"] = sentence.start + quote[1], sentence.start + quote[2]
@@ -271,15 +274,18 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
             if ko else f"States an own action with a figure ({', '.join(s.numbers[:2])}).", s
         ))  # fmt: skip
     if not best:
-        acted = [s for s in clean if s.action]
+        acted = [s for s in clean if s.action and s.first_person]
         if acted:
             s = max(acted, key=lambda s: s.result)
             used.add(s.start)
             found.append(_strength(
                 "자신이 직접 한 일을 경험으로 보여 줍니다." if ko
-                else "Shows what the writer did, not only what they think.", s
+                else "Shows what the writer did, not only what they think.", s, s.action_at
             ))  # fmt: skip
-    results = [s for s in clean if s.result and s.numbers and s.start not in used]
+    results = [
+        s for s in clean
+        if s.result and s.numbers and (s.action or s.first_person) and s.start not in used
+    ]  # fmt: skip
     if results:
         s = results[0]
         used.add(s.start)
@@ -312,7 +318,10 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
             else f"Uses {signals.fill:.0%} of the limit.", None
         ))  # fmt: skip
     if signals.company_named and signals.future and not facts.of("COMPANY.OTHER"):
-        named = next((s for s in clean if _mentions(s.text, request.company)), None)
+        named = next(
+            (s for s in clean if _mentions(s.text, request.company) and _FUTURE.search(s.text)),
+            None,
+        )
         if named is not None and named.start not in used:
             found.append(_strength(
                 "회사 이름을 들어 입사 후 할 일을 말합니다." if ko
@@ -329,6 +338,6 @@ def strengths(request: EssayRequest, facts: Facts, signals: Signals) -> list[Str
 
 
 def _mentions(sentence: str, company: str) -> bool:
-    words = regex.findall(r"[가-힣A-Za-z0-9]{2,}", company)
+    words = regex.findall(r"[가-힣]{2,}|[A-Za-z0-9]{2,}", company)
     squeezed = regex.sub(r"\s+", "", sentence).casefold()
     return any(w.casefold() in squeezed for w in words)

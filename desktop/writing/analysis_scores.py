@@ -17,7 +17,9 @@ from desktop.writing.analysis_signals import Signals
 from desktop.writing.flags import Flag
 
 # Rule groups the scores read (DOMAIN.md §4).
-SPELLING: Final = frozenset({"KO.SPELL", "KO.TYPO", "KO.JOSA"})
+SPELLING: Final = frozenset(
+    {"KO.SPELL", "KO.TYPO", "KO.JOSA", "KO.GRAMMAR", "KO.LOANWORD", "EN.SPELL"}
+)
 SPACING: Final = frozenset({"KO.SPACING"})
 CLICHES: Final = frozenset({"STYLE.CLICHE", "STYLE.MACHINE", "EN.CLICHE"})
 REPEATS: Final = frozenset({"STYLE.REPEAT", "REUSE.CROSS"})

@@ -98,10 +98,12 @@ class Sentence:
     text: str
     size: int  # graphemes (Korean) or words (English)
     numbers: tuple[str, ...]
-    action: bool
+    action: bool  # an action the writer took (not another subject's)
     result: bool
     spoken: bool
     formal: bool
+    first_person: bool = False  # says 저는/제가/I: the writer's own sentence
+    action_at: int = 0  # where the action is, in the sentence
 
 
 @dataclass(frozen=True)
@@ -171,20 +173,32 @@ def _numbers(sentence: str, lang: str) -> tuple[str, ...]:
     return tuple(n for n in found if not _NOT_EVIDENCE_KO.search(n))
 
 
+# Another subject doing the action ("기업들이 개발에 참여하고"): not the writer's.
+_OTHER_SUBJECT_KO: Final = regex.compile(
+    r"[가-힣]+들(?:이|은|는)\s|(?:기업|회사|정부|업계|시장|사회|고객|사람|선배|동료|팀원|학생|"
+    r"선생님|교수님|부모님)(?:이|가|은|는|께서)\s"
+)
+
+
 def _sentence(text: str, start: int, end: int, lang: str) -> Sentence:
     piece = text[start:end]
     english = lang == "en"
+    found = (_ACTION_EN if english else _ACTION_KO).search(piece)
+    mine = bool(_FIRST_PERSON.search(piece))
+    if found and not english and not mine and _OTHER_SUBJECT_KO.search(piece[: found.start()]):
+        found = None
     return Sentence(
         start=start,
         end=end,
         text=piece,
         size=len(piece.split()) if english else len(graphemes(piece)),
         numbers=_numbers(piece, lang),
-        action=bool((_ACTION_EN if english else _ACTION_KO).search(piece))
-        and (english or not _FUTURE_SENTENCE_KO.search(piece)),
+        action=bool(found) and (english or not _FUTURE_SENTENCE_KO.search(piece)),
         result=bool((_RESULT_EN if english else _RESULT_KO).search(piece)),
         spoken=not english and bool(_SPOKEN_KO.search(piece)),
         formal=not english and bool(_FORMAL_KO.search(piece)),
+        first_person=mine,
+        action_at=found.start() if found else 0,
     )
 
 
@@ -192,7 +206,9 @@ def _named(text: str, name: str) -> bool:
     """Whether ``name`` (or, for a long name, its main word) appears in ``text``."""
     squeezed = regex.sub(r"\s+", "", text).casefold()
     words = [regex.sub(r"\(.*?\)|㈜|\(주\)|주식회사", "", name)]
-    words += regex.findall(r"[가-힣A-Za-z0-9]{2,}", name)
+    # Each script's run on its own too ("AXA손해보험" is named by "AXA"): a complaint that the
+    # company is not named must be sure of it.
+    words += regex.findall(r"[가-힣]{2,}|[A-Za-z0-9]{2,}", name)
     return any(w and regex.sub(r"\s+", "", w).casefold() in squeezed for w in words if w.strip())
 
 

@@ -12,10 +12,15 @@ from typing import Final, NamedTuple
 
 
 class Wording(NamedTuple):
+    """A rule's point: each field a (Korean, English) pair."""
+
     issue: tuple[str, str]  # (Korean, English)
     why: tuple[str, str]
     advice: tuple[str, str]
 
+
+# A rule without a row of its own (a new one): its finding's message says why.
+OTHER: Final = Wording(("점검 결과", "A finding"), ("", ""), ("", ""))
 
 RULES: Final[dict[str, Wording]] = {
     "PII.CONTACT": Wording(
@@ -179,6 +184,21 @@ RULES: Final[dict[str, Wording]] = {
             "회사 이름 뒤 조사가 틀리면 이름을 바꿔 넣은 글로 보입니다.",
             "A wrong particle after a name shows the name was swapped in.",
         ),
+        ("고쳐 쓰세요.", "Correct it."),
+    ),
+    "KO.GRAMMAR": Wording(
+        ("문법", "Grammar"),
+        ("문법 실수는 꼼꼼하지 않다는 인상을 줍니다.", "Grammar slips suggest carelessness."),
+        ("고쳐 쓰세요.", "Correct it."),
+    ),
+    "KO.LOANWORD": Wording(
+        ("외래어 표기", "Loanword spelling"),
+        ("외래어는 표준 표기로 씁니다.", "Loanwords are written in their standard form."),
+        ("고쳐 쓰세요.", "Correct it."),
+    ),
+    "EN.SPELL": Wording(
+        ("영어 철자", "Spelling"),
+        ("철자 실수는 꼼꼼하지 않다는 인상을 줍니다.", "Misspellings suggest carelessness."),
         ("고쳐 쓰세요.", "Correct it."),
     ),
     "KO.SPACING": Wording(
