@@ -24,13 +24,16 @@ from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.critique import anchor
 from desktop.engine.tasks.interview_schema import QUESTIONS_SCHEMA, questions_schema
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing.analysis_signals import figures
 from desktop.writing.candidates import DEGENERATE, reject_reason
 from desktop.writing.sentences import sentence_spans
 
 MIN_QUESTIONS: Final = 5
 MAX_QUESTIONS: Final = 10
 SIMILAR: Final = 0.6  # Dice similarity of character bigrams above which two questions are one
-_NUMBER: Final = regex.compile(r"\d")
+_PERSONAL: Final = regex.compile(
+    r"태어|출생|\d\s?년생|(?<!\d)\d{1,2}\s?(?:살|세)(?![대계기금])|살고\s?있|거주|주소|고향"
+)
 _FIGURE: Final = regex.compile(r"\d[\d,.]*")
 _CLAIM: Final = regex.compile(
     r"제안|개선|주도|해결|달성|기획|분석|도입|만들|이끌|줄였|늘렸|높였|낮췄|설계|개발|"
@@ -110,11 +113,14 @@ def seed_questions(request: InterviewRequest) -> list[InterviewQuestion]:
     for item in request.answers:
         for start, end in sentence_spans(item.answer):
             sentence = item.answer[start:end]
-            # A question on a phone number or an e-mail address tests nothing and exposes it.
-            if len(sentence) < 12 or gate.pii(sentence):
+            # A question on a phone number or an e-mail address tests nothing and exposes it;
+            # so does one on a birth date, an age, a home address or a hometown.
+            if len(sentence) < 12 or gate.pii(sentence) or _PERSONAL.search(sentence):
                 continue
             quote = _short(sentence)
-            if _NUMBER.search(sentence):
+            # Figures that are evidence ("1,200건", "3.5%"), not dates or years: "how was it
+            # measured" means nothing of "2019년 3월".
+            if figures(sentence, request.lang):
                 template = _NUMBER_ASKS[len(numbers) % len(_NUMBER_ASKS)][0 if korean else 1]
                 text = template.format(quote=quote)
                 numbers.append(InterviewQuestion(text, sentence, "number"))
