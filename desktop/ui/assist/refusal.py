@@ -43,12 +43,13 @@ def analysis_html(cannot: str, lines: list[str]) -> str:
     title = QCoreApplication.translate("Refusal", "Automatic analysis")
     colours = {"✓": "#2e7d32", "✗": "#b71c1c"}
     items = "".join(
-        f"<li style='color:{colours.get(line[:1], '#333')}'>{html.escape(line)}</li>"
+        f"<p style='margin:2px 0 2px 12px; color:{colours.get(line[:1], '#333')}'>"
+        f"{html.escape(line)}</p>"
         for line in lines
     )
     return (
         f"<p style='background:#fff8e1; padding:4px'>{html.escape(cannot)}</p>"
-        f"<h4>{html.escape(title)}</h4><ul>{items}</ul>"
+        f"<h4>{html.escape(title)}</h4>{items}"
     )
 
 
