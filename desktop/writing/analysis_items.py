@@ -124,7 +124,9 @@ def _improvement(
     first = flags[0]
     found = text[first.start : first.end] if first.end > first.start else ""
     quote = quote_around(text, first.start, first.end) if flags else None
-    extra = {"ask": first.ref, "over": "", "more": ""}
+    words = request.profile == "words"
+    unit = ("words" if words else "characters") if i else ("단어" if words else "자")
+    extra = {"ask": first.ref, "over": "", "more": "", "unit": unit}
     if request.limit and signals.fill is not None:
         used = round(signals.fill * request.limit)
         extra["over"] = f"{max(0, used - request.limit):,}"

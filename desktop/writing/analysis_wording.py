@@ -59,8 +59,8 @@ RULES: Final[dict[str, Wording]] = {
         ("글자 수 초과", "Over the limit"),
         ("제한을 넘으면 제출되지 않거나 잘립니다.", "Text over the limit is refused or cut off."),
         (
-            "{over}자를 줄이세요. 배경 설명이나 반복된 말부터 덜어내세요.",
-            "Cut {over}; start with background and repeated words.",
+            "{over}{unit}를 줄이세요. 배경 설명이나 반복된 말부터 덜어내세요.",
+            "Cut {over} {unit}; start with background and repeated words.",
         ),
     ),
     "LEN.UNDER": Wording(
@@ -70,8 +70,8 @@ RULES: Final[dict[str, Wording]] = {
             "A short answer looks half-hearted; some screens reject answers under half the limit.",
         ),
         (
-            "{more}자 이상 더 쓰세요. 경험의 결과와 배운 점을 구체적으로 더하면 됩니다.",
-            "Add at least {more}: the result of your experience and what you learned.",
+            "{more}{unit} 이상 더 쓰세요. 경험의 결과와 배운 점을 구체적으로 더하면 됩니다.",
+            "Add at least {more} {unit}: the result of your experience and what you learned.",
         ),
     ),
     "Q.SUBASK": Wording(
