@@ -266,7 +266,10 @@ def test_a_critique_with_an_escaped_lone_surrogate_is_stored_and_the_batch_ends(
     progress = controller._progress_or_none()  # noqa: SLF001
     assert (progress.done, progress.running, progress.failed) == (1, 0, 0)
     [critique] = db.run(cs.list_critiques, question_id=qid)
-    assert critique.data["summary"].startswith("근거는 좋지만")
+    # The model's summary (its lone surrogate replaced) follows the automatic analysis's.
+    assert critique.data["source"] == "model+analysis"
+    assert "근거는 좋지만" in critique.data["summary"]
+    assert "\udc80" not in critique.data["summary"]
 
 
 def test_an_unfinished_batch_waits_for_a_model_then_resumes_at_start(
