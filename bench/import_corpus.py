@@ -51,6 +51,7 @@ HANGUL = re.compile(r"[가-힣]")
 class Result:
     name: str
     seconds: float = 0.0
+    cpu: float = 0.0  # this process's CPU seconds: what the file costs on a core of its own
     ref_words: int = 0
     lost: Counter[str] = field(default_factory=Counter)
     doubled: Counter[str] = field(default_factory=Counter)
@@ -93,7 +94,7 @@ def run_in_items(ref: str, text: str, joins: list[Join]) -> tuple[list[str], lis
 
 def measure(path: Path, ref: str, dump: Path | None = None) -> Result:
     result = Result(f"{path.parent.name}/{path.name}")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         if path.suffix.lower() == ".pdf":
             text = unicodedata.normalize("NFC", read_pdf(path, joins=result.joins))
@@ -104,6 +105,7 @@ def measure(path: Path, ref: str, dump: Path | None = None) -> Result:
         return result
     finally:
         result.seconds = time.perf_counter() - start
+        result.cpu = time.process_time() - cpu
     if dump is not None:
         (dump / f"{path.name}.txt").write_text(text, encoding="utf-8")
     expected, got = words(ref), words(text)
@@ -145,7 +147,8 @@ def main() -> None:
         r = results[-1]
         tight = sum(not j.between for j in r.joins)
         print(
-            f"{r.seconds:6.2f}s ref {r.ref_words:6d} lost {sum(r.lost.values()):5d} doubled "
+            f"{r.seconds:6.2f}s (cpu {r.cpu:5.2f}s) ref {r.ref_words:6d} "
+            f"lost {sum(r.lost.values()):5d} doubled "
             f"{sum(r.doubled.values()):5d} chars -{r.chars_lost}/+{r.chars_doubled} "
             f"run-in {len(r.run_in):3d} (inline {len(r.inline)}) joins "
             f"{tight:4d}/{len(r.joins) - tight:5d} lig {r.ligatures:3d}  {r.name}"
@@ -166,6 +169,7 @@ def main() -> None:
         doubled = sum(sum(r.doubled.values()) for r in group)
         run_in = [r for r in group if r.run_in]
         slowest = max(group, key=lambda r: r.seconds)
+        costliest = max(group, key=lambda r: r.cpu)
         print(
             f"\n{kind}: {len(group)} files, {ref_words} reference words, lost {lost} "
             f"({lost / max(ref_words, 1):.2%}), doubled {doubled} "
@@ -184,6 +188,10 @@ def main() -> None:
             f"  seconds: total {sum(r.seconds for r in group):.1f}, slowest "
             f"{slowest.seconds:.2f} ({slowest.name}), over 3 s: "
             f"{sum(r.seconds > 3 for r in group)}"
+        )
+        print(
+            f"  CPU seconds: total {sum(r.cpu for r in group):.1f}, costliest "
+            f"{costliest.cpu:.2f} ({costliest.name}), over 3 s: {sum(r.cpu > 3 for r in group)}"
         )
     joins = [(r.name, j) for r in results for j in r.joins]
     tight = [(n, j) for n, j in joins if not j.between]

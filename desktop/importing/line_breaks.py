@@ -63,7 +63,10 @@ def one_word(before: str, after: str) -> bool | None:
     head, _, rest = after.partition(" ")
     context = before.rsplit(" ", 2)[-2:]  # the last word and the one before it
     text = " ".join(context) + head + (" " + rest.split(" ", 1)[0] if rest else "")
-    return _one_word(kiwi, text, len(" ".join(context)))
+    try:
+        return _one_word(kiwi, text, len(" ".join(context)))
+    except Exception:  # noqa: BLE001 (text it cannot take, a lone surrogate: keep the space)
+        return False
 
 
 @lru_cache(maxsize=4096)

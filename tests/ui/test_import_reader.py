@@ -4,6 +4,7 @@ text, a reader's refusal as its message, and Cancel ends the reading."""
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,39 +45,54 @@ def window(qtbot: QtBot) -> QWidget:
     return widget
 
 
+@pytest.fixture
+def reader() -> Iterator[ImportReader]:
+    one = ImportReader()
+    yield one
+    one.close()
+
+
 def test_a_pdf_is_read_in_another_process_with_its_progress(
-    tmp_path: Path, window: QWidget
+    tmp_path: Path, window: QWidget, reader: ImportReader
 ) -> None:
     path = tmp_path / "essay.pdf"
     path.write_bytes(pdf_bytes(typeset(_essay(40))))  # several pages
-    reader = ImportReader(path)
     seen: list[tuple[int, int]] = []
     reader.progressed.connect(lambda done, total: seen.append((done, total)))
     left_out: list[tuple[str, str]] = []
     expected = render_document(split_document(read_document(path, left_out=left_out)))
-    assert reader.read(window) == (expected, left_out)
+    assert reader.read(path, window) == (expected, left_out)
     assert seen and seen[-1][0] == seen[-1][1] > 1
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 
-def test_a_damaged_file_fails_with_the_readers_message(tmp_path: Path, window: QWidget) -> None:
+def test_a_damaged_file_fails_with_the_readers_message_and_the_next_file_reads(
+    tmp_path: Path, window: QWidget, reader: ImportReader
+) -> None:
     path = tmp_path / "cut.pdf"
     path.write_bytes(pdf_bytes(typeset(ESSAY))[:300])  # a download that stopped
     with pytest.raises(ImportFailed, match="cut.pdf"):
-        ImportReader(path).read(window)
+        reader.read(path, window)
+    sound = tmp_path / "essay.pdf"
+    sound.write_bytes(pdf_bytes(typeset(ESSAY)))
+    assert reader.read(sound, window) == (f"## {ESSAY[0][3:]}\n{ESSAY[1]}\n", [])
 
 
-def test_cancel_ends_the_reading(tmp_path: Path, window: QWidget) -> None:
+def test_cancel_ends_the_reading_and_the_next_file_gets_a_new_process(
+    tmp_path: Path, window: QWidget, reader: ImportReader
+) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(pdf_bytes(typeset(_essay(300))))  # long enough to be read for a while
-    reader = ImportReader(path)
     QTimer.singleShot(300, reader.cancel)
-    assert reader.read(window) is None
+    assert reader.read(path, window) is None
     assert not [p for p in multiprocessing.active_children() if p.name == "jaso-import"]
+    short = tmp_path / "essay.pdf"
+    short.write_bytes(pdf_bytes(typeset(ESSAY)))
+    assert reader.read(short, window) is not None
 
 
 def test_text_left_out_comes_back_and_the_preview_lists_it(
-    tmp_path: Path, window: QWidget, db: Database
+    tmp_path: Path, window: QWidget, db: Database, reader: ImportReader
 ) -> None:
     answers = [
         "입고 기록을 분석했습니다.",
@@ -89,7 +105,7 @@ def test_text_left_out_comes_back_and_the_preview_lists_it(
         page.append(Line(280, 40, f"- {number} -", size=8))
     path = tmp_path / "essay.pdf"
     path.write_bytes(pdf_bytes(pages))
-    read = ImportReader(path).read(window)
+    read = reader.read(path, window)
     assert read is not None
     text, left_out = read
     assert left_out == [("page", "한빛물류 입사지원서"), ("page", "- 1 -")]

@@ -71,6 +71,15 @@ class CounselMenu(QObject):
     # Import --------------------------------------------------------------------------------
 
     def import_files(self) -> None:
+        reader = ImportReader(self)
+        reader.start()  # sets the Korean analyzer up while the user chooses the files
+        try:
+            self._import_with(reader)
+        finally:
+            reader.close()
+            reader.deleteLater()
+
+    def _import_with(self, reader: ImportReader) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Import essays"),
@@ -80,7 +89,7 @@ class CounselMenu(QObject):
         for number, name in enumerate(names, 1):
             path = Path(name)
             try:
-                read = ImportReader(path, self).read(self.window)  # in another process
+                read = reader.read(path, self.window)  # in another process
             except ImportFailed as exc:
                 QMessageBox.warning(
                     self.window, self.tr("Could not import %1").replace("%1", path.name), str(exc)
