@@ -105,3 +105,16 @@ def test_a_table_on_the_next_page_is_not_glued_to_the_last_line(tmp_path: Path) 
 def test_ligatures_are_the_letters_the_writer_typed(tmp_path: Path) -> None:
     lines = [Line(X, 700, "The ﬁrst ﬂoating ﬁeld was ﬁlled eﬃciently.")]
     assert _read(tmp_path, [lines]) == "The first floating field was filled efficiently."
+
+
+def test_a_compound_keeps_its_hyphen_at_a_line_end(tmp_path: Path) -> None:
+    rows = [
+        "The language we built is small and each type in it is independent. A language-",
+        "independent type inference runs first, and then the checker that we call the imple-",
+        "mentation of the rules.",
+    ]
+    assert _read(tmp_path, [_flush(rows)]) == (
+        "The language we built is small and each type in it is independent. A "
+        "language-independent type inference runs first, and then the checker that we call "
+        "the implementation of the rules."
+    )
