@@ -29,9 +29,10 @@ NOTES_ECHO: Final = "notes_echo"
 HEADER: Final = "header"
 UNKNOWN_NAME: Final = "unknown_name"
 FABRICATED: Final = "fabricated"  # a draft's number or name the notes never gave
+ESSAY_COPY: Final = "essay_copy"  # a judgement that is only the essay's own words given back
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
-    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED,
+    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY,
 )  # fmt: skip
 
 
@@ -140,6 +141,20 @@ def prompt_copy(text: str, prompt: Instructions) -> bool:
         return True
     core = [w for w in words if not _ENUMERATOR.match(w)]
     return len(core) >= 3 and sum(len(w) for w in core) >= 5 and prompt.is_format_run(core)
+
+
+# A field that is a run of at least this many of the essay's words, with at most this many of
+# its own around it, says nothing about the essay ("청년정책의 주요 이슈 중 하나는 …" as a
+# strength, the starter's); a suggestion quoting a sentence and saying what to do with it does.
+ESSAY_RUN: Final = 6
+OWN_WORDS: Final = 2
+
+
+def essay_copy(text: str, essay: Sequence[str]) -> bool:
+    """Whether ``text`` is the essay's words given back (``essay``: its tokens)."""
+    words = tokens(text)
+    _start, length = _longest_common_run(words, essay)
+    return length >= ESSAY_RUN and len(words) - length <= OWN_WORDS
 
 
 # The schema's keys and the severity enum; in Korean prose any of them is a copy of the schema,
@@ -299,10 +314,13 @@ def counting(scores: Sequence[int], run: int = 5) -> bool:
 
 
 def judge_prose(
-    fields: Sequence[tuple[str, str]], prompt: Instructions, lang: str
+    fields: Sequence[tuple[str, str]], prompt: Instructions, lang: str, essay: str = ""
 ) -> list[Verdict]:
-    """Every text rule on every field: at most one verdict per field, the first that fires."""
+    """Every text rule on every field: at most one verdict per field, the first that fires.
+    With ``essay``, a field that only gives the essay's words back is rejected too, except a
+    suggestion (a rewrite of a sentence is mostly that sentence)."""
     verdicts = []
+    essay_words = tokens(essay)
     for name, text in fields:
         if placeholder(text):
             reason = PLACEHOLDER
@@ -314,6 +332,8 @@ def judge_prose(
             reason = WRONG_LANGUAGE
         elif truncated(text):
             reason = TRUNCATED
+        elif essay_words and not name.endswith("suggestion") and essay_copy(text, essay_words):
+            reason = ESSAY_COPY
         else:
             continue
         verdicts.append(Verdict(reason, name, text))

@@ -75,9 +75,10 @@ def judge_critique(
     prompt: Instructions,
     lang: str,
     dimensions: Sequence[str],
+    essay: str = "",
 ) -> list[Verdict]:
     fields = critique_fields(data)
-    verdicts = gate.judge_prose(fields, prompt, lang)
+    verdicts = gate.judge_prose(fields, prompt, lang, essay)
     judged = {v.field for v in verdicts}
     verdicts += [
         Verdict(gate.REPEATED, name, text)
@@ -99,9 +100,12 @@ def judge_feedback(
         (f"scores.{name}.rationale", str(score.get("rationale", "")))
         for name, score in data.get("scores", {}).items()
     ]
-    fields += [("advice", str(data.get("advice", ""))),
-               ("example_answer", str(data.get("example_answer", "")))]  # fmt: skip
-    verdicts = gate.judge_prose(fields, prompt, lang)
+    fields.append(("advice", str(data.get("advice", ""))))
+    example = ("example_answer", str(data.get("example_answer", "")))
+    # The example answer is meant to draw on the essay; the judgements are not.
+    verdicts = gate.judge_prose(fields, prompt, lang, essay)
+    verdicts += gate.judge_prose([example], prompt, lang)
+    fields.append(example)
     judged = {v.field for v in verdicts}
     verdicts += [
         Verdict(gate.REPEATED, name, text)

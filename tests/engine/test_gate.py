@@ -176,6 +176,19 @@ def test_a_counting_score_vector_is_a_pattern() -> None:
     assert not gate.counting([2, 3, 4, 5, 4, 3])  # a rise of four is still a judgement
 
 
+def test_a_field_that_only_gives_the_essay_back_is_no_judgement() -> None:
+    # The starter wrote the essay's own sentence as a strength, a reason and the summary.
+    sentence = "현장 직원들과 매일 회의를 하며, 바코드 재확인 절차를 만들었습니다."
+    data = _with(GOOD_KOREAN, "strengths.0.point", sentence)
+    messages = critique_messages(KOREAN, [])
+    verdicts = judge(data, critique_prompt(KOREAN, [], messages), "ko", KOREAN.text)
+    assert [v.reason for v in verdicts] == [gate.ESSAY_COPY]
+    # A rewrite of the sentence is what a suggestion is, and a point may quote a few words.
+    rewrite = _with(GOOD_KOREAN, "improvements.0.suggestion", sentence.replace("매일", "주 1회"))
+    assert judge(rewrite, critique_prompt(KOREAN, [], messages), "ko", KOREAN.text) == []
+    assert judge(GOOD_KOREAN, critique_prompt(KOREAN, [], messages), "ko", KOREAN.text) == []
+
+
 def test_a_top_fix_may_restate_an_improvement() -> None:
     data = _with(GOOD_KOREAN, "top_fixes", ["‘역활을’을 ‘역할을’로 고치세요."])
     assert _judge(data, KOREAN) == []

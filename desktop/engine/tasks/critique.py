@@ -235,15 +235,16 @@ def critique_prompt(
     findings' messages; the rubric's descriptions marked as words a reviewer may echo."""
     user = [request.text, request.company, request.role, request.question]
     user += [flag.message for flag in findings] + [ask.text for ask in sub_asks(request.question)]
+    user += [request.text[flag.start : flag.end][:40] for flag in findings]  # quoted in the facts
     rubric = [text for pair in _RUBRIC.values() for text in pair]
     rubric += [name for pair in DIMENSION_NAMES.values() for name in pair]
     return instructions(messages, user, rubric)
 
 
-def judge(data: object, prompt: Instructions, lang: str) -> list[Verdict]:
+def judge(data: object, prompt: Instructions, lang: str, essay: str = "") -> list[Verdict]:
     """The gate's verdicts on a critique as the user would see it (tidied, merged)."""
     shown, _ = merge_duplicates(tidy_critique(as_critique(data)))
-    return judge_critique(shown, prompt, "en" if lang == "en" else "ko", DIMENSIONS)
+    return judge_critique(shown, prompt, "en" if lang == "en" else "ko", DIMENSIONS, essay)
 
 
 def gate_report(record: GateRecord) -> GateReport:
@@ -321,7 +322,7 @@ def model_critique(
     attempts: list[int] = []
 
     def judged(data: object) -> list[Verdict]:
-        verdicts = judge(data, prompt, request.lang)
+        verdicts = judge(data, prompt, request.lang, request.text)
         if verdicts:
             record.reject(verdicts)
         return verdicts
