@@ -34,6 +34,7 @@ RULE_IDS: Final = ("KO.SPACING", "KO.TYPO", "KO.JOSA")
 # with bench/rule_precision.py: below these, half the corrections were wrong).
 TYPO_MIN_GAIN: Final = 2.5
 TYPO_MIN_CONTEXT_GAIN: Final = 1.0
+TYPO_MAX_WORD: Final = 20
 MAX_CHARS: Final = 20_000  # beyond this the analyzer's rules are skipped (seconds of work)
 
 _HANGUL: Final = regex.compile(r"[가-힣]")
@@ -243,6 +244,8 @@ def _typos(
             continue
         if typo.gain < TYPO_MIN_GAIN or typo.context_gain < TYPO_MIN_CONTEXT_GAIN:
             continue  # 렙사인, 전역, 튜플을: the word as written is about as likely
+        if end - start > TYPO_MAX_WORD:
+            continue  # text run together without spaces: the analyzer's words are guesses
         trail = len(written) - len(written.rstrip(".,!?…\"'”’)"))
         right = typo.word[: len(typo.word) - trail] if trail else typo.word
         message = context.say(

@@ -25,6 +25,10 @@ DISABLE_ENV: Final = "JASO_ANALYZER"
 # kiwipiepy's default is 2.5; every correction worth offering on real essays cost at most 1.5,
 # and the analysis runs a quarter faster with the lower bound.
 TYPO_COST_THRESHOLD: Final = 1.5
+# The confusions Korean writers make, each written as the other (kiwipiepy's "basic" set has
+# 11,000 definitions, consonants included; these few find every typo it found on the real
+# essays that was worth correcting, in 60 % of the time): 재무재표, 떄문, 계시판, 쥬얼리, 높히고.
+TYPO_GROUPS: Final = ("ㅐㅔ", "ㅒㅐ", "ㅔㅖ", "ㅚㅙㅞ", "ㅜㅠ", "ㅓㅕ", "ㅜㅡ", ("이", "히"))
 CACHE_SIZE: Final = 512  # paragraphs kept: while a user types, only the changed one is new
 CONTEXT_CHARS: Final = 30  # the words around a typo that judge its correction
 
@@ -33,6 +37,7 @@ _lock = threading.RLock()
 _kiwi: Any = None
 _failed = False
 _cache: OrderedDict[str, Paragraph | None] = OrderedDict()
+_typos: Any = None
 
 
 def available() -> bool:
@@ -52,7 +57,7 @@ def loaded() -> Any:
 
 def load() -> Any:
     """The analyzer, loading it on first use (blocking; seconds); None if it is unavailable."""
-    global _kiwi, _failed
+    global _kiwi, _failed, _typos
     with _lock:
         if _kiwi is not None or _failed:
             return _kiwi
@@ -60,8 +65,11 @@ def load() -> Any:
             _failed = True
             return None
         try:
-            from kiwipiepy import Kiwi
+            from kiwipiepy import Kiwi, TypoDefinition, TypoTransformer
 
+            _typos = TypoTransformer(
+                [TypoDefinition(list(group), list(group), 1.0) for group in TYPO_GROUPS]
+            )
             _kiwi = Kiwi()
         except Exception:  # noqa: BLE001 (a broken install: check without the analyzer)
             _failed = True
@@ -150,7 +158,7 @@ def _fill(kiwi: Any, paragraphs: list[str]) -> None:
     # One pass per paragraph with typo correction on: the morphemes for spacing and
     # particles and the typos come from it (it used to be four: sentence split, tokens,
     # spacing, typos). The caller holds the lock.
-    batches = kiwi.tokenize(paragraphs, typos="basic", typo_cost_threshold=TYPO_COST_THRESHOLD)
+    batches = kiwi.tokenize(paragraphs, typos=_typos, typo_cost_threshold=TYPO_COST_THRESHOLD)
     for paragraph, raw in zip(paragraphs, batches, strict=True):
         typos = [_typo(kiwi, paragraph, raw, t) for t in raw if t.typo_cost > 0]
         tokens = tuple(Token(t.form, t.tag, t.start, t.end) for t in raw if not t.typo_cost)
@@ -176,5 +184,5 @@ def _typo(kiwi: Any, paragraph: str, tokens: Any, token: Any) -> Typo | None:
 
 def _gain(kiwi: Any, text: str) -> float:
     """The analyzer's best score for ``text`` with typo correction less its best without."""
-    corrected = kiwi.analyze(text, top_n=1, typos="basic", typo_cost_threshold=TYPO_COST_THRESHOLD)
+    corrected = kiwi.analyze(text, top_n=1, typos=_typos, typo_cost_threshold=TYPO_COST_THRESHOLD)
     return float(corrected[0][1] - kiwi.analyze(text, top_n=1)[0][1])
