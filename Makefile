@@ -33,8 +33,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip wheel
 
-# llama-cpp-python compiles from source the first time (minutes), portably (no -march=native:
-# see packaging/llama_wheel.py), into build/wheels-portable; the release bundles reuse the wheel.
+# llama-cpp-python compiles from source the first time (about 10 minutes on 2 cores, with its
+# progress shown), with every x86 level's CPU kernels picked at run time (no -march=native: see
+# packaging/llama_wheel.py), into build/wheels-portable; the release bundles reuse the wheel.
 $(VENV)/.llama-stamp: packaging/llama_wheel.py | $(PY)
 	$(PIP) install --force-reinstall --no-deps "$$($(PY) packaging/llama_wheel.py)"
 	touch $@
@@ -63,10 +64,11 @@ bench: $(VENV)/.test-stamp
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
-# Release bundles (see packaging/README.md). VARIANT=lite (llama.cpp only) or gpu.
+# Release bundles (see packaging/README.md). VARIANT=lite (llama.cpp only) or gpu; STARTER=1
+# bundles the starter model (Gemma 3 270M, 253 MB), so a release writes without a download.
 VARIANT ?= lite
 package: $(VENV)/.test-stamp
-	$(PY) packaging/build.py --variant $(VARIANT)
+	$(PY) packaging/build.py --variant $(VARIANT) $(if $(STARTER),--starter)
 
 package-test: $(VENV)/.test-stamp
 	$(PY) packaging/package_test.py

@@ -142,6 +142,7 @@ def run_gui() -> int:
 
     from desktop.engine.backend import create_backend
     from desktop.engine.load_probe import ModelProbe
+    from desktop.engine.qualification import QualificationCache
     from desktop.ui.editor import check_runner
     from desktop.ui.i18n import apply_ui_font, install_translators, resolve_language
     from desktop.ui.main_window import MainWindow
@@ -173,7 +174,11 @@ def run_gui() -> int:
         log.warning("daily backup skipped: %s", exc)
     # A model file is tried in a helper process before its first load here (issue 20).
     probe = ModelProbe(paths.model_probes)
-    assistant = Assistant(LlmClient(functools.partial(create_backend, probe=probe)))
+    # What each model may be asked to do is measured once per file (issue 26).
+    assistant = Assistant(
+        LlmClient(functools.partial(create_backend, probe=probe)),
+        qualifications=QualificationCache(paths.qualifications),
+    )
     window = MainWindow(db, settings, paths, assistant, resolve_language(settings.language))
     window.show()
     starting = _start_with_starter(paths, settings, window)

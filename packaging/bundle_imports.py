@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # fails as it does in the bundle.
 ML = ("torch", "transformers", "accelerate", "safetensors", "tokenizers", "huggingface_hub")
 EXCLUDED = {
-    "lite": (*ML, "gguf", "yaml", "matplotlib", "sacrebleu"),
+    # PIL: only pdfminer's image export uses it (16 MB with its libraries); lite never does.
+    "lite": (*ML, "gguf", "yaml", "matplotlib", "sacrebleu", "PIL"),
     "gpu": ("gguf", "matplotlib", "sacrebleu"),
 }
 
@@ -67,7 +68,7 @@ def lazy_modules(package: Path = ROOT / "desktop") -> set[str]:
 
 
 def app_modules(package: Path = ROOT / "desktop") -> set[str]:
-    """Every module of the app, by dotted name (``__main__`` left out: importing it runs the app)."""
+    """Every module of the app by dotted name, less ``__main__`` (importing it runs the app)."""
     found = set()
     for path in package.rglob("*.py"):
         parts = path.relative_to(package.parent).with_suffix("").parts
@@ -87,7 +88,8 @@ out = sys.argv[3]
 class Missing(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in excluded:
-            raise ModuleNotFoundError(f"No module named {name!r} (left out of the bundle)", name=name)
+            why = f"No module named {name!r} (left out of the bundle)"
+            raise ModuleNotFoundError(why, name=name)
         return None
 
 

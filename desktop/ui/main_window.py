@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model_offer import critique_ability
 from desktop.paths import AppPaths
 from desktop.settings import Settings, save_settings
 from desktop.store import Database, StorageError
@@ -88,6 +89,7 @@ class MainWindow(WindowActions):
             self.job_status = JobStatus(assistant, shown_elsewhere=("critique",))
             self.statusBar().addPermanentWidget(self.job_status)
             assistant.state_changed.connect(self._on_assistant_state_changed)
+            assistant.qualified.connect(self._on_assistant_qualified)
             self.batch_bar = BatchBar(self.critique_queue)
             self.statusBar().addPermanentWidget(self.batch_bar)
             self.critique_queue.message.connect(self._on_view_message)
@@ -217,7 +219,10 @@ class MainWindow(WindowActions):
     def open_model_manager(self) -> None:
         from desktop.ui.models.model_manager import ModelManagerDialog
 
-        dialog = ModelManagerDialog(self.settings, self.paths.models_dir, parent=self)
+        qualifications = self.assistant.qualifications if self.assistant else None
+        dialog = ModelManagerDialog(
+            self.settings, self.paths.models_dir, parent=self, qualifications=qualifications
+        )
         dialog.exec()
         if dialog.changed:
             self._save_settings()
@@ -239,13 +244,19 @@ class MainWindow(WindowActions):
         self.model_state.setStyleSheet("color: #c62828" if failed else "")
         self._show_model_on_welcome()
 
+    def _on_assistant_qualified(self, _verdict: object) -> None:
+        self._show_model_on_welcome()
+
     def _show_model_on_welcome(self) -> None:
         name = Path(self.settings.model_path).name if self.settings.model_path else None
         if self.assistant is not None and self.assistant.state == "ready":
             name = self.assistant.model_name or name
         # What the model can do beyond continuation comes from the model's qualification (issue
         # 26) once it is known; until then the page promises continuation only.
-        self.view.welcome.set_model(name, None)
+        can_critique = None
+        if self.assistant is not None:
+            can_critique = critique_ability(self.settings, self.assistant.verdict("critique"))
+        self.view.welcome.set_model(name, can_critique)
 
     def _on_show_ai_toggled(self, checked: bool) -> None:
         self.view.show_ai_text = checked

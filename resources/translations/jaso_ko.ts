@@ -174,53 +174,53 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="113"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="114"/>
         <source>Edit details</source>
         <translation>정보 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="114"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="115"/>
         <source>Add question</source>
         <translation>문항 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="170"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="171"/>
         <source>Could not open the application</source>
         <translation>지원서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="279"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="280"/>
         <source>The model is still loading.</source>
         <translation>모델을 불러오는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="281"/>
-        <location filename="../../desktop/ui/editor/application_view.py" line="306"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="282"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="307"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="303"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="304"/>
         <source>There is no answer to review yet.</source>
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="310"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="311"/>
         <source>An answer could not be saved, so it was not reviewed.</source>
         <translation>답변을 저장하지 못해 첨삭하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="364"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="368"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="368"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="372"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="370"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="374"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
@@ -1301,17 +1301,22 @@
         <translation>초안 작성 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="97"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="98"/>
+        <source>checking what this model can do (once per model)</source>
+        <translation>이 모델이 할 수 있는 일을 점검하는 중(모델마다 한 번)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/job_status.py" line="101"/>
         <source>reading the prompt</source>
         <translation>프롬프트 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="97"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="101"/>
         <source>writing</source>
         <translation>쓰는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/job_status.py" line="112"/>
+        <location filename="../../desktop/ui/models/job_status.py" line="116"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
@@ -1437,144 +1442,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Writing help</source>
         <translation>글쓰기 도움</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>The data folder is read-only: what you type is kept in recovery files and saved once the folder can be written.</source>
         <translation>데이터 폴더가 읽기 전용입니다. 입력한 글은 복구 파일에 보관되고, 폴더에 쓸 수 있게 되면 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;New application…</source>
         <translation>새 지원서(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Reuse for another company…</source>
         <translation>다른 회사에 재사용(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Import &amp;sample applications</source>
         <translation>예시 지원서 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Interview practice…</source>
         <translation>면접 연습(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Delete application</source>
         <translation>지원서 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Trash…</source>
         <translation>휴지통(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Settin&amp;gs…</source>
         <translation>설정(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Models…</source>
         <translation>모델 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Choose model file…</source>
         <translation>모델 파일 선택(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;Highlight text taken from the model</source>
         <translation>모델이 쓴 글 표시(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;About Jaso</source>
         <translation>자소 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Choose a model file</source>
         <translation>모델 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>No model (Model ▸ Choose model file…)</source>
         <translation>모델 없음 (모델 ▸ 모델 파일 선택…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Model: %1</source>
         <translation>모델: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Model failed: %1</source>
         <translation>모델 오류: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Not saved: your text is kept and saving is retried</source>
         <translation>저장 안 됨: 입력한 글은 보존되며 저장을 다시 시도합니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Restored unsaved text of %n answer(s) from the last session; the earlier text is in History.</source>
         <translation>
             <numerusform>지난 세션에서 저장하지 못한 답변 %n개를 복구했습니다. 이전 글은 기록에 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Unsaved text</source>
         <translation>저장되지 않은 글</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Some text could not be saved. Quit anyway and lose it?</source>
         <translation>일부 글을 저장하지 못했습니다. 그래도 종료하고 버릴까요?</translation>
     </message>
@@ -1582,244 +1587,258 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="65"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="68"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="79"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="107"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="82"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="111"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="80"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="83"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="81"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="84"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="82"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="85"/>
         <source>Quantization</source>
         <translation>양자화</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="83"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="86"/>
         <source>Context</source>
         <translation>컨텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="84"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="108"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="112"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="85"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="109"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="113"/>
         <source>Licence</source>
         <translation>라이선스</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="86"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="89"/>
         <source>Used for</source>
         <translation>용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="90"/>
+        <source>Measured ability</source>
+        <translation>측정한 능력</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/model_manager.py" line="93"/>
         <source>Import GGUF…</source>
         <translation>GGUF 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="94"/>
         <source>Copy into the models folder</source>
         <translation>모델 폴더로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="95"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="96"/>
         <source>Use for suggestions</source>
         <translation>제안에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="93"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="97"/>
         <source>Use for critiques</source>
         <translation>첨삭에 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="110"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="114"/>
         <source>Commercial use</source>
         <translation>상업적 이용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="111"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="115"/>
         <source>Fits this computer</source>
         <translation>이 컴퓨터에서 실행</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="112"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="116"/>
         <source>Good for</source>
         <translation>추천 용도</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="115"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="119"/>
         <source>Download</source>
         <translation>내려받기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="116"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="120"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="117"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="121"/>
         <source>Cancel download</source>
         <translation>내려받기 취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="131"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="135"/>
         <source>Hub token (only for gated models)</source>
         <translation>허브 토큰 (승인이 필요한 모델만)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="132"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="136"/>
         <source>Save token</source>
         <translation>토큰 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="142"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="146"/>
         <source>Installed</source>
         <translation>설치된 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="146"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="150"/>
         <source>Gemma 3 270M is the small starter model that came with Jaso: it gives rough suggestions and weak critiques. A model of 1.5–3 B parameters from the catalog below writes far better Korean and critiques.</source>
         <translation>Gemma 3 270M은 Jaso와 함께 설치된 작은 시작용 모델입니다. 이어 쓰기 제안은 거칠고 첨삭은 약합니다. 아래 목록의 1.5–3B 모델을 받으면 한국어와 첨삭이 훨씬 좋아집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="154"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="158"/>
         <source>Catalog</source>
         <translation>카탈로그</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="169"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="173"/>
         <source>Memory: %1 free of %2 · CPU threads: %3 · GPU: checked when a GPU backend is chosen</source>
         <translation>메모리: %2 중 %1 사용 가능 · CPU 스레드: %3 · GPU: GPU 방식을 고를 때 확인</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="179"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="183"/>
         <source>Keyring ready</source>
         <translation>키링 사용 가능</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="186"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="237"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="193"/>
+        <source>critiques (automatic analysis: the model did not qualify)</source>
+        <translation>첨삭(자동 분석: 모델이 점검을 통과하지 못함)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/model_manager.py" line="196"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="264"/>
         <source>suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="188"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="190"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="237"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="191"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="264"/>
         <source>critiques</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="203"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="208"/>
+        <source>not measured yet (measured at the first review)</source>
+        <translation>아직 측정 전(첫 첨삭 때 측정)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/model_manager.py" line="226"/>
         <source>invalid: %1</source>
         <translation>사용 불가: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="221"/>
-        <location filename="../../desktop/ui/models/model_manager.py" line="234"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="248"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="261"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="222"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="249"/>
         <source>tight</source>
         <translation>빠듯함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="223"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="250"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="229"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="256"/>
         <source>(paused)</source>
         <translation>(일시 정지됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="234"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="261"/>
         <source>no (non-commercial)</source>
         <translation>아니요 (비상업용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="253"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="280"/>
         <source>Import a model</source>
         <translation>모델 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="253"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="280"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 모델 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="262"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="289"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="272"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="299"/>
         <source>Delete %1 from the models folder?</source>
         <translation>모델 폴더에서 %1을(를) 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="274"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="301"/>
         <source>Forget %1? The file itself stays where it is.</source>
         <translation>%1을(를) 목록에서 뺄까요? 파일은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="277"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="304"/>
         <source>Remove model</source>
         <translation>모델 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="333"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="360"/>
         <source>Starting %1…</source>
         <translation>%1 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="347"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="374"/>
         <source>%1 left</source>
         <translation>%1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="352"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="379"/>
         <source>Downloaded and checked: %1</source>
         <translation>내려받고 확인함: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="363"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="390"/>
         <source>Paused; Download resumes it, also after a restart.</source>
         <translation>일시 정지했습니다. 내려받기를 누르면 이어받습니다(다시 시작한 뒤에도).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="365"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="392"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/model_manager.py" line="394"/>
+        <location filename="../../desktop/ui/models/model_manager.py" line="421"/>
         <source>Token saved in the keyring</source>
         <translation>토큰을 키링에 저장했습니다</translation>
     </message>
@@ -2100,27 +2119,27 @@
         <translation>자동 분석</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/refusal.py" line="61"/>
+        <location filename="../../desktop/ui/assist/refusal.py" line="62"/>
         <source>Nothing it wrote is shown. Here is what your notes hold for this question instead.</source>
         <translation>모델이 쓴 글은 보여 주지 않습니다. 대신 이 문항에 대해 메모에 무엇이 있는지 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/refusal.py" line="67"/>
+        <location filename="../../desktop/ui/assist/refusal.py" line="68"/>
         <source>This model cannot write drafts (it only continues text). Here is what your notes hold for this question instead.</source>
         <translation>이 모델은 초안을 쓸 수 없습니다(글을 이어 쓰기만 합니다). 대신 이 문항에 대해 메모에 무엇이 있는지 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/refusal.py" line="80"/>
+        <location filename="../../desktop/ui/assist/refusal.py" line="81"/>
         <source>Nothing it wrote is shown. Here is the automatic analysis of your answer instead.</source>
         <translation>모델이 쓴 글은 보여 주지 않습니다. 대신 답변의 자동 분석을 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/refusal.py" line="86"/>
+        <location filename="../../desktop/ui/assist/refusal.py" line="87"/>
         <source>No model is loaded. Here is the automatic analysis of your answer.</source>
         <translation>불러온 모델이 없습니다. 답변의 자동 분석을 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/refusal.py" line="89"/>
+        <location filename="../../desktop/ui/assist/refusal.py" line="90"/>
         <source>This model cannot give interview feedback (it only continues text). Here is the automatic analysis of your answer instead.</source>
         <translation>이 모델은 면접 피드백을 줄 수 없습니다(글을 이어 쓰기만 합니다). 대신 답변의 자동 분석을 보여 드립니다.</translation>
     </message>

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from desktop.critique_types import CritiqueData
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError, GenerationCancelled
+from desktop.engine.qualification import CRITIQUE_EN, CRITIQUE_KO
 from desktop.engine.tasks.critique import critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
@@ -69,7 +70,10 @@ def run_pool(
 
     def one(work: Work) -> CritiqueData:
         slot_io = TaskIO(cancel=io.cancel, on_progress=io.on_progress if slots == 1 else None)
-        return critique(backend, work.request, slot_io, seed=seed, ui_lang=ui_lang)
+        task = CRITIQUE_EN if work.request.lang == "en" else CRITIQUE_KO
+        return critique(
+            backend, work.request, slot_io, seed=seed, ui_lang=ui_lang, use_model=io.allowed(task)
+        )
 
     with ThreadPoolExecutor(max_workers=slots, thread_name_prefix="critique") as pool:
         while running or more:

@@ -9,6 +9,7 @@ import regex
 from desktop.engine.backend import Backend, Message, SamplingParams, check_fits_context
 from desktop.engine.errors import GenerationCancelled, OutputRejected
 from desktop.engine.gate_tasks import GateRecord, header_labels, instructions, judge_draft
+from desktop.engine.qualification import DRAFT, not_qualified
 from desktop.engine.structured import ATTEMPTS
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
@@ -95,6 +96,8 @@ def draft(
     output gate (no list of the notes, no prompt header, the essay's language). A rejected
     draft is sampled again with the next seed; when every attempt is rejected,
     ``OutputRejected`` says this model cannot draft. ``record`` gets the gate's verdicts."""
+    if not io.allowed(DRAFT):
+        raise not_qualified(DRAFT, None)
     target = target_length(request)
     messages = (
         draft_messages(request, notes, target)

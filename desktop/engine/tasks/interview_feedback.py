@@ -13,6 +13,7 @@ from typing import Any, Final
 from desktop.engine.backend import Backend, Message
 from desktop.engine.errors import OutputRejected
 from desktop.engine.gate_tasks import GateRecord, instructions, judge_feedback
+from desktop.engine.qualification import INTERVIEW, not_qualified
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import generate_json_reply
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
@@ -125,6 +126,8 @@ def assess_answer(
     An answer the output gate rejects is sampled again; when every attempt is rejected,
     ``OutputRejected`` says this model cannot give feedback, with the gate's reasons.
     """
+    if not io.allowed(INTERVIEW):
+        raise not_qualified(INTERVIEW, None)
     findings = offline_findings(request, spoken, ui_lang or request.lang)
     messages = feedback_messages(request, question, spoken, findings)
     lang = "en" if request.lang == "en" else "ko"

@@ -92,12 +92,19 @@ class AssistPanel(QTabWidget):
         manager."""
         self.models_dir = models_dir
         self.critique.models_requested.connect(open_models)
+        if self.view.assistant is not None:  # a model measured: what it may do changed
+            self.view.assistant.qualified.connect(self._on_assistant_qualified)
+        self._show_model_ability()
+
+    def _on_assistant_qualified(self, _verdict: object) -> None:
         self._show_model_ability()
 
     def _show_model_ability(self) -> None:
         if self.models_dir is None:
             return
-        ability = critique_ability(self.view.settings)
+        assistant = self.view.assistant
+        verdict = assistant.verdict("critique") if assistant is not None else None
+        ability = critique_ability(self.view.settings, verdict)
         if ability is not True and self._offer is None:
             self._offer = critique_offer(self.models_dir)  # the catalog and the machine stay
         self.critique.set_model_ability(ability, self._offer)

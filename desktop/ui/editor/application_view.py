@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.qualification import DRAFT
 from desktop.settings import Settings
 from desktop.store import Database, StorageError
 from desktop.store import questions as question_store
@@ -348,7 +349,10 @@ class ApplicationView(QuestionActions):
     def draft(self, editor: QuestionEditor) -> None:
         if self.assistant is None:
             return
-        inserted = draft_into(editor.answer_edit, self.assistant, self.request_for(editor), self)
+        can_draft = self.assistant.can(DRAFT, "draft")
+        inserted = draft_into(
+            editor.answer_edit, self.assistant, self.request_for(editor), self, can_draft
+        )
         if inserted is not None:
             self._record_ai_insert(editor, *inserted)
 

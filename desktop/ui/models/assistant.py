@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine.backend import Backend
+from desktop.engine.qualification import Qualification, QualificationCache, with_qualification
 from desktop.engine.tasks.io import TaskIO
 from desktop.model_choice import ModelChoice, choose_model
 from desktop.settings import Settings
@@ -49,6 +50,8 @@ class Assistant(QObject):
         job_progress(int, str, int, int): job id, phase ("prompt"/"tokens"), done, total.
         job_ended(int): the job finished, failed or was cancelled.
         job_failed(int, str, str): job id, a short message, copyable details.
+        qualified(object): a model's ``Qualification`` was measured (the first judging job on
+            a model file runs the qualification set first).
     """
 
     state_changed = Signal(str, str)
@@ -56,10 +59,20 @@ class Assistant(QObject):
     job_progress = Signal(int, str, int, int)
     job_ended = Signal(int)
     job_failed = Signal(int, str, str)
+    qualified = Signal(object)
 
-    def __init__(self, client: LlmClient, parent: QObject | None = None) -> None:
+    # Jobs that judge text: run only with what the model qualified for (engine/qualification).
+    JUDGING = ("critique", "draft", "interview-feedback")
+
+    def __init__(
+        self,
+        client: LlmClient,
+        parent: QObject | None = None,
+        qualifications: QualificationCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self.client = client
+        self.qualifications = qualifications
         self.state = "none"
         self.model_name = ""
         self.model_path: Path | None = None
@@ -117,10 +130,35 @@ class Assistant(QObject):
             self._load(choice)
         if self.state not in ("ready", "loading"):
             return None
+        model = self._model_key(label)
+        if label in self.JUDGING and self.qualifications is not None and model is not None:
+            task = with_qualification(task, self.qualifications, model)
         job_id = self.client.submit(TaskJob(task, label))
         self._handlers[job_id] = handlers
         self.job_started.emit(job_id, label)
         return job_id
+
+    def _model_key(self, label: str) -> Path | str | None:
+        """What identifies the model ``label`` runs on: its file, or a server's address and
+        model name."""
+        choice = (choose_model(self.settings, label) if self.settings else None) or self._choice
+        if choice is None:
+            return None
+        if choice.backend == "openai":
+            return f"openai:{dict(choice.options).get('base_url', '')}:{choice.path}"
+        return choice.path
+
+    def verdict(self, label: str = "critique") -> Qualification | None:
+        """The measured abilities of the model ``label`` runs on; None until measured."""
+        model = self._model_key(label)
+        if self.qualifications is None or model is None:
+            return None
+        return self.qualifications.get(model)
+
+    def can(self, task: str, label: str = "critique") -> bool | None:
+        """Whether that model qualified for ``task`` ("critique_ko", "draft"…); None: unknown."""
+        verdict = self.verdict(label)
+        return None if verdict is None else verdict.can(task)
 
     def cancel(self, job_id: int | None) -> None:
         if job_id is not None:
@@ -135,6 +173,9 @@ class Assistant(QObject):
             self._handlers[job_id].on_text(text)
 
     def _on_client_event_ready(self, job_id: int, event: object) -> None:
+        if isinstance(event, Qualification):
+            self.qualified.emit(event)
+            return
         if job_id in self._handlers:
             self._handlers[job_id].on_event(event)
 

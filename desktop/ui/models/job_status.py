@@ -94,6 +94,10 @@ class JobStatus(QWidget):
             return
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(min(done, total))
+        if phase == "qualify":  # the first judging job on a model file (engine/qualification)
+            what = self.tr("checking what this model can do (once per model)")
+            self.text.setText(f"{self._label}: {what} {done + 1}/{total}")
+            return
         what = self.tr("reading the prompt") if phase == "prompt" else self.tr("writing")
         self.text.setText(f"{self._label}: {what} {done:,}/{total:,}")
 

@@ -28,6 +28,7 @@ from desktop.engine.errors import EngineError
 from desktop.engine.memory import available_memory, fit_hint, total_memory
 from desktop.engine.models import InstalledModel, import_model, list_installed, remove_model
 from desktop.engine.packaged_models import STARTER_FILE
+from desktop.engine.qualification import CRITIQUE_EN, CRITIQUE_KO, QualificationCache
 from desktop.secrets import HUB_TOKEN, SecretStore, SecretsUnavailable
 from desktop.settings import Settings
 from desktop.ui.models.download_thread import DownloadThread
@@ -60,8 +61,10 @@ class ModelManagerDialog(QDialog):
         models_dir: Path,
         secrets: SecretStore | None = None,
         parent: QWidget | None = None,
+        qualifications: QualificationCache | None = None,
     ) -> None:
         super().__init__(parent)
+        self.qualifications = qualifications
         self.setWindowTitle(self.tr("Models"))
         self.resize(980, 680)
         self.settings = settings
@@ -84,6 +87,7 @@ class ModelManagerDialog(QDialog):
                 self.tr("Size"),
                 self.tr("Licence"),
                 self.tr("Used for"),
+                self.tr("Measured ability"),
             ]
         )
         self.import_button = QPushButton(self.tr("Import GGUF…"))
@@ -181,14 +185,33 @@ class ModelManagerDialog(QDialog):
         self.token_button.setEnabled(available)
 
     def _uses(self, path: Path) -> str:
+        """The roles the settings give ``path``; a critique role the model did not qualify for
+        says that the critique is the automatic analysis."""
+        verdict = self.qualifications.get(path) if self.qualifications else None
+        critiques = self.tr("critiques")
+        if verdict is not None and not (verdict.can(CRITIQUE_KO) or verdict.can(CRITIQUE_EN)):
+            critiques = self.tr("critiques (automatic analysis: the model did not qualify)")
         uses = []
         if self.settings.model_path and Path(self.settings.model_path) == path:
             uses.append(self.tr("suggestions"))
             if not self.settings.critique_model_path:
-                uses.append(self.tr("critiques"))
+                uses.append(critiques)
         if self.settings.critique_model_path and Path(self.settings.critique_model_path) == path:
-            uses.append(self.tr("critiques"))
+            uses.append(critiques)
         return ", ".join(uses)
+
+    def _measured(self, path: Path) -> tuple[str, str]:
+        """What the qualification set measured the model able to do, and the figures behind it
+        (a tooltip); "not measured yet" until its first review, draft or interview feedback."""
+        verdict = self.qualifications.get(path) if self.qualifications else None
+        if verdict is None:
+            return self.tr("not measured yet (measured at the first review)"), ""
+        lines = [
+            f"{task}: {'ok' if result.passed else result.why}"
+            + "".join(f"; {k} {v}" for k, v in result.figures.items() if k != "gate")
+            for task, result in verdict.tasks.items()
+        ]
+        return verdict.summary(), "\n".join(lines)
 
     def refresh(self) -> None:
         self.installed = list_installed(self.models_dir)
@@ -208,9 +231,13 @@ class ModelManagerDialog(QDialog):
                 model.license,
                 self._uses(model.path),
             ]
+            measured, figures = self._measured(model.path)
+            cells.append(measured)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(model.path))
+                item.setToolTip(
+                    figures if column == len(cells) - 1 and figures else str(model.path)
+                )
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
         self.starter_note.setVisible(
