@@ -372,3 +372,9 @@ def test_another_application_company_is_caught_however_written() -> None:
     # A listed company named as a platform or a past internship is not flagged.
     plain = CheckContext(company="청년재단")
     assert "COMPANY.OTHER" not in found("네이버 포스트 조회 수를 10배로 늘렸습니다.", plain)
+
+
+def test_misspellings_proofreaders_catch_and_word_boundaries() -> None:
+    result = found("전국 방방곳곳을 다녔고 사회에 발을 딛은 뒤 익숙치 않은 일을 배웠습니다.")
+    assert result["KO.SPELL"] == ["방방곳곳", "딛은", "익숙치"]
+    assert "KO.SPELL" not in found("국가대표 연구지원 전문기관으로서 딛고 일어섰습니다.")
