@@ -43,7 +43,7 @@ _WORDS_OF_SYMBOLS: Final = ("SL", "SH", "SN")
 MARGIN: Final = 2.0
 
 
-def _is_hangul(char: str) -> bool:
+def is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3" or "\u3131" <= char <= "\u318e"
 
 
@@ -51,7 +51,7 @@ def starts_item(line: str, previous: str) -> bool:
     """True when ``line`` starts with an item's marker (``previous``: the line before it)."""
     if _ITEM.match(line):
         return True
-    return bool(_SYLLABLE_ITEM.match(line)) and not (previous and _is_hangul(previous[-1]))
+    return bool(_SYLLABLE_ITEM.match(line)) and not (previous and is_hangul(previous[-1]))
 
 
 def one_word(before: str, after: str) -> bool | None:

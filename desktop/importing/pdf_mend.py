@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
-from desktop.importing.line_breaks import one_word, starts_item
+from desktop.importing.line_breaks import is_hangul, one_word, starts_item
 from desktop.importing.split import is_question_line
 
 EDGE_ZONE: Final = 0.12  # of the page's height, at the top and at the bottom
@@ -118,10 +118,6 @@ def _word(text: str) -> str:
     return _NOT_WORD.sub("", text.replace("\u2010", "-")).casefold()
 
 
-def _is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3" or "\u3131" <= char <= "\u318e"
-
-
 def _is_cjk(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"
 
@@ -182,7 +178,7 @@ class _Mender:
         korean = [
             (a, b)
             for a, b in zip(self.lines, self.lines[1:], strict=False)
-            if _is_hangul(b.text[0]) and self.wraps(a, b)
+            if is_hangul(b.text[0]) and self.wraps(a, b)
         ]
         roomy = sum(self._roomy(a, b) for a, b in korean)
         return bool(korean) and roomy >= WORD_WRAP_SHARE * len(korean)
@@ -222,7 +218,7 @@ class _Mender:
             return a.text, ""
         if last in _SENTENCE_END:
             return a.text, " "
-        if _is_hangul(last) or _is_hangul(first):
+        if is_hangul(last) or is_hangul(first):
             return a.text, self._korean_space(a, b)
         if _is_cjk(last) or _is_cjk(first):
             return a.text, ""

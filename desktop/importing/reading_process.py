@@ -20,11 +20,6 @@ from desktop.messages import say, set_language
 from desktop.writing import korean
 
 
-def read_for_import(path: Path) -> str:
-    """The file's text in the form the preview edits; raises ImportFailed with a message."""
-    return render_document(split_document(read_document(path)))
-
-
 def serve(pipe: Connection, lang: str) -> None:
     """Read each path ``pipe`` sends until it sends None (messages in ``lang``)."""
     set_language(lang)
