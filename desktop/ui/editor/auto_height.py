@@ -21,7 +21,9 @@ class AutoHeight(QObject):
         super().__init__(edit)
         self.edit = edit
         self.minimum = minimum
-        self.maximum = 100_000
+        # Until the page says how tall it is (ApplicationView), about one screen: an editor
+        # thousands of pixels tall would lay out all of a huge paste at once.
+        self.maximum = 600
         layout = edit.document().documentLayout()
         layout.documentSizeChanged.connect(self._on_layout_document_size_changed)
         self.fit()
@@ -40,14 +42,15 @@ class AutoHeight(QObject):
     def fit(self) -> None:
         wanted = self.content_height()
         height = min(max(wanted, self.minimum), self.maximum)
-        if height != self.edit.height() or self.edit.minimumHeight() != height:
+        if self.edit.minimumHeight() != height or self.edit.maximumHeight() != height:
             self.edit.setFixedHeight(height)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
             if wanted > self.maximum
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
-        self.edit.setVerticalScrollBarPolicy(policy)
+        if self.edit.verticalScrollBarPolicy() != policy:
+            self.edit.setVerticalScrollBarPolicy(policy)
 
     def _on_layout_document_size_changed(self, _size: QSizeF) -> None:
         self.fit()
