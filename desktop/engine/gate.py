@@ -30,9 +30,10 @@ HEADER: Final = "header"
 UNKNOWN_NAME: Final = "unknown_name"
 FABRICATED: Final = "fabricated"  # a draft's number or name the notes never gave
 ESSAY_COPY: Final = "essay_copy"  # a judgement that is only the essay's own words given back
+APPLICANT_VOICE: Final = "applicant_voice"  # a judgement written as the applicant ("my experience")
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
-    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY,
+    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE,
 )  # fmt: skip
 
 
@@ -155,6 +156,20 @@ def essay_copy(text: str, essay: Sequence[str]) -> bool:
     words = tokens(text)
     _start, length = _longest_common_run(words, essay)
     return length >= ESSAY_RUN and len(words) - length <= OWN_WORDS
+
+
+# A reviewer writes about "the answer" or "you"; "my experience", "I was", "저는 …" is the
+# applicant talking ("This is the summary of my experience at Northwind Logistics", the
+# starter's English summary). "In my view" and "I suggest" are a reviewer's.
+_APPLICANT: Final = regex.compile(
+    r"\bmy\b(?! (?:view|opinion|reading|sense|suggestion|advice|recommendation)\b)|"
+    r"\bI(?:'m| am| was| have|'ve| had| worked| led| joined| want)\b|^\s*(?:저는|제가)\s",
+    regex.IGNORECASE,
+)
+
+
+def applicant_voice(text: str) -> bool:
+    return bool(_APPLICANT.search(text))
 
 
 # The schema's keys and the severity enum; in Korean prose any of them is a copy of the schema,
@@ -334,6 +349,8 @@ def judge_prose(
             reason = TRUNCATED
         elif essay_words and not name.endswith("suggestion") and essay_copy(text, essay_words):
             reason = ESSAY_COPY
+        elif essay_words and applicant_voice(text):
+            reason = APPLICANT_VOICE
         else:
             continue
         verdicts.append(Verdict(reason, name, text))

@@ -189,6 +189,20 @@ def test_a_field_that_only_gives_the_essay_back_is_no_judgement() -> None:
     assert judge(GOOD_KOREAN, critique_prompt(KOREAN, [], messages), "ko", KOREAN.text) == []
 
 
+def test_a_judgement_in_the_applicants_voice_is_rejected() -> None:
+    summary = "This is the summary of my experience at Daon Bank."
+    assert {v.reason for v in _judge_with_essay(_with(GOOD_ENGLISH, "summary", summary))} == {
+        gate.APPLICANT_VOICE
+    }
+    reviewer = "In my view the result is clear; I suggest naming the bank's own team."
+    assert _judge_with_essay(_with(GOOD_ENGLISH, "summary", reviewer)) == []
+
+
+def _judge_with_essay(data: dict[str, Any]) -> list[gate.Verdict]:
+    prompt = critique_prompt(ENGLISH, [], critique_messages(ENGLISH, []))
+    return judge(data, prompt, "en", ENGLISH.text)
+
+
 def test_a_top_fix_may_restate_an_improvement() -> None:
     data = _with(GOOD_KOREAN, "top_fixes", ["‘역활을’을 ‘역할을’로 고치세요."])
     assert _judge(data, KOREAN) == []

@@ -54,7 +54,8 @@ def verdicts_for(case: dict[str, Any]) -> set[str]:
     output = case["output"]
     if case["task"] == "critique":
         messages = critique_messages(request, [])
-        return {v.reason for v in judge(output, critique_prompt(request, [], messages), lang)}
+        prompt = critique_prompt(request, [], messages)
+        return {v.reason for v in judge(output, prompt, lang, request.text)}
     if case["task"] == "feedback":
         interview = _interview(request)
         question = InterviewQuestion(case["question"], case["spoken"], "claim")
