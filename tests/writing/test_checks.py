@@ -13,9 +13,11 @@ from desktop.writing.checks import _prefer_curated, merge_flags, run_checks
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import (
     HIGH_PRECISION_RULES,
+    SEVERITIES,
     CheckContext,
     EditorOffsets,
     Flag,
+    errors,
     nfc_offsets,
 )
 from desktop.writing.sentences import first_sentence, sentence_spans
@@ -378,3 +380,15 @@ def test_misspellings_proofreaders_catch_and_word_boundaries() -> None:
     result = found("전국 방방곳곳을 다녔고 사회에 발을 딛은 뒤 익숙치 않은 일을 배웠습니다.")
     assert result["KO.SPELL"] == ["방방곳곳", "딛은", "익숙치"]
     assert "KO.SPELL" not in found("국가대표 연구지원 전문기관으로서 딛고 일어섰습니다.")
+
+
+def test_rules_below_the_precision_bar_are_hints_and_not_errors() -> None:
+    text = (
+        "저는 어릴 적부터 정리하는 것을 좋아했습니다. 좋은 것 같습니다. 데이터를 봤습니다. "
+        "데이터가 늘었습니다. 데이터로 풀었습니다. 데이터는 답입니다. 데이터의 힘입니다."
+    )
+    flags = run_checks(text, CheckContext(question="지원 동기와 입사 후 포부를 기술하시오."))
+    hinted = {f.rule_id for f in flags if f.severity == "hint"}
+    assert {"STYLE.CLICHE", "STYLE.HEDGE", "STYLE.REPEAT", "STRUCT.LEAD"} <= hinted
+    assert all(f.severity != "hint" for f in errors(flags))
+    assert "hint" not in SEVERITIES  # a critique's items never take it

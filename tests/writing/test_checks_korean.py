@@ -161,6 +161,37 @@ def test_analyzer_checks_merge_with_the_rest(kiwi: Any) -> None:
     assert [f.rule_id for f in merged] == ["KO.SPELL", "KO.SPACING", "KO.TYPO"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # real essays' cases the analyzer used to get wrong (issue 27)
+        ("미디어 렙사인 나스미디어에서 일했습니다.", []),  # a media rep, not 랩 사인
+        ("전역 후에 복학했습니다.", []),  # discharge, not 저녁
+        ("튜플을 키로 씁니다.", []),
+        ("마니또를 했습니다.", []),
+        ("노력이더라도 결과가 중요합니다.", []),  # not 노력이 더라도
+        ("사회에선 내외부 협력이 중요합니다.", []),  # not 사회에 선, 내 외부
+        ("OOO을 맡아 ㅇㅇ동아리에서 ○○를 했습니다.", []),  # masks
+        ("사회의 긍정적 영향 뿐만 아니라", [("KO.SPACING", "영향 뿐만", "영향뿐만")]),
+        ("개발하는데 있어서 중요합니다.", [("KO.SPACING", "개발하는데", "개발하는 데")]),
+        ("취업률를 높였습니다.", [("KO.JOSA", "취업률를", "취업률을")]),
+        ("재무재표를 분석했습니다.", [("KO.TYPO", "재무재표를", "재무제표를")]),
+    ],
+)
+def test_real_essay_cases(kiwi: Any, text: str, expected: list[Any]) -> None:
+    assert found(text, CheckContext()) == expected
+
+
+def test_one_analysis_per_paragraph_kept_while_typing(kiwi: Any) -> None:
+    korean.clear_cache()
+    first, second = "계시판에 올렸습니다.", "저는할수있습니다."
+    one = korean.analyze_all([first, second])
+    again = korean.analyze_all([first, second + " 더"])
+    assert again[0] is one[0]  # the unchanged paragraph is not analysed again
+    assert again[1] is not one[1] and again[1] is not None
+    assert one[0] is not None and [t.word for t in one[0].typos] == ["게시판에"]
+
+
 def test_without_the_analyzer_the_checks_run_without_its_rules(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
