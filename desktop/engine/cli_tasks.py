@@ -1,4 +1,8 @@
-"""``jaso suggest`` and ``jaso critique``: the writing tasks, headless, JSON in and out."""
+"""``jaso suggest`` and ``jaso critique``: the writing tasks, headless, JSON in and out.
+
+A critique's JSON says what was shown (``source``: the analysis, or the model's prose on it) and
+what the output gate decided (``gate``: passed, and the rejected attempts by reason); a
+suggestion's counts the rejected candidates by reason (``rejected``)."""
 
 from __future__ import annotations
 
@@ -25,7 +29,13 @@ EXIT_USAGE = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
-    parser.add_argument("--model", required=True, help="GGUF file or transformers folder")
+    parser.add_argument(
+        "--model", help="GGUF file or transformers folder (required unless --no-model)"
+    )
+    parser.add_argument(
+        "--no-model", action="store_true",
+        help="critique: the automatic analysis alone, without loading a model",
+    )  # fmt: skip
     parser.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "transformers"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--n-ctx", type=int, default=4096)
@@ -61,10 +71,20 @@ def run_task(args: argparse.Namespace) -> int:
         # Loaded in this process, the analyzer's rules join run_checks, so the critique is told
         # what the app's check worker finds (seconds the first time; nothing without kiwipiepy).
         korean.load()
+    analysis_only = args.command == "critique" and args.no_model
+    if not args.model and not analysis_only:
+        sys.stderr.write("jaso: --model is needed (or, for a critique, --no-model)\n")
+        return EXIT_USAGE
     try:
-        backend = load_backend(args)
         started = time.perf_counter()
         result: dict[str, Any]
+        if analysis_only:
+            result = dict(critique(None, request, TaskIO(), use_model=False))
+            result["seconds"] = round(time.perf_counter() - started, 3)
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            return 0
+        backend = load_backend(args)
+        started = time.perf_counter()
         if args.command == "suggest":
             rejected: Counter[str] = Counter()
 

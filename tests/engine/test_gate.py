@@ -348,3 +348,23 @@ def test_continuations_that_leak_the_prompt_or_a_name_are_rejected() -> None:
 def test_verdicts_serialise() -> None:
     verdict = gate.Verdict(gate.PII, "question", "x" * 300)
     assert len(json.dumps(verdict.to_json())) < 200
+
+
+def test_jaso_critique_without_a_model_gives_the_analysis() -> None:
+    import subprocess
+    import sys
+
+    request = {"text": KOREAN.text, "question": KOREAN.question, "company": KOREAN.company,
+               "role": KOREAN.role, "analyzer": False}  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop", "critique", "--json", "--no-model"],
+        input=json.dumps(request), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["source"] == "analysis" and result["improvements"] and "gate" not in result
+    missing = subprocess.run(
+        [sys.executable, "-m", "desktop", "critique", "--json"],
+        input=json.dumps(request), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert missing.returncode == 2 and "--model" in missing.stderr

@@ -264,8 +264,22 @@ def gate_report(record: GateRecord) -> GateReport:
     return report
 
 
+def request_findings(request: EssayRequest, ui_lang: str | None = None) -> list[Flag]:
+    """The offline checks' findings on the answer, with the Korean analyzer's it came with."""
+    return merge_flags(
+        run_checks(request.text, request.check_context(ui_lang or request.lang)),
+        list(request.analyzer_findings),
+    )
+
+
+def analysis_only(request: EssayRequest, ui_lang: str | None = None) -> CritiqueData:
+    """The automatic analysis alone: the critique without any model (none is loaded, or the
+    one loaded did not qualify)."""
+    return analysis_critique(request, request_findings(request, ui_lang))
+
+
 def critique(
-    backend: Backend,
+    backend: Backend | None,
     request: EssayRequest,
     io: TaskIO,
     *,
@@ -279,16 +293,13 @@ def critique(
     ``SCHEMA`` and anchored, passes the output gate (``engine/gate``).
 
     A rejected answer is sampled again within the attempt budget; when none passes, the result
-    is the analysis alone, its ``gate`` saying why. ``use_model=False`` returns the analysis
-    without calling the model. ``max_tokens`` defaults to all the context the prompt leaves
-    (see ``generate_json_reply``).
+    is the analysis alone, its ``gate`` saying why. ``use_model=False`` (or no backend) returns
+    the analysis without calling the model. ``max_tokens`` defaults to all the context the
+    prompt leaves (see ``generate_json_reply``).
     """
-    findings = merge_flags(
-        run_checks(request.text, request.check_context(ui_lang or request.lang)),
-        list(request.analyzer_findings),
-    )
+    findings = request_findings(request, ui_lang)
     analysis = analysis_critique(request, findings)
-    if not use_model:
+    if not use_model or backend is None:
         return analysis
     record = GateRecord()
     try:
