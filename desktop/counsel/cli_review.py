@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,12 @@ def run_review(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     paths = app_paths()
     paths.ensure()
+    try:
+        args.allowed = _qualified(backend, Path(args.model), paths.qualifications)
+    except EngineError as exc:
+        sys.stderr.write(f"jaso: {exc}\n")
+        backend.close()
+        return EXIT_FAILED
     db = Database(paths.database)
     failed = False
     try:
@@ -113,6 +120,22 @@ def run_review(args: argparse.Namespace) -> int:
         db.close()
         backend.close()
     return EXIT_FAILED if failed else 0
+
+
+def _qualified(backend: Backend, model: Path, cache_file: Path) -> Callable[[str], bool]:
+    """What the model may do, measured once per model file as in the app (the qualification
+    set, about a minute the first time); said on stderr."""
+    from desktop.engine.qualification import QualificationCache, qualify
+    from desktop.engine.tasks.io import TaskIO
+
+    cache = QualificationCache(cache_file)
+    verdict = cache.get(model)
+    if verdict is None:
+        _say(f"{model.name}: checking what this model can do (once per model)…")
+        verdict = qualify(backend, TaskIO())
+        cache.put(model, verdict)
+    _say(f"{model.name}: {verdict.summary()}")
+    return verdict.can
 
 
 def _review_file(
@@ -155,6 +178,7 @@ def _review_file(
             model_name=Path(args.model).name,
             seed=args.seed,
             on_item=_progress,
+            allowed=args.allowed,
         )
         written = _write(db, app_id, base, formats)
     except (StorageError, OSError) as exc:

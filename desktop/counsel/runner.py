@@ -62,10 +62,13 @@ def run_batch(
     seed: int | None = None,
     parallel: int = DEFAULT_PARALLEL,
     on_item: Callable[[BatchProgress], None] | None = None,
+    allowed: Callable[[str], bool] | None = None,
 ) -> BatchProgress:
     """Critique every queued item of the batch as ``owner``, up to ``parallel`` at once against
     a server (one at a time on a local model); a failure is recorded and the batch goes on.
-    Raises ``StorageError`` if another running process works through the batch."""
+    ``allowed`` is the model's qualification (``engine/qualification``): where it did not
+    qualify, the critique is the automatic analysis. Raises ``StorageError`` if another running
+    process works through the batch."""
     if not db.run(take_batch, batch_id=batch_id, owner=owner):
         raise StorageError(
             say(
@@ -74,7 +77,8 @@ def run_batch(
             )
         )
     try:
-        _run_items(db, batch_id, backend, model_name, seed, parallel, on_item)
+        io = TaskIO(allowed=allowed) if allowed is not None else TaskIO()
+        _run_items(db, batch_id, backend, model_name, seed, parallel, on_item, io)
     finally:
         db.run(release_batch, batch_id=batch_id, owner=owner)
     return db.run(batch_progress, batch_id=batch_id)
@@ -88,6 +92,7 @@ def _run_items(
     seed: int | None,
     parallel: int,
     on_item: Callable[[BatchProgress], None] | None,
+    io: TaskIO,
 ) -> None:
     def feed(_timeout: float) -> Work | None | bool:
         while (item := db.run(claim_next, batch_id=batch_id)) is not None:
@@ -117,4 +122,4 @@ def _run_items(
             )
         report()
 
-    run_pool(backend, feed, on_done, TaskIO(), slots=slots_for(backend, parallel), seed=seed)
+    run_pool(backend, feed, on_done, io, slots=slots_for(backend, parallel), seed=seed)

@@ -199,3 +199,29 @@ def test_an_answer_emptied_while_queued_fails_with_a_reason_in_the_ui_language(
     assert queue.batch_id is not None
     [failure] = db.run(batch_failures, batch_id=queue.batch_id)
     assert failure.error == "답변이 비어 있습니다."
+
+
+def test_review_without_any_model_gives_the_automatic_analysis(
+    qtbot: QtBot, db: Database, paths: AppPaths
+) -> None:
+    """No model chosen at all: Review and Review all still give a review, the analysis, stored
+    like a model's and shown in the Review tab (issue 26: Review always gives a critique)."""
+    from desktop.settings import Settings
+    from desktop.ui.models.assistant import Assistant
+    from desktop.ui.models.llm_worker import LlmClient
+    from tests.ui.fakes import fake_factory
+
+    assistant = Assistant(LlmClient(fake_factory(FakeBackend())))  # nothing loaded: "none"
+    win = MainWindow(db, Settings(), paths, assistant, "ko")
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        _win, _queue, ids = _two_answers(db, win)
+        win.view.review_all()
+        qtbot.waitUntil(lambda: [s for _q, s in _items(db)] == ["done", "done"], timeout=10_000)
+        for question_id in ids:
+            (record,) = db.run(cs.list_critiques, question_id=question_id)
+            assert record.data["source"] == "analysis"
+            assert record.data["improvements"] or record.data["strengths"]
+    finally:
+        assert win.assistant is not None and win.assistant.shutdown()

@@ -12,15 +12,17 @@ loses at most the items being generated (queued again at the next start, ``resum
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.counsel.requests import stored_request
 from desktop.counsel.runner import DEFAULT_PARALLEL, empty_answer
 from desktop.engine.backend import Backend
+from desktop.engine.tasks.critique import analysis_only
 from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
 from desktop.store import Database, StorageError
@@ -205,13 +207,12 @@ class CritiqueQueue(QObject):
         if self.job is not None or self.batch_id is None:
             return
         if self.assistant.state not in ("ready", "loading"):
-            return  # picked up when a model is ready
+            # No model (none chosen, or it failed to load): the automatic analysis, here.
+            QTimer.singleShot(0, self._analyse_one)
+            return
         work = self._claim()
         if work is None:
-            progress = self._progress_or_none()
-            if progress is not None and progress.state == "done":
-                self._release()
-            self.progress_changed.emit(progress)
+            self._ran_out()
             return
         self.feed = queue.SimpleQueue()
         self.feed.put(work)
@@ -226,6 +227,31 @@ class CritiqueQueue(QObject):
         if self.job is None:  # the model went away: back to the queue
             self._requeue_in_flight()
         self._emit_progress()
+
+    def _ran_out(self) -> None:
+        """Nothing left to claim: a finished batch is let go; the progress says where it is."""
+        progress = self._progress_or_none()
+        if progress is not None and progress.state == "done":
+            self._release()
+        self.progress_changed.emit(progress)
+
+    def _analyse_one(self) -> None:
+        """Without a model, one queued item's critique is the automatic analysis (a tenth of a
+        second on this thread); the next follows from the event loop, so typing goes on."""
+        if self.job is not None or self.batch_id is None:
+            return
+        if self.assistant.state in ("ready", "loading"):
+            self._next()  # a model arrived meanwhile: it takes the rest
+            return
+        work = self._claim()
+        if work is None:
+            self._ran_out()
+            return
+        started = time.perf_counter()
+        result = analysis_only(work.request, self.ui_lang)
+        seconds = time.perf_counter() - started
+        self._store(Done(work.key, result, seconds=seconds, request=work.request))
+        QTimer.singleShot(0, self._analyse_one)
 
     def _fail(self, item_id: int, error: str, *, why: str | None = None) -> None:
         """Mark the item failed with ``error`` and say so (``why``: the sentence to show)."""

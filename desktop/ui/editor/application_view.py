@@ -303,9 +303,8 @@ class ApplicationView(QuestionActions):
         if not editors:
             self.message.emit(self.tr("There is no answer to review yet."))
             return
-        if not self.assistant.ready:
-            self.message.emit(self.tr("No model is ready. Choose one under Model."))
-            return
+        # Without a ready model the queue gives the automatic analysis (or waits for a model
+        # that is loading): Review always gives a review.
         saved = [e for e in editors if e.flush()]
         if len(saved) < len(editors):
             self.message.emit(self.tr("An answer could not be saved, so it was not reviewed."))
