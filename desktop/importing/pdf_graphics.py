@@ -15,11 +15,14 @@ expression could misread) is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.psparser import PSKeyword, keyword_name
+
+from desktop.importing.pdf_content import handled, objects
 
 _NUMBER: Final = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
 # Operators that only draw: path construction and painting, clipping, colours, line style.
@@ -71,18 +74,51 @@ def without_drawing(data: bytes) -> bytes:
 
 
 class TextInterpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, reading each content stream without its drawing."""
+    """pdfminer's interpreter, reading each content stream without its drawing, with a faster
+    tokenizer (``pdf_content``) where the stream allows it."""
 
     def execute(self, streams: Sequence[object]) -> None:
-        lean: list[object] = []
+        lean: list[PDFStream] = []
+        self.stream_ids.clear()
         for obj in streams:
             stream = stream_value(obj)
             if stream.objid is None or stream.genno is None:
-                lean.append(obj)  # pdfminer skips a stream without an object number
-                continue
+                continue  # pdfminer skips a stream without an object number
+            if stream.objid in self.parent_stream_ids:
+                continue  # a form that draws itself: pdfminer refuses it too
             data = without_drawing(stream.get_data())
             copy = PDFStream({"Length": len(data)}, data)
-            # The same object number: pdfminer tells a form that draws itself (a loop) by it.
             copy.set_objid(stream.objid, stream.genno)
             lean.append(copy)
-        super().execute(lean)
+            self.stream_ids.add(stream.objid)
+        data = b"\n".join(stream.get_data() for stream in lean)
+        if not handled(data):
+            super().execute(lean)
+            return
+        operators: dict[PSKeyword, tuple[Callable[..., object], int] | None] = {}
+        for value in objects(data):
+            if not isinstance(value, PSKeyword):
+                self.push(value)  # type: ignore[arg-type]
+                continue
+            if value not in operators:
+                operators[value] = self._operator(value)
+            found = operators[value]
+            if found is None:
+                continue
+            method, count = found
+            if count:
+                args = self.pop(count)
+                if len(args) == count:
+                    method(*args)
+            else:
+                method()
+
+    def _operator(self, keyword: PSKeyword) -> tuple[Callable[..., object], int] | None:
+        """The method for ``keyword`` and how many operands it takes, as pdfminer finds them."""
+        name = keyword_name(keyword)
+        method = getattr(
+            self, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None
+        )
+        if method is None:
+            return None
+        return method, method.__code__.co_argcount - 1

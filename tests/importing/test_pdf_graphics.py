@@ -1,5 +1,6 @@
-"""A page's drawing is taken out of its content stream before pdfminer reads it: the text read
-is the same, every string kept byte for byte."""
+"""A page's drawing is taken out of its content stream before pdfminer reads it, and the rest is
+tokenized by regular expressions: the text read is the same, every string kept byte for byte,
+every object the one pdfminer's own parser makes."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
+from pdfminer.pdftypes import PDFStream
+from pdfminer.psparser import PSEOF
 
 from desktop.importing import pdf_reader
+from desktop.importing.pdf_content import objects
 from desktop.importing.pdf_graphics import without_drawing
 from desktop.importing.readers import read_document
 from tests.importing.pdf_builder import pdf_bytes, typeset
@@ -54,3 +58,27 @@ def test_a_ruled_page_reads_as_it_did_with_its_drawing(
     lean = read_document(path)
     monkeypatch.setattr(pdf_reader, "TextInterpreter", PDFPageInterpreter)
     assert lean == read_document(path) == "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"q 1 0 0 1 72.5 -.5 cm BT /F1#20x 12 Tf [(a\\(b\\)c\\101) -20 <48656c6c6f2> ] TJ ET",
+        b"- + . 5.5.5 --5 1e5 true false > ) T* ' \" << /A 1 /B [1 2] /C << /D /E >> >> BDC",
+        b"(nested ( parens ) kept) Tj (x\\\ny) Tj (\\q) Tj (\\0053\\r\\n) Tj <0A 0B 0c> Tj",
+        b"% a comment (x\n1 2 m\r\n/Name#41B /a#zz ]] >> [ 1 2 Tj ] 3",
+        b"BT /F1 1 Tf (unterminated",
+    ],
+    ids=["text", "numbers-and-marks", "strings", "comments-and-strays", "cut-short"],
+)
+def test_the_fast_tokenizer_gives_pdfminers_objects(data: bytes) -> None:
+    stream = PDFStream({}, data)
+    stream.set_objid(1, 0)
+    parser = PDFContentParser([stream])
+    expected: list[object] = []
+    while True:
+        try:
+            expected.append(parser.nextobject()[1])
+        except PSEOF:
+            break
+    assert list(objects(data)) == expected
