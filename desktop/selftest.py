@@ -126,6 +126,28 @@ def _constrained(backend: Backend) -> str:
     return f"critique JSON under its schema {time.perf_counter() - started:.1f} s"
 
 
+def _checks(home: Path) -> str:
+    """The offline checks with their data files: the Korean analyzer (kiwipiepy's model) and the
+    English word list, each finding a planted mistake."""
+    from desktop.writing import korean
+    from desktop.writing.checks import run_checks
+    from desktop.writing.essay import EssayRequest
+
+    started = time.perf_counter()
+    korean.load()
+    loaded = time.perf_counter() - started
+    found = {}
+    for text, lang, rule in (
+        ("저는 팀에서 맡은 역활을 끝까지 해냈습니다. 리더쉽을 배웠습니다.", "ko", "KO."),
+        ("I recieve feedback well and I act on it quickly.", "en", "EN.SPELL"),
+    ):
+        request = EssayRequest(text=text, company="한빛물류", lang=lang)
+        rules = {flag.rule_id for flag in run_checks(text, request.check_context(lang))}
+        assert any(r.startswith(rule) for r in rules), f"{lang}: no {rule} finding in {rules}"
+        found[lang] = sorted(r for r in rules if r.startswith(rule))
+    return f"Korean analyzer loaded {loaded:.1f} s; found {found['ko']} and {found['en']}"
+
+
 def _window(home: Path) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -196,6 +218,7 @@ def run_self_test() -> int:
         steps: list[tuple[str, Callable[[], str]]] = [
             ("store", lambda: _store(home)),
             ("model", lambda: _model(home)),
+            ("checks", lambda: _checks(home)),
             ("window", lambda: _window(home)),
             ("reports", lambda: _reports(home)),
         ]
