@@ -9,7 +9,7 @@ with the numbers before them, are cut out of each content stream with one regula
 before pdfminer sees it; everything else stays byte for byte: the text objects, ``cm``, ``q``
 and ``Q`` (the text's position), ``Do`` (images, forms), marked content, and every string
 (a string may hold "1 2 m"). A stream with an inline image (``BI``, whose binary data the
-expression could misread) is left as it is.
+expression could misread) is left as it is. What is left is tokenized by ``pdf_content``.
 """
 
 from __future__ import annotations

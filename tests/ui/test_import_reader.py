@@ -45,8 +45,10 @@ def window(qtbot: QtBot) -> QWidget:
     return widget
 
 
-@pytest.fixture
-def reader() -> Iterator[ImportReader]:
+@pytest.fixture(scope="module")
+def reader(qapp: object) -> Iterator[ImportReader]:
+    """One reading process for the module's files, as one "Import essays" has for its files
+    (each setting the analyzer up would take seconds)."""
     one = ImportReader()
     yield one
     one.close()
