@@ -37,9 +37,8 @@ def test_metadata_missing_in_a_bundle_names_the_module_and_cause(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What llguidance's __init__ did in the bundle without its dist-info.
-    exc = _failure(
-        tmp_path, monkeypatch, 'import importlib.metadata\nimportlib.metadata.version("brokenpkg")\n'
-    )
+    body = 'import importlib.metadata\nimportlib.metadata.version("brokenpkg")\n'
+    exc = _failure(tmp_path, monkeypatch, body)
     assert isinstance(exc, importlib.metadata.PackageNotFoundError)
     message = str(import_failure(exc, "llama.cpp", MISSING))
     assert "not installed" not in message
