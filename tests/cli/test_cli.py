@@ -103,11 +103,19 @@ def test_self_test_passes_and_reports_each_step() -> None:
     result = jaso("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines[1:4]] == [
+    assert [line.split(":")[0] for line in lines[1:6]] == [
         "ok   store",
         "ok   model",
+        "ok   checks",
         "ok   window",
+        "ok   reports",
     ]
+    # The whole model path: a streamed continuation and a critique under its JSON schema
+    # (llguidance), each timed, and the CPU kernels llama.cpp loaded.
+    model = lines[2]
+    assert "16 tokens streamed" in model and "critique JSON under its schema" in model
+    assert "CPU kernels:" in model
+    assert "EN.SPELL" in lines[3] and "KO." in lines[3]
     assert lines[-1] == "self-test passed"
 
 
