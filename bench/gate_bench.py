@@ -71,8 +71,8 @@ def model_path(name: str) -> Path:
     return Path(name)
 
 
-def essays(n: int) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in ESSAYS.read_text(encoding="utf-8").splitlines()]
+def essays(n: int, path: Path = ESSAYS) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     step = max(1, len(rows) // n)
     return rows[::step][:n]
 
@@ -84,7 +84,8 @@ def request_of(row: dict[str, Any]) -> EssayRequest:
         question=row["question"],
         company=row.get("company", ""),
         role=row.get("role", ""),
-        limit=parsed.value if parsed else None,
+        limit=row.get("limit") or (parsed.value if parsed else None),
+        lang=row.get("lang", "ko"),
     )
 
 
@@ -102,7 +103,7 @@ def still_bad(result: dict[str, Any], request: EssayRequest) -> list[dict[str, s
         "top_fixes": result["top_fixes"],
     }
     fields = critique_fields(model_items)
-    return [v.to_json() for v in gate.judge_prose(fields, prompt, request.lang)]
+    return [v.to_json() for v in gate.judge_prose(fields, prompt, request.lang, request.text)]
 
 
 def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> dict[str, Any]:
@@ -127,7 +128,12 @@ def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> 
          "answers": [{"question": request.question, "answer": request.text}]}
     )  # fmt: skip
     source = request.text[spans[0][0] : spans[0][1]] if spans else ""
-    question = InterviewQuestion(f"‘{source[:30]}’ 경험을 자세히 말씀해 주세요.", source, "claim")
+    ask = (
+        f"Tell me more about “{source[:40]}”."
+        if request.lang == "en"
+        else f"‘{source[:30]}’ 경험을 자세히 말씀해 주세요."
+    )
+    question = InterviewQuestion(ask, source, "claim")
     spoken = request.text[spans[1][0] : spans[1][1]] if len(spans) > 1 else source
     for task in ("feedback", "draft"):
         backend.texts.clear()
@@ -154,6 +160,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="starter", help="starter, smollm2 or a GGUF path")
     parser.add_argument("--essays", type=int, default=30)
+    parser.add_argument(
+        "--set", type=Path, default=ESSAYS, help="a JSONL of essays (default: peers')"
+    )
     parser.add_argument("--skip", type=int, default=0, help="start at this essay of the set")
     parser.add_argument("--tasks", action="store_true", help="also feedback and a draft")
     parser.add_argument("--seed", type=int, default=0)
@@ -165,7 +174,7 @@ def main() -> int:
     backend = Recording(inner)
     counts: Counter[str] = Counter()
     with args.out.open("a", encoding="utf-8") as out:
-        for row in essays(args.essays)[args.skip :]:
+        for row in essays(args.essays, args.set)[args.skip :]:
             result = run_one(backend, row, args.tasks, args.seed)
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
             out.flush()

@@ -83,6 +83,7 @@ class Instructions:
         self.lines = [tokens(line) for text in cleaned for line in text.splitlines()]
         self.lines = [line for line in self.lines if line]
         rubric_tokens = [tokens(line) for line in rubric_lines]
+        self.rubric = [line for line in rubric_tokens if len(line) >= 3]
         self.format_lines = [
             line
             for line in self.lines
@@ -132,8 +133,8 @@ _ENUMERATOR: Final = regex.compile(r"^(?:\d+|[a-z]|[①-⑩])$")
 
 
 def prompt_copy(text: str, prompt: Instructions) -> bool:
-    """A run of the prompt's words, or a field that is only a phrase of its format text
-    ("고쳐 쓰는 방법", "1. 고쳐 쓰는 방법")."""
+    """A run of the prompt's words, a field that is only a phrase of its format text
+    ("고쳐 쓰는 방법", "1. 고쳐 쓰는 방법") or a whole rubric description."""
     words = tokens(text)
     lang = "ko" if korean(text) else "en"
     start, length = prompt.longest_run(words)
@@ -141,7 +142,10 @@ def prompt_copy(text: str, prompt: Instructions) -> bool:
     if length >= RUN_WORDS[lang] and sum(len(w) for w in run) >= RUN_LETTERS[lang]:
         return True
     core = [w for w in words if not _ENUMERATOR.match(w)]
-    return len(core) >= 3 and sum(len(w) for w in core) >= 5 and prompt.is_format_run(core)
+    if len(core) < 3 or sum(len(w) for w in core) < 5:
+        return False
+    # a field that is a whole rubric description ("두괄식, 소제목, 짧은 문장" as a rationale)
+    return prompt.is_format_run(core) or core in prompt.rubric
 
 
 # A field that is a run of at least this many of the essay's words, with at most this many of

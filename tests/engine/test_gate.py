@@ -127,6 +127,7 @@ ISSUE_OUTPUTS = [
     ("summary", RULE, gate.PROMPT_COPY),
     ("strengths.0.point", RULE, gate.PROMPT_COPY),
     ("top_fixes.0", "1. 고쳐 쓰는 방법", gate.PROMPT_COPY),
+    ("scores.structure.rationale", "두괄식, 소제목, 짧은 문장", gate.PROMPT_COPY),  # the rubric's
     ("improvements.0.issue", "아쉬운점(issue), 이유(why), 고쳐 쓰는 방법(suggestion)",
      gate.SCHEMA_COPY),
     ("top_fixes.0", "Fix first: severity: major (0.", gate.SCHEMA_COPY),
