@@ -124,7 +124,7 @@ def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> 
         return out
     spans = sentence_spans(request.text)
     interview = InterviewRequest.from_json(
-        {"company": request.company, "role": request.role,
+        {"company": request.company, "role": request.role, "lang": request.lang,
          "answers": [{"question": request.question, "answer": request.text}]}
     )  # fmt: skip
     source = request.text[spans[0][0] : spans[0][1]] if spans else ""
@@ -146,7 +146,8 @@ def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> 
             else:
                 notes = " ".join(request.text[a:b] for a, b in spans[:2])[:160]
                 ask = EssayRequest(text="", question=request.question, company=request.company,
-                                   role=request.role, limit=request.limit)  # fmt: skip
+                                   role=request.role, limit=request.limit,
+                                   lang=request.lang)  # fmt: skip
                 record["shown"] = draft(backend, ask, notes, TaskIO(), seed=seed)  # type: ignore[arg-type]
         except OutputRejected as exc:
             record["rejected"] = exc.reasons
