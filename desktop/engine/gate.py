@@ -68,8 +68,9 @@ def korean(text: str) -> bool:
 class Instructions:
     """The prompt's own words (instructions, labels, rubric), without what the user wrote.
 
-    ``format`` is the part that only says what to write (not the rubric's descriptions, which a
-    reviewer may echo in a rationale): a field that is nothing but a run of it is a copy.
+    ``format_lines`` are the lines that only say what to write (not the rubric's descriptions,
+    which a reviewer may echo in a rationale): a field that is nothing but a run of one is a
+    copy; ``rubric`` holds the descriptions, a field that is a whole one is a copy too.
     """
 
     def __init__(self, texts: Iterable[str], rubric: Iterable[str] = (), user: Iterable[str] = ()):
