@@ -162,6 +162,7 @@ def judge_draft(
     notes given back, never a header of the prompt, no sentence twice, no number or name that
     neither the notes nor ``source`` (the application) hold, in the essay's language."""
     source = "\n".join([notes, source])
+    source += " " + " ".join(spelled_numbers(source))  # "forty people" backs "40 people"
     if not text.strip():
         return [Verdict(gate.PLACEHOLDER, "draft", raw)]
     verdicts: list[Verdict] = []
@@ -180,6 +181,30 @@ def judge_draft(
         verdicts.append(Verdict(gate.FABRICATED, "draft", words))
     verdicts += gate.judge_prose([("draft", text)], prompt, lang)
     return verdicts
+
+
+_UNITS: Final = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS: Final = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPELLED: Final = regex.compile(
+    rf"\b({'|'.join(_TENS)})(?:-({'|'.join(_UNITS[1:10])}))?\b|\b({'|'.join(_UNITS)})\b",
+    regex.IGNORECASE,
+)
+
+
+def spelled_numbers(text: str) -> list[str]:
+    """The English number words of ``text`` as digits ("forty" 40, "twenty-one" 21)."""
+    found = []
+    for match in _SPELLED.finditer(text):
+        tens, unit, single = match.groups()
+        if single:
+            found.append(str(_UNITS.index(single.casefold())))
+        else:
+            value = 10 * (_TENS.index(tens.casefold()) + 2)
+            found.append(str(value + (_UNITS.index(unit.casefold()) if unit else 0)))
+    return found
 
 
 def notes_echo(text: str, notes: str) -> bool:

@@ -259,6 +259,20 @@ def test_a_draft_that_invents_figures_repeats_itself_or_restarts_the_prompt_is_r
     assert {gate.FABRICATED, gate.REPEATED, gate.HEADER} <= reasons
 
 
+def test_a_number_the_notes_spell_out_is_no_invention() -> None:
+    from desktop.engine.gate_tasks import spelled_numbers
+
+    assert spelled_numbers("forty people, twenty-one days, One team") == ["40", "21", "1"]
+    notes = "I rebuilt the volunteer schedule for a food bank of forty people."
+    messages = plain_draft_messages(ENGLISH, notes)
+    prompt = instructions(messages, [notes])
+    draft = "I rebuilt the volunteer schedule for 40 people and kept it fair for everyone."
+    assert judge_draft(draft, draft, notes, prompt, header_labels(messages), "en") == []
+    invented = "I joined in 2017 and rebuilt the schedule for 40 people."
+    verdicts = judge_draft(invented, invented, notes, prompt, header_labels(messages), "en")
+    assert [v.reason for v in verdicts] == [gate.FABRICATED] and "2017" in verdicts[0].text
+
+
 def test_a_prose_draft_passes() -> None:
     text = (
         "[오차를 줄이는 운송관리자] 저는 물류센터 아르바이트를 하며 입고 기록 1,200건을 "
