@@ -175,7 +175,11 @@ def judge_draft(
     sentences = [text[a:b] for a, b in sentence_spans(text)]
     if gate.repeated([(f"sentence {i}", s) for i, s in enumerate(sentences)]):
         verdicts.append(Verdict(gate.REPEATED, "draft", text))
-    invented = fabrication_flags(text, source, CheckContext(lang=lang, ui_lang=lang))
+    invented = [
+        flag
+        for flag in fabrication_flags(text, source, CheckContext(lang=lang, ui_lang=lang))
+        if not _sentence_start(text, flag.start)  # "They", "Our": capitalised, not names
+    ]
     if invented:
         words = ", ".join(text[f.start : f.end] for f in invented[:5])
         verdicts.append(Verdict(gate.FABRICATED, "draft", words))
@@ -205,6 +209,15 @@ def spelled_numbers(text: str) -> list[str]:
             value = 10 * (_TENS.index(tens.casefold()) + 2)
             found.append(str(value + (_UNITS.index(unit.casefold()) if unit else 0)))
     return found
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence (a capital there says nothing of a name);
+    a digit never does (a number anywhere is a claim)."""
+    if at < len(text) and text[at].isdigit():
+        return False
+    before = text[:at].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n"
 
 
 def notes_echo(text: str, notes: str) -> bool:

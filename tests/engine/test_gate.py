@@ -268,6 +268,8 @@ def test_a_number_the_notes_spell_out_is_no_invention() -> None:
     prompt = instructions(messages, [notes])
     draft = "I rebuilt the volunteer schedule for 40 people and kept it fair for everyone."
     assert judge_draft(draft, draft, notes, prompt, header_labels(messages), "en") == []
+    starts = "They trusted the new schedule. Our forty people kept their shifts."
+    assert judge_draft(starts, starts, notes, prompt, header_labels(messages), "en") == []
     invented = "I joined in 2017 and rebuilt the schedule for 40 people."
     verdicts = judge_draft(invented, invented, notes, prompt, header_labels(messages), "en")
     assert [v.reason for v in verdicts] == [gate.FABRICATED] and "2017" in verdicts[0].text

@@ -3,6 +3,7 @@ wrote, for the closing notes). SmolLM2 writes English; Gemma 3 270M, a base mode
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from itertools import combinations
@@ -12,10 +13,15 @@ from typing import Any
 import jsonschema
 import pytest
 
+from desktop.engine import gate
 from desktop.engine.backend import LoadOptions
+from desktop.engine.errors import OutputRejected
+from desktop.engine.gate_tasks import critique_fields
 from desktop.engine.llama_backend import LlamaCppBackend
-from desktop.engine.tasks.critique import critique
-from desktop.engine.tasks.critique_schema import SCHEMA
+from desktop.engine.schema_budget import tokens_per_char
+from desktop.engine.structured import generate_json_reply
+from desktop.engine.tasks.critique import critique, critique_messages, critique_prompt
+from desktop.engine.tasks.critique_schema import SCHEMA, schema_for
 from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.interview import InterviewRequest, interview_questions
 from desktop.engine.tasks.io import TaskIO
@@ -71,14 +77,14 @@ def _items(result: dict[str, Any]) -> list[tuple[str, str, str]]:
     return out
 
 
-def _check_critique(result: dict[str, Any], answer: str, name: str, seconds: float) -> None:
-    def plain(item: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in item.items() if k not in ("start", "end")}
-
-    stripped = {key: result[key] for key in SCHEMA["properties"]}
-    stripped["strengths"] = [plain(s) for s in stripped["strengths"]]
-    stripped["improvements"] = [plain(i) for i in stripped["improvements"]]
-    jsonschema.validate(stripped, SCHEMA)
+def _check_critique(
+    result: dict[str, Any], request: EssayRequest, name: str, seconds: float
+) -> None:
+    """What the user sees: the analysis, or the model's prose on it once it passed the gate;
+    either way quotes are verbatim, no item twice, and nothing the gate would reject."""
+    answer = request.text
+    assert result["source"] in ("analysis", "model+analysis")
+    assert result["gate"]["passed"] == (result["source"] == "model+analysis")
     items = _items(result)
     quotes = [quote for _, _, quote in items if quote]
     assert all(quote in answer for quote in quotes), quotes  # verbatim, every one
@@ -86,29 +92,36 @@ def _check_critique(result: dict[str, Any], answer: str, name: str, seconds: flo
         assert kind_a != kind_b or not near_duplicate(a, b), (a, b)
     fixes = result["top_fixes"]
     assert not any(near_duplicate(a, b) for a, b in combinations(fixes, 2))
+    prompt = critique_prompt(request, [], critique_messages(request, []))
+    shown = {**result, "scores": {}}  # the scores are the analysis's, moved at most a step
+    assert gate.judge_prose(critique_fields(shown), prompt, request.lang) == []
     print(
-        f"\n{name}: {seconds:.1f} s, attempts {result['generation']['attempts']}, "
-        f"merged {result['generation']['merged']}, quotes {len(quotes)}/{len(items)}"
+        f"\n{name}: {seconds:.1f} s, {result['source']}, gate {result['gate']['rejected']}, "
+        f"quotes {len(quotes)}/{len(items)}"
     )
     for kind, text, quote in items:
         print(f"   {kind[:4]}: {text[:90]!r} «{quote[:40]}»")
     print(f"   summary: {result['summary'][:120]!r}")
 
 
-def test_smollm2_critiques_quote_verbatim_without_duplicates(smollm2: LlamaCppBackend) -> None:
-    for seed in (1, 2):
-        started = time.perf_counter()
-        result = critique(smollm2, ENGLISH, TaskIO(), seed=seed)
-        _check_critique(result, ENGLISH.text, f"smollm2 seed {seed}", time.perf_counter() - started)
-        assert result["generation"]["attempts"] == 1  # constrained: valid the first time
-        assert all(script_of(s["point"]) == "latin" for s in result["strengths"])
+def test_smollm2_critiques_pass_the_gate_or_give_way_to_the_analysis(
+    smollm2: LlamaCppBackend,
+) -> None:
+    started = time.perf_counter()
+    result = critique(smollm2, ENGLISH, TaskIO(), seed=1)
+    _check_critique(dict(result), ENGLISH, "smollm2 seed 1", time.perf_counter() - started)
+    assert all(script_of(s["point"]) == "latin" for s in result["strengths"])
 
 
-def test_gemma_critique_quotes_verbatim_in_korean(gemma: LlamaCppBackend) -> None:
+def test_the_starters_critique_fails_the_gate_and_the_analysis_stands(
+    gemma: LlamaCppBackend,
+) -> None:
+    # Measured (issue 26): Gemma 3 270M, a base model, writes the same phrase in every field
+    # and scores 1/2/3/4/5/1; the gate rejects both attempts and the analysis is shown.
     started = time.perf_counter()
     result = critique(gemma, KOREAN, TaskIO(), seed=1)
-    _check_critique(result, KOREAN.text, "gemma", time.perf_counter() - started)
-    assert result["generation"]["attempts"] == 1
+    _check_critique(dict(result), KOREAN, "gemma", time.perf_counter() - started)
+    assert result["source"] == "analysis" and sum(result["gate"]["rejected"].values()) >= 2
     assert all(s["point"][0] >= "가" for s in result["strengths"])  # starts in Hangul
     assert {"KO.SPELL", "COMPANY.GENERIC"} <= {f["rule_id"] for f in result["findings"]}
 
@@ -129,7 +142,12 @@ def test_drafts_end_on_a_sentence_inside_the_limit(
                            lang="en")  # fmt: skip
         notes = "internship at a logistics firm; cleaned 40,000 records; dashboard; 6 h to 1 h"
         want = "latin"
-    text = draft(backend, ask, notes, TaskIO(), seed=4)
+    try:
+        text = draft(backend, ask, notes, TaskIO(), seed=4)
+    except OutputRejected as exc:  # an honest "this model cannot draft", with the reasons
+        print(f"\n{which} draft rejected: {exc.reasons}\n{exc.details[:400]}")
+        assert exc.reasons and set(exc.reasons) <= set(gate.REASONS)
+        return
     print(f"\n{which} draft ({count(text, ask.profile)} chars): {text!r}")
     assert text, "no whole sentence in the answer's language"
     assert count(text, ask.profile) <= (ask.limit or 0)
@@ -171,7 +189,9 @@ def test_a_model_that_pays_many_tokens_for_korean_still_ends_its_critique(
     # SmolLM2's English tokenizer spends about two tokens per Hangul syllable: the schema's
     # prose bounds used to outrun the context, and both attempts stopped mid-JSON (the eval's
     # cliche-opening item, "not in the expected form"). The schema now fits the tokens left.
-    started = time.perf_counter()
-    result = critique(smollm2, CLICHE_OPENING, TaskIO(), seed=0)
-    _check_critique(result, CLICHE_OPENING.text, "smollm2 korean", time.perf_counter() - started)
-    assert result["generation"]["attempts"] == 1
+    messages = critique_messages(CLICHE_OPENING, [])
+    data = generate_json_reply(
+        smollm2, messages, schema_for(CLICHE_OPENING.text, "ko"), threading.Event(),
+        temperature=0.3, seed=0, per_char=tokens_per_char(smollm2, CLICHE_OPENING.text),
+    )  # fmt: skip
+    jsonschema.validate(data, SCHEMA)  # complete JSON, the first time
