@@ -15,8 +15,7 @@ from typing import Final
 from sqlmodel import Session
 
 from desktop.counsel.report_guard import guarded
-from desktop.critique_types import CritiqueData, Item, Score
-from desktop.engine.tasks.critique_schema import DIMENSION_NAMES, DIMENSIONS
+from desktop.critique_types import DIMENSION_NAMES, DIMENSIONS, CritiqueData, Item, Score
 from desktop.store.applications import get_application
 from desktop.store.comments import CommentRecord, list_comments
 from desktop.store.critiques import CritiqueRecord

@@ -13,6 +13,7 @@ from typing import Final, TypeVar
 import regex
 
 from desktop.critique_types import (
+    DIMENSION_NAMES,
     CritiqueData,
     GateReport,
     Improvement,
@@ -29,7 +30,6 @@ from desktop.engine.gate_tasks import GateRecord, instructions, judge_critique
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import InvalidStructuredOutput, generate_json_reply
 from desktop.engine.tasks.critique_schema import (
-    DIMENSION_NAMES,
     DIMENSIONS,
     PROSE,
     SCHEMA,

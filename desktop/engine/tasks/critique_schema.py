@@ -5,27 +5,10 @@ from __future__ import annotations
 import copy
 from typing import Any, Final
 
+from desktop.critique_types import DIMENSIONS
 from desktop.engine.structured import object_field, string_field
 from desktop.writing.flags import SEVERITIES
 from desktop.writing.sentences import quotable_spans
-
-DIMENSIONS: Final = (
-    "question_fit",
-    "evidence",
-    "job_company_fit",
-    "structure",
-    "distinctiveness",
-    "mechanics",
-)
-DIMENSION_NAMES: Final = {
-    "question_fit": ("질문 적합성", "Question fit"),
-    "evidence": ("구체성·근거", "Evidence"),
-    "job_company_fit": ("직무·회사 연관성", "Job and company fit"),
-    "structure": ("구성·가독성", "Structure"),
-    "distinctiveness": ("차별성·진정성", "Distinctiveness"),
-    "mechanics": ("표기·형식", "Mechanics"),
-}
-
 
 SCORE: Final = {"type": "integer", "minimum": 1, "maximum": 5}
 # What the model must write in a prose field (the stored schema stays looser, for what a
