@@ -14,6 +14,7 @@ import regex
 
 from desktop.critique_types import (
     DIMENSION_NAMES,
+    DIMENSIONS,
     CritiqueData,
     GateReport,
     Improvement,
@@ -30,7 +31,6 @@ from desktop.engine.gate_tasks import GateRecord, instructions, judge_critique
 from desktop.engine.schema_budget import tokens_per_char
 from desktop.engine.structured import InvalidStructuredOutput, generate_json_reply
 from desktop.engine.tasks.critique_schema import (
-    DIMENSIONS,
     PROSE,
     SCHEMA,
     schema_for,
