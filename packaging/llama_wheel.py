@@ -63,7 +63,7 @@ def compile_wheel(python: Path, cmake_args: str, target: Path) -> None:
     cores = os.cpu_count() or 1
     _say(
         f"compiling {LLAMA_PIN} with {cmake_args} on {cores} cores: once, then reused "
-        f"(usually {max(5, 24 // cores)}-{max(8, 40 // cores)} minutes here; the rest of the "
+        f"(usually {max(5, 30 // cores)}-{max(8, 70 // cores)} minutes here; the rest of the "
         f"setup follows)"
     )
     started = time.monotonic()
