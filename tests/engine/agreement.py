@@ -17,13 +17,13 @@ ROUNDING = 0.05
 
 def margin(hf: TransformersBackend, prompt: list[int], before: list[int], penalty: float) -> float:
     """The top-two logit margin transformers sees at the step after ``before``."""
-    with torch.inference_mode():
+    with torch.inference_mode():  # the penalty too: an inference tensor is not updated outside
         logits = hf._model(input_ids=torch.tensor([prompt + before])).logits[0, -1].float()
-    recent = sorted(set(before[-PENALTY_WINDOW:]))
-    if recent and penalty != 1.0:
-        values = logits[recent]
-        logits[recent] = torch.where(values > 0, values / penalty, values * penalty)
-    top = torch.topk(logits, 2).values
+        recent = sorted(set(before[-PENALTY_WINDOW:]))
+        if recent and penalty != 1.0:
+            values = logits[recent]
+            logits[recent] = torch.where(values > 0, values / penalty, values * penalty)
+        top = torch.topk(logits, 2).values
     return float(top[0] - top[1])
 
 

@@ -37,13 +37,22 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+SERVER = (
+    "import runpy, sys; from desktop.engine.cpu_variants import load_cpu_backends; "
+    "load_cpu_backends(); sys.argv[0] = 'llama_cpp.server'; "
+    "runpy.run_module('llama_cpp.server', run_name='__main__', alter_sys=True)"
+)
+
+
 @pytest.fixture(scope="module")
 def server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     # a file, not a pipe: a real model's load log fills a pipe's buffer and the server blocks
     log = (tmp_path_factory.mktemp("server") / "server.log").open("w+b")
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_gguf)]
+        # llama-cpp-python's own server, with llama.cpp's CPU variant registered first as the
+        # app does (engine/cpu_variants.py): ggml looks for it beside the Python executable only
+        [sys.executable, "-c", SERVER, "--model", str(smollm2_gguf)]
         + ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"]
         + ["--api_key", API_KEY, "--model_alias", "tiny"]
         # several requests at once wait for each other instead of cutting the running one off
