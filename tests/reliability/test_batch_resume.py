@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from desktop.engine.qualification import (
+    CRITIQUE_KO,
+    Qualification,
+    QualificationCache,
+    TaskResult,
+    load_set,
+)
 from desktop.engine.testmodel import build_test_model
 from desktop.paths import app_paths
 from desktop.settings import Settings, save_settings
@@ -42,6 +49,12 @@ def _prepare(home: Path) -> None:
     db.run(create_batch, question_ids=ids, model="model-q8_0.gguf")
     db.close()
     model = build_test_model("tiny").gguf("q8_0")
+    # The random-weight model fails the qualification set, and the batch would then be the
+    # automatic analysis, done in an instant: measured as able to critique, it writes each
+    # critique with the model, so the kill lands in the middle of one.
+    QualificationCache(paths.qualifications).put(
+        model, Qualification({CRITIQUE_KO: TaskResult(True, "ok")}, load_set()["version"])
+    )
     save_settings(
         Settings(model_path=str(model), model_backend="llama_cpp", n_ctx=2048),
         paths.settings_file,
