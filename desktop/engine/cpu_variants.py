@@ -25,11 +25,12 @@ import threading
 from pathlib import Path
 
 _lock = threading.Lock()
+_registered: bool | None = None  # None: not yet; False: a build without variants
 _chosen: str | None = None
 
 
 def _suffix() -> str:
-    return {"win32": ".dll", "darwin": ".so"}.get(sys.platform, ".so")
+    return ".dll" if sys.platform == "win32" else ".so"  # ggml's backends are .so on macOS too
 
 
 def library_folder() -> Path:
@@ -71,31 +72,35 @@ def scores(libraries: list[Path]) -> dict[str, int]:
     return result
 
 
-def load_cpu_backends() -> str:
-    """Register the CPU variants with ggml once, before the first model load; the name of the
-    variant ggml will use ("" for a build without variants)."""
-    global _chosen
+def load_cpu_backends() -> bool:
+    """Register the CPU variants with ggml once, before the first model load; False for a build
+    without variants (its CPU kernels are built in)."""
+    global _registered
     with _lock:
-        if _chosen is not None:
-            return _chosen
-        folder = library_folder()
-        libraries = variant_libraries(folder)
-        if not libraries:
-            _chosen = ""
-            return _chosen
-        ggml = _ggml(folder)
-        ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
-        ggml.ggml_backend_load_all_from_path.restype = None
-        ggml.ggml_backend_load_all_from_path(str(folder).encode())
-        ranked = scores(libraries)
-        best = max(ranked, key=lambda name: ranked[name])
-        _chosen = best if ranked[best] > 0 else ""
-        return _chosen
+        if _registered is None:
+            folder = library_folder()
+            _registered = bool(variant_libraries(folder))
+            if _registered:
+                ggml = _ggml(folder)
+                ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+                ggml.ggml_backend_load_all_from_path.restype = None
+                ggml.ggml_backend_load_all_from_path(str(folder).encode())
+        return _registered
 
 
 def chosen_variant() -> str:
-    """The variant registered by ``load_cpu_backends`` ("" before it or without variants)."""
-    return _chosen or ""
+    """The variant ggml took when ``load_cpu_backends`` registered them ("" before it or without
+    variants). Scored again here, only when asked (the self-test, a report): the model load
+    does not open every variant a second time."""
+    global _chosen
+    with _lock:
+        if not _registered:
+            return ""
+        if _chosen is None:
+            ranked = scores(variant_libraries(library_folder()))
+            best = max(ranked, key=lambda name: ranked[name])
+            _chosen = best if ranked[best] > 0 else ""
+        return _chosen
 
 
 def _ggml(folder: Path) -> ctypes.CDLL:
