@@ -25,6 +25,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -59,6 +60,12 @@ def set_path() -> Path:
 def load_set(path: Path | None = None) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((path or set_path()).read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def set_version() -> int:
+    """The bundled set's version, read once: every cache lookup keys on it."""
+    return int(load_set()["version"])
 
 
 @dataclass
@@ -254,7 +261,7 @@ class QualificationCache:
 
     @staticmethod
     def key(model: Path | str) -> str:
-        version = load_set()["version"]
+        version = set_version()
         if isinstance(model, Path) and model.is_file():
             stat = model.stat()
             return f"{model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|set{version}"
