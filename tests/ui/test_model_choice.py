@@ -3,6 +3,7 @@ records the model loaded at each call; the settings name real files in the model
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Database
+from desktop.store import applications as apps
 from desktop.ui.editor.question_editor import QuestionEditor
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text, window_with_model
@@ -117,3 +119,32 @@ def test_batch_review_reads_the_critique_model_when_each_item_starts(
         timeout=20_000,
     )
     assert set(_models(backend, "structured")) == {"batch-critic.gguf"}
+
+
+def test_a_model_chosen_while_a_batch_runs_takes_the_items_not_yet_started(
+    qtbot: QtBot, win: MainWindow, backend: FakeBackend, paths: AppPaths, db: Database
+) -> None:
+    """The running job does not claim the next item on the old model: it ends, and the next job
+    loads the one now chosen (CI once reviewed a second click inside the first click's job)."""
+    batches = win.critique_queue
+    assert batches is not None
+    ids = [editor.question_id for editor in win.view.editors if editor.text().strip()]
+    assert ids
+    other = db.run(
+        apps.create_application,
+        company="한빛물류",
+        questions=[apps.NewQuestion("문항 (500자)", answer="입고 기록을 분석했습니다.")],
+    )
+    ids += [q.id for q in db.run(apps.get_application, application_id=other).questions]
+    backend.gate = threading.Event()  # the first critique waits here
+    assert batches.add(ids)
+    qtbot.waitUntil(lambda: bool(_models(backend, "structured")), timeout=10_000)
+    win.settings.critique_model_path = str(_model(paths, "sharper-critic.gguf"))
+    backend.gate.set()
+    qtbot.waitUntil(
+        lambda: (p := batches._progress_or_none()) is not None and p.done == len(ids),  # noqa: SLF001
+        timeout=20_000,
+    )
+    models = _models(backend, "structured")
+    assert models[0] == "critic.gguf"
+    assert set(models[1:]) == {"sharper-critic.gguf"}

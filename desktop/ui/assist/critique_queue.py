@@ -208,7 +208,7 @@ class CritiqueQueue(QObject):
             return
         if self.assistant.state not in ("ready", "loading"):
             # No model (none chosen, or it failed to load): the automatic analysis, here.
-            QTimer.singleShot(0, self._analyse_one)
+            QTimer.singleShot(0, self, self._analyse_one)
             return
         work = self._claim()
         if work is None:
@@ -251,7 +251,7 @@ class CritiqueQueue(QObject):
         result = analysis_only(work.request, self.ui_lang)
         seconds = time.perf_counter() - started
         self._store(Done(work.key, result, seconds=seconds, request=work.request))
-        QTimer.singleShot(0, self._analyse_one)
+        QTimer.singleShot(0, self, self._analyse_one)
 
     def _fail(self, item_id: int, error: str, *, why: str | None = None) -> None:
         """Mark the item failed with ``error`` and say so (``why``: the sentence to show)."""
@@ -266,7 +266,10 @@ class CritiqueQueue(QObject):
 
     def _on_job_event(self, event: object) -> None:
         if isinstance(event, NeedWork):
-            self.feed.put(self._claim())  # None ends the job once the rest are done
+            if not self.assistant.runs_chosen_model("critique"):
+                self.feed.put(None)  # another model was chosen: the next job loads it
+            else:
+                self.feed.put(self._claim())  # None ends the job once the rest are done
         elif isinstance(event, Done):
             self._store(event)
 

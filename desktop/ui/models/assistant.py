@@ -138,6 +138,12 @@ class Assistant(QObject):
         self.job_started.emit(job_id, label)
         return job_id
 
+    def runs_chosen_model(self, label: str) -> bool:
+        """Whether jobs queued now for ``label`` run on the model the settings name for it (a
+        running batch ends its job when the user chose another, so the next item loads that)."""
+        choice = choose_model(self.settings, label) if self.settings else None
+        return choice is None or choice == self._choice
+
     def _model_key(self, label: str) -> Path | str | None:
         """What identifies the model ``label`` runs on: its file, or a server's address and
         model name."""
