@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import jsonschema
@@ -13,6 +13,7 @@ import jsonschema
 from desktop.engine.backend import (
     Backend,
     Message,
+    Progress,
     ProgressCallback,
     SamplingParams,
     check_fits_context,
@@ -99,6 +100,46 @@ def parse_and_validate(text: str, schema: dict[str, Any]) -> Any:
     return data
 
 
+def json_section(text: str, keys: Iterable[str]) -> str | None:
+    """The top-level key of a streamed JSON object that ``text`` (its start) is writing now:
+    the one of ``keys`` named last as a key. Approximate by design (a quote naming a key would
+    mislead it); it only labels progress."""
+    best: tuple[int, str | None] = (-1, None)
+    for key in keys:
+        at = text.rfind(f'"{key}"')
+        if at > best[0]:
+            best = (at, key)
+    return best[1]
+
+
+def _streamed(
+    backend: Backend,
+    prompt: str,
+    request: SamplingParams,
+    cancel: threading.Event,
+    on_progress: ProgressCallback | None,
+    phases: Mapping[str, str] | None,
+) -> str:
+    """The whole text of one generation; token progress named by ``phases`` when given."""
+    if on_progress is None or not phases:
+        return "".join(c.text for c in backend.stream(prompt, request, cancel, on_progress))
+    parts: list[str] = []
+    section: list[str] = ["tokens"]
+    report = on_progress
+
+    def named(update: Progress) -> None:
+        report(
+            Progress(section[0], update.done, update.total) if update.phase == "tokens" else update
+        )
+
+    for chunk in backend.stream(prompt, request, cancel, named):
+        parts.append(chunk.text)
+        key = json_section("".join(parts[-64:]), phases)  # the key named last, nearby
+        if key is not None:
+            section[0] = phases[key]
+    return "".join(parts)
+
+
 def generate_json(
     backend: Backend,
     prompt: str,
@@ -109,8 +150,13 @@ def generate_json(
     attempts: list[int] | None = None,
     judge: Judge | None = None,
     rejected: dict[str, int] | None = None,
+    phases: Mapping[str, str] | None = None,
 ) -> Any:
     """Generate JSON valid against ``schema``; ``attempts`` gets how many tries it took.
+
+    With ``phases`` (a top-level key of the answer → a phase name, as ``{"scores": "scoring"}``)
+    the token progress is reported under the phase of the key being written, so the user sees
+    what the model is at.
 
     Backends with constrained decoding get the schema; the others are told the schema in the
     prompt, and an invalid answer is retried once with the error appended. A constrained answer
@@ -125,7 +171,7 @@ def generate_json(
     last_error: EngineError | None = None
     counts: dict[str, int] = rejected if rejected is not None else {}
     for attempt in range(1, ATTEMPTS + 1):
-        text = "".join(c.text for c in backend.stream(attempt_prompt, request, cancel, on_progress))
+        text = _streamed(backend, attempt_prompt, request, cancel, on_progress, phases)
         seed = None if request.seed is None else request.seed + 1
         try:
             data = parse_and_validate(text, schema)
@@ -174,6 +220,7 @@ def generate_json_reply(
     per_char: float | None = None,
     judge: Judge | None = None,
     rejected: dict[str, int] | None = None,
+    phases: Mapping[str, str] | None = None,
 ) -> Any:
     """The model's reply to ``messages`` as JSON valid against ``schema``.
 
@@ -196,5 +243,5 @@ def generate_json_reply(
         seed=seed,
     )
     return generate_json(
-        backend, prompt, schema, params, cancel, on_progress, attempts, judge, rejected
+        backend, prompt, schema, params, cancel, on_progress, attempts, judge, rejected, phases
     )

@@ -195,7 +195,6 @@
     </message>
     <message>
         <location filename="../../desktop/ui/editor/application_view.py" line="282"/>
-        <location filename="../../desktop/ui/editor/application_view.py" line="307"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
@@ -205,22 +204,22 @@
         <translation>첨삭할 답변이 아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="311"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="310"/>
         <source>An answer could not be saved, so it was not reviewed.</source>
         <translation>답변을 저장하지 못해 첨삭하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="368"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="367"/>
         <source>Deadline %1</source>
         <translation>마감 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="372"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="371"/>
         <source>Blind hiring</source>
         <translation>블라인드 채용</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor/application_view.py" line="374"/>
+        <location filename="../../desktop/ui/editor/application_view.py" line="373"/>
         <source>Client: %1</source>
         <translation>내담자: %1</translation>
     </message>
@@ -228,37 +227,37 @@
 <context>
     <name>AssistPanel</name>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="39"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="41"/>
         <source>Checks</source>
         <translation>점검</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="40"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="42"/>
         <source>Suggestions</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="41"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="43"/>
         <source>Review</source>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="46"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="48"/>
         <source>Counselor review of the critique</source>
         <translation>첨삭 검토 (상담사)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="47"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="49"/>
         <source>Comments on the text</source>
         <translation>본문 코멘트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="52"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="54"/>
         <source>Counselor</source>
         <translation>상담사</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/assist_panel.py" line="86"/>
+        <location filename="../../desktop/ui/assist/assist_panel.py" line="90"/>
         <source>Reviewing this answer… the review appears here.</source>
         <translation>이 답변을 첨삭하는 중입니다… 결과가 여기에 나타납니다.</translation>
     </message>
@@ -266,66 +265,86 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="34"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="85"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="35"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="105"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="35"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="36"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="37"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="38"/>
         <source>Hide</source>
         <translation>숨기기</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="69"/>
+        <source>· measuring the model</source>
+        <translation>· 모델 측정 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="70"/>
+        <source>· reading</source>
+        <translation>· 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="71"/>
+        <source>· scoring</source>
+        <translation>· 점수 매기는 중</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/counsel/batch_bar.py" line="72"/>
+        <source>· writing</source>
+        <translation>· 쓰는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="90"/>
         <source>Reviews paused</source>
         <translation>첨삭 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="74"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="92"/>
         <source>Reviews cancelled</source>
         <translation>첨삭 취소됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="94"/>
         <source>Reviews done</source>
         <translation>첨삭 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="96"/>
         <source>Reviews wait for a model (Model ▸ Models…)</source>
         <translation>첨삭이 모델을 기다립니다 (모델 ▸ 모델 관리…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="80"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="98"/>
         <source>Reviewing · about %1 left</source>
         <translation>첨삭 중 · 약 %1 남음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="85"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="105"/>
         <source>Resume</source>
         <translation>재개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="91"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="111"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n건 실패</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="113"/>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="118"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="133"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="138"/>
         <source>Batch review</source>
         <translation>일괄 첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/batch_bar.py" line="119"/>
+        <location filename="../../desktop/ui/counsel/batch_bar.py" line="139"/>
         <source>These answers were not reviewed:</source>
         <translation>다음 답변은 첨삭하지 못했습니다:</translation>
     </message>
@@ -606,140 +625,140 @@
         <translation>학습 데이터 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="76"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="85"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="78"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="87"/>
         <source>Essays (%1)</source>
         <translation>자기소개서 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="86"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="95"/>
         <source>Could not import %1</source>
         <translation>%1을(를) 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="106"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="115"/>
         <source>Imported. Review the answers, then press Review all or queue a batch.</source>
         <translation>가져왔습니다. 답변을 확인한 뒤 전체 첨삭을 누르거나 일괄 첨삭에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="114"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="123"/>
         <source>No model is ready. Choose one under Model.</source>
         <translation>준비된 모델이 없습니다. 모델 메뉴에서 고르세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="128"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="137"/>
         <source>%n answer(s) queued for review.</source>
         <translation>
             <numerusform>답변 %n개를 첨삭 대기열에 넣었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="133"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="142"/>
         <source>Open an application with a client name (Edit details) first.</source>
         <translation>먼저 내담자 이름이 있는 지원서를 여세요 (정보 수정).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="138"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="147"/>
         <source>Training consent</source>
         <translation>학습 데이터 활용 동의</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="141"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="150"/>
         <source>Does %1 agree that their approved critiques may be used to train a critique model? Contact details and their name are masked in the export.</source>
         <translation>%1 님이 승인된 첨삭을 첨삭 모델 학습에 쓰는 데 동의했습니까? 내보낼 때 연락처와 이름은 가려집니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="155"/>
         <source>Currently: consents.</source>
         <translation>현재: 동의함.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="146"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="155"/>
         <source>Currently: no consent.</source>
         <translation>현재: 동의하지 않음.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="148"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="157"/>
         <source>Consents</source>
         <translation>동의함</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="149"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="158"/>
         <source>Does not consent</source>
         <translation>동의하지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="188"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="197"/>
         <source>Open an application first.</source>
         <translation>먼저 지원서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="211"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="220"/>
         <source>Export feedback report</source>
         <translation>피드백 보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="199"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="257"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="208"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="266"/>
         <source>Export failed</source>
         <translation>내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="213"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="222"/>
         <source>feedback</source>
         <comment>the end of a proposed file name: 김민수-다온은행-feedback.pdf</comment>
         <translation>첨삭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="216"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="225"/>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="226"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="235"/>
         <source>Export essay</source>
         <translation>자기소개서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="228"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="237"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="230"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="239"/>
         <source>Essay written to %1</source>
         <translation>자기소개서를 %1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="235"/>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="248"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="244"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="257"/>
         <source>Export training data</source>
         <translation>학습 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="236"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="245"/>
         <source>jaso-critiques</source>
         <comment>a proposed file name</comment>
         <translation>자소-첨삭-학습데이터</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="250"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="259"/>
         <source>Nothing to export: only approved reviews of clients who consented are training data.</source>
         <translation>내보낼 것이 없습니다. 동의한 내담자의 승인된 첨삭만 학습 데이터가 됩니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="259"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="268"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>예시 %n개를 저장했습니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="262"/>
+        <location filename="../../desktop/ui/counsel/counsel_menu.py" line="271"/>
         <source>%n review(s) skipped: longer than the model may write</source>
         <translation>
             <numerusform>첨삭 %n개는 모델이 쓸 수 있는 분량을 넘어 건너뛰었습니다</numerusform>
@@ -813,52 +832,82 @@
     </message>
     <message>
         <location filename="../../desktop/ui/assist/critique_panel.py" line="72"/>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="137"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="143"/>
         <source>No review yet. Press Review for a critique of this answer.</source>
         <translation>아직 첨삭이 없습니다. 첨삭을 누르면 이 답변을 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="99"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="104"/>
         <source>Summary</source>
         <translation>총평</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="100"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="105"/>
         <source>Strengths</source>
         <translation>좋은점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="101"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="106"/>
         <source>To improve</source>
         <translation>아쉬운점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="102"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="107"/>
         <source>Fix first</source>
         <translation>먼저 고칠 점</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="134"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="140"/>
         <source>Click in an answer to see its review here.</source>
         <translation>답변을 클릭하면 그 답변의 첨삭이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="144"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="150"/>
         <source>reviewed by the counselor</source>
         <translation>상담사 검토 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="209"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="181"/>
+        <source>The model is reviewing this answer; meanwhile, the automatic analysis.</source>
+        <translation>모델이 이 답변을 첨삭하고 있습니다. 그동안 자동 분석을 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="192"/>
+        <source>checking what this model can do (once per model) %1/%2</source>
+        <translation>이 모델이 할 수 있는 일을 확인하는 중(모델마다 한 번) %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="195"/>
+        <source>reading the answer</source>
+        <translation>답변을 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="197"/>
+        <source>scoring</source>
+        <translation>점수를 매기는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="199"/>
+        <source>writing the review</source>
+        <translation>첨삭을 쓰는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="200"/>
+        <source>The model is reviewing this answer: %1…</source>
+        <translation>모델이 이 답변을 첨삭하고 있습니다: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="247"/>
         <source>(model)</source>
         <translation>(모델)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="213"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="251"/>
         <source>(not found in the answer)</source>
         <translation>(답변에 없는 구절)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_panel.py" line="228"/>
+        <location filename="../../desktop/ui/assist/critique_panel.py" line="266"/>
         <source>That passage is no longer in the answer.</source>
         <translation>그 구절은 이제 답변에 없습니다.</translation>
     </message>
@@ -866,17 +915,17 @@
 <context>
     <name>CritiqueQueue</name>
     <message>
-        <location filename="../../desktop/ui/assist/critique_queue.py" line="112"/>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="121"/>
         <source>Queued; the reviews are paused: press Resume.</source>
         <translation>대기열에 넣었습니다. 첨삭이 일시 정지되어 있으니 재개를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_queue.py" line="238"/>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="271"/>
         <source>The review failed: %1</source>
         <translation>첨삭하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/assist/critique_queue.py" line="267"/>
+        <location filename="../../desktop/ui/assist/critique_queue.py" line="313"/>
         <source>The review could not be saved: %1</source>
         <translation>첨삭을 저장하지 못했습니다: %1</translation>
     </message>
@@ -1105,17 +1154,17 @@
 <context>
     <name>ImportReader</name>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="62"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="100"/>
         <source>Import essays</source>
         <translation>자기소개서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="63"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="101"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counsel/import_reader.py" line="64"/>
+        <location filename="../../desktop/ui/counsel/import_reader.py" line="102"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.backend import LoadOptions
+from desktop.engine.backend import LoadOptions, Progress
 from desktop.engine.errors import GenerationCancelled, OutputRejected
 from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.tasks.critique import add_anchors, critique_messages
@@ -266,3 +266,44 @@ def test_jaso_critique_tells_the_model_what_the_korean_analyzer_found(
     with_it = _critique_cli(str(tiny_model.gguf("q8_0")), 0, analyzer=True)
     rules = {f["rule_id"] for f in with_it["findings"]}  # type: ignore[attr-defined]
     assert {"KO.SPACING", "KO.SPELL"} <= rules
+
+
+def test_a_critique_shows_the_analysis_first_then_says_what_the_model_is_at(
+    llama: LlamaCppBackend,
+) -> None:
+    """The Review panel's order of events: the automatic analysis (before any token), then
+    the prompt read, the scores, the prose; the model's part only at the end, gated."""
+    from desktop.engine.tasks.critique import Interim, critique
+
+    seen: list[str] = []
+    interim: list[Interim] = []
+
+    def on_event(event: object) -> None:
+        if isinstance(event, Interim):
+            interim.append(event)
+            seen.append("interim")
+
+    def on_progress(update: Progress) -> None:
+        if not seen or seen[-1] != update.phase:
+            seen.append(update.phase)
+
+    result = critique(llama, REQUEST, TaskIO(on_event=on_event, on_progress=on_progress), seed=3)
+    assert seen[0] == "interim" and len(interim) == 1
+    assert interim[0].data["source"] == "analysis"
+    assert interim[0].data["improvements"]  # something to read while the model writes
+    attempt = seen[1 : seen.index("prompt", 2)] if seen.count("prompt") > 1 else seen[1:]
+    assert attempt[0] == "prompt"
+    assert "scoring" in attempt and "writing" in attempt
+    assert attempt.index("scoring") < attempt.index("writing")
+    assert "tokens" not in attempt[attempt.index("scoring") :]  # every token after is named
+    assert result["source"] in ("analysis", "model+analysis")
+
+
+def test_json_section_names_the_key_being_written() -> None:
+    from desktop.engine.structured import json_section
+
+    keys = ("scores", "strengths", "summary")
+    assert json_section("", keys) is None
+    assert json_section('{"scores": {"evidence": {"score": 3', keys) == "scores"
+    assert json_section('{"scores": {}, "strengths": [{"point": "', keys) == "strengths"
+    assert json_section('{"scores": {}, "strengths": [], "summary": "좋', keys) == "summary"

@@ -225,3 +225,27 @@ def test_review_without_any_model_gives_the_automatic_analysis(
             assert record.data["improvements"] or record.data["strengths"]
     finally:
         assert win.assistant is not None and win.assistant.shutdown()
+
+
+def test_review_shows_the_analysis_while_the_model_writes_then_the_model_review(
+    qtbot: QtBot, db: Database, windows: WindowFor, gated: FakeBackend
+) -> None:
+    """The first items are on screen before the model has written a token: the automatic
+    analysis, under a line saying the model is at work; the stored review then replaces both."""
+    win, queue, ids = _two_answers(db, windows(gated))
+    editor = win.view.editors[0]
+    win.activateWindow()
+    editor.answer_edit.setFocus()
+    qtbot.waitUntil(lambda: win.view.active is editor, timeout=2000)
+    panel = win.assist.critique
+    win.assist.critique.review_button.click()
+    qtbot.waitUntil(lambda: not panel.working.isHidden(), timeout=10_000)
+    assert panel.source.source == "analysis"
+    assert panel.improvements.count() > 0  # something to read at once
+    assert not gated.reviewed  # the model has not answered yet
+    assert gated.gate is not None
+    with qtbot.waitSignal(queue.critique_saved, timeout=10_000):
+        gated.gate.set()
+    qtbot.waitUntil(panel.working.isHidden, timeout=5000)
+    assert panel.source.source == "model+analysis"
+    assert ids[0] == editor.question_id

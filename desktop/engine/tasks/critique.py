@@ -8,6 +8,7 @@ its anchor.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Final, TypeVar
 
 import regex
@@ -47,6 +48,15 @@ from desktop.writing.similar import near_duplicate
 from desktop.writing.subasks import sub_asks
 
 MAX_FINDINGS: Final = 15
+# What the progress calls the part of the answer the model is writing (the Review panel and
+# the batch bar show it): the scores first, then the prose.
+PHASES: Final = {
+    "scores": "scoring",
+    "strengths": "writing",
+    "improvements": "writing",
+    "summary": "writing",
+    "top_fixes": "writing",
+}
 INVALID: Final = "invalid_json"  # no attempt was valid JSON for the schema (not a gate reason)
 AnyItem = TypeVar("AnyItem", Strength, Improvement)
 # The answer's form is described in words, never as a JSON example with "…" values: small
@@ -278,6 +288,15 @@ def analysis_only(request: EssayRequest, ui_lang: str | None = None) -> Critique
     return analysis_critique(request, request_findings(request, ui_lang))
 
 
+@dataclass(frozen=True)
+class Interim:
+    """The critique shown while the model still writes (an event of the critique task): the
+    automatic analysis, there a second after Review; the model's part follows once it has
+    passed the gate, never before."""
+
+    data: CritiqueData
+
+
 def critique(
     backend: Backend | None,
     request: EssayRequest,
@@ -301,6 +320,7 @@ def critique(
     analysis = analysis_critique(request, findings)
     if not use_model or backend is None:
         return analysis
+    io.on_event(Interim(copy.deepcopy(analysis)))
     record = GateRecord()
     try:
         model = model_critique(backend, request, io, findings, record, seed, max_tokens)
@@ -342,6 +362,7 @@ def model_critique(
         backend, messages, schema, io.cancel, io.on_progress,
         temperature=0.3, repeat_penalty=1.05, seed=seed, max_tokens=max_tokens,
         attempts=attempts, per_char=tokens_per_char(backend, request.text), judge=judged,
+        phases=PHASES,
     )  # fmt: skip
     record.passed = True
     data, merged = merge_duplicates(tidy_critique(as_critique(data)))

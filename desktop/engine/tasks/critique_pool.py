@@ -18,7 +18,7 @@ from desktop.critique_types import CritiqueData
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError, GenerationCancelled
 from desktop.engine.qualification import CRITIQUE_EN, CRITIQUE_KO
-from desktop.engine.tasks.critique import critique
+from desktop.engine.tasks.critique import Interim, critique
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
 from desktop.writing.essay import EssayRequest
@@ -40,6 +40,16 @@ class Done:
     details: str = ""
     seconds: float = 0.0
     request: EssayRequest = field(default_factory=lambda: EssayRequest(text=""))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A work item's critique while the model still writes on it (``critique.Interim``): the
+    automatic analysis, shown until its ``Done``."""
+
+    key: int
+    data: CritiqueData
+    request: EssayRequest
 
 
 def slots_for(backend: Backend, parallel: int) -> int:
@@ -69,7 +79,15 @@ def run_pool(
     more = True
 
     def one(work: Work) -> CritiqueData:
-        slot_io = TaskIO(cancel=io.cancel, on_progress=io.on_progress if slots == 1 else None)
+        def interim(event: object) -> None:
+            if isinstance(event, Interim):
+                io.on_event(Preview(work.key, event.data, work.request))
+
+        slot_io = TaskIO(
+            cancel=io.cancel,
+            on_event=interim,
+            on_progress=io.on_progress if slots == 1 else None,
+        )
         task = CRITIQUE_EN if work.request.lang == "en" else CRITIQUE_KO
         return critique(
             backend, work.request, slot_io, seed=seed, ui_lang=ui_lang, use_model=io.allowed(task)

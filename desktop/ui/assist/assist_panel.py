@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.critique_types import CritiqueData
 from desktop.model_offer import ModelOffer, critique_ability, critique_offer
 from desktop.ui.assist.candidates_panel import CandidatesPanel
 from desktop.ui.assist.checks_panel import ChecksPanel
@@ -61,6 +63,8 @@ class AssistPanel(QTabWidget):
         self.checks.message.connect(view.message)
         if view.critique_queue is not None:
             view.critique_queue.critique_saved.connect(self.critique_stored)
+            view.critique_queue.critique_preview.connect(self._on_critique_queue_critique_preview)
+            view.critique_queue.phase_changed.connect(self._on_critique_queue_phase_changed)
         else:
             self.candidates.setEnabled(False)
             self.critique.setEnabled(False)
@@ -122,6 +126,16 @@ class AssistPanel(QTabWidget):
             self._show_critiques()
             if asked:
                 self.setCurrentWidget(self.critique)
+
+    def _on_critique_queue_critique_preview(self, question_id: int, data: object) -> None:
+        if self.editor is not None and self.editor.question_id == question_id:
+            self.critique.show_preview(cast("CritiqueData", data))
+
+    def _on_critique_queue_phase_changed(
+        self, question_id: int, phase: str, done: int, total: int
+    ) -> None:
+        if self.editor is not None and self.editor.question_id == question_id:
+            self.critique.show_phase(phase, done, total)
 
     def _on_review_panel_saved(self, _critique_id: int) -> None:
         self._show_critiques()  # the writer's Review tab shows an approved review

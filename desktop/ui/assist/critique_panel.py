@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.critique_types import DIMENSIONS, Item, source_of
+from desktop.critique_types import DIMENSIONS, CritiqueData, Item, source_of
 from desktop.engine.tasks.critique import add_anchors, anchor
 from desktop.model_offer import ModelOffer
 from desktop.store.critiques import CritiqueRecord
@@ -71,6 +71,11 @@ class CritiquePanel(QWidget):
         self.stale.setStyleSheet("background: #fff3c4; padding: 4px")
         self.empty = QLabel(self.tr("No review yet. Press Review for a critique of this answer."))
         self.empty.setWordWrap(True)
+        # While the model writes: what it is at; the analysis is shown below meanwhile.
+        self.working = QLabel()
+        self.working.setWordWrap(True)
+        self.working.setStyleSheet("background: #e8f0fe; padding: 4px")
+        self.working.hide()
 
         self.source = SourceLabel()
         self.ability = AbilityBox()
@@ -112,6 +117,7 @@ class CritiquePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stale)
+        layout.addWidget(self.working)
         layout.addWidget(self.ability)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
@@ -168,12 +174,39 @@ class CritiquePanel(QWidget):
         self.offer = offer
         self.ability.show_ability(can_critique, offer, self.source.source, self.reason)
 
+    def show_preview(self, data: CritiqueData) -> None:
+        """The critique while the model still writes its part: the automatic analysis, with a
+        line saying the model's review follows (``show_phase`` says what it is at)."""
+        self.working.setText(
+            self.tr("The model is reviewing this answer; meanwhile, the automatic analysis.")
+        )
+        self.working.show()
+        self.stale.setVisible(False)
+        self.empty.hide()
+        self.body.show()
+        self._show_data(data)
+
+    def show_phase(self, phase: str, done: int, total: int) -> None:
+        """What the model is at while it reviews the answer on display."""
+        if phase == "qualify":
+            what = self.tr("checking what this model can do (once per model) %1/%2")
+            what = what.replace("%1", str(done + 1)).replace("%2", str(total))
+        elif phase == "prompt":
+            what = self.tr("reading the answer")
+        elif phase == "scoring":
+            what = self.tr("scoring")
+        else:
+            what = self.tr("writing the review")
+        self.working.setText(self.tr("The model is reviewing this answer: %1…").replace("%1", what))
+        self.working.show()
+
     def show_critique(self, record: CritiqueRecord | None) -> None:
+        self.working.hide()
         self.empty.setVisible(record is None)
         self.body.setVisible(record is not None)
-        self.strengths.clear()
-        self.improvements.clear()
         if record is None:
+            self.strengths.clear()
+            self.improvements.clear()
             self.stale.setVisible(False)
             self.source.set_source(None)
             self.reason = ""
@@ -182,6 +215,12 @@ class CritiquePanel(QWidget):
         data = record.data
         if record.approved_at is not None:  # the writer sees what the counselor approved
             data = add_anchors(final_critique(record), record.reviewed_text)
+        self._show_data(data)
+        self.refresh_stale()
+
+    def _show_data(self, data: CritiqueData) -> None:
+        self.strengths.clear()
+        self.improvements.clear()
         self.source.set_source(source_of(data))
         self.reason = str(data.get("gate", {}).get("message", ""))
         self.ability.show_ability(self.can_critique, self.offer, self.source.source, self.reason)
@@ -198,7 +237,6 @@ class CritiquePanel(QWidget):
         self.fixes.setText(
             "\n".join(f"{i}. {fix}" for i, fix in enumerate(data.get("top_fixes", []), 1))
         )
-        self.refresh_stale()
 
     def _add(self, widget: QListWidget, text: str, item_data: Item, severity: str | None) -> None:
         quote = str(item_data.get("quote", ""))

@@ -23,7 +23,7 @@ from desktop.counsel.requests import stored_request
 from desktop.counsel.runner import DEFAULT_PARALLEL, empty_answer
 from desktop.engine.backend import Backend
 from desktop.engine.tasks.critique import analysis_only
-from desktop.engine.tasks.critique_pool import Done, Work, run_pool, slots_for
+from desktop.engine.tasks.critique_pool import Done, Preview, Work, run_pool, slots_for
 from desktop.engine.tasks.io import TaskIO
 from desktop.store import Database, StorageError
 from desktop.store.batches import (
@@ -56,11 +56,17 @@ class CritiqueQueue(QObject):
     Signals:
         progress_changed(object): the batch's BatchProgress, or None when there is no batch.
         critique_saved(int): a critique of question id was stored.
+        critique_preview(int, object): question id, the CritiqueData shown while the model
+            writes its part (the automatic analysis; the stored critique replaces it).
+        phase_changed(int, str, int, int): question id whose critique runs alone, its phase
+            ("prompt", "qualify", "scoring", "writing"), done, total.
         message(str): a short status message.
     """
 
     progress_changed = Signal(object)
     critique_saved = Signal(int)
+    critique_preview = Signal(int, object)
+    phase_changed = Signal(int, str, int, int)
     message = Signal(str)
 
     def __init__(
@@ -78,6 +84,7 @@ class CritiqueQueue(QObject):
         self.owner = this_process()  # another app or `jaso review` leaves our batch alone
         # (question id, text) -> the analyzer's findings an open editor has for that text
         self.findings: Callable[[int, str], tuple[Flag, ...]] | None = None
+        assistant.job_progress.connect(self._on_assistant_job_progress)
         assistant.state_changed.connect(self._on_assistant_state_changed)
 
     # Control -------------------------------------------------------------------------------
@@ -272,6 +279,16 @@ class CritiqueQueue(QObject):
                 self.feed.put(self._claim())  # None ends the job once the rest are done
         elif isinstance(event, Done):
             self._store(event)
+        elif isinstance(event, Preview):
+            item = self.in_flight.get(event.key)
+            if item is not None:
+                self.critique_preview.emit(item.question_id, event.data)
+
+    def _on_assistant_job_progress(self, job_id: int, phase: str, done: int, total: int) -> None:
+        """The phase of the critique running alone (several at once report no progress)."""
+        if job_id == self.job and len(self.in_flight) == 1:
+            item = next(iter(self.in_flight.values()))
+            self.phase_changed.emit(item.question_id, phase, done, total)
 
     def _store(self, done: Done) -> None:
         item = self.in_flight.pop(done.key, None)

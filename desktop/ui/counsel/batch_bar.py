@@ -29,6 +29,7 @@ class BatchBar(QWidget):
         self.controller = controller
         self.progress: BatchProgress | None = None
         self.label = QLabel()
+        self.phase = QLabel()  # what the model is at on the item running alone
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(180)
         self.pause_button = QPushButton(self.tr("Pause"))
@@ -43,6 +44,7 @@ class BatchBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (
             self.label,
+            self.phase,
             self.bar,
             self.pause_button,
             self.cancel_button,
@@ -55,7 +57,23 @@ class BatchBar(QWidget):
         self.hide_timer.setInterval(self.HIDE_AFTER_MS)
         self.hide_timer.timeout.connect(self.hide)
         controller.progress_changed.connect(self.show_progress)
+        controller.phase_changed.connect(self._on_controller_phase_changed)
+        controller.critique_saved.connect(self._on_controller_critique_saved)
         self.hide()
+
+    def _on_controller_phase_changed(
+        self, _question_id: int, phase: str, _done: int, _total: int
+    ) -> None:
+        self.phase.setText(
+            {
+                "qualify": self.tr("· measuring the model"),
+                "prompt": self.tr("· reading"),
+                "scoring": self.tr("· scoring"),
+            }.get(phase, self.tr("· writing"))
+        )
+
+    def _on_controller_critique_saved(self, _question_id: int) -> None:
+        self.phase.clear()
 
     def show_progress(self, progress: BatchProgress | None) -> None:
         self.progress = progress
@@ -81,6 +99,8 @@ class BatchBar(QWidget):
                 "%1", "…" if progress.eta_seconds is None else duration_text(progress.eta_seconds)
             )
         self.label.setText(text)
+        if not active:
+            self.phase.clear()
         self.pause_button.setText(
             self.tr("Resume") if progress.state == "paused" else self.tr("Pause")
         )
