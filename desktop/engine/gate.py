@@ -31,9 +31,14 @@ UNKNOWN_NAME: Final = "unknown_name"
 FABRICATED: Final = "fabricated"  # a draft's number or name the notes never gave
 ESSAY_COPY: Final = "essay_copy"  # a judgement that is only the essay's own words given back
 APPLICANT_VOICE: Final = "applicant_voice"  # a judgement written as the applicant ("my experience")
+OFF_TOPIC: Final = "off_topic"  # an interview question on nothing the application says
+# The same score vector as another answer of the batch that the analysis rates clearly
+# differently: the model does not score the answer in front of it.
+SAME_SCORES: Final = "same_scores"
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
-    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE,
+    PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE, OFF_TOPIC,
+    SAME_SCORES,
 )  # fmt: skip
 
 

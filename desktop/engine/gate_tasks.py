@@ -15,6 +15,7 @@ import regex
 from desktop.engine import gate
 from desktop.engine.backend import Message
 from desktop.engine.gate import Instructions, Verdict
+from desktop.engine.gate_topic import off_topic
 from desktop.writing.fabrication import fabrication_flags
 from desktop.writing.flags import CheckContext
 from desktop.writing.sentences import sentence_spans
@@ -230,12 +231,18 @@ def notes_echo(text: str, notes: str) -> bool:
     return covered >= NOTES_COVER and len(text) <= 1.5 * len(notes)
 
 
-def judge_question(text: str, quote: str, prompt: Instructions, lang: str) -> list[Verdict]:
+def judge_question(
+    text: str, quote: str, prompt: Instructions, lang: str, application: str = ""
+) -> list[Verdict]:
     """An interview question: not on contact details, no prompt or schema text, the essay's
-    language."""
+    language; with ``application`` (the essays, their questions, the company and the role),
+    about something it says (``gate_topic``)."""
     if gate.pii(text) or gate.pii(quote):
         return [Verdict(gate.PII, "question", text)]
-    return gate.judge_prose([("question", text)], prompt, lang)
+    verdicts = gate.judge_prose([("question", text)], prompt, lang)
+    if not verdicts and application and off_topic(text, application, lang):
+        verdicts.append(Verdict(gate.OFF_TOPIC, "question", text))
+    return verdicts
 
 
 # Companies and outlets: a name with a company or media ending (not endings that are also

@@ -76,6 +76,14 @@ class InterviewRequest:
         """Every answer, for grounding: what an interview answer may draw facts from."""
         return "\n".join(a.answer for a in self.answers)
 
+    @property
+    def application(self) -> str:
+        """What a question may be about: the company, the role, every question and answer."""
+        parts = [self.company, self.role]
+        for item in self.answers:
+            parts += [item.question, item.answer]
+        return "\n".join(parts)
+
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> InterviewRequest:
         answers = tuple(
@@ -239,7 +247,7 @@ def model_questions(
     found: list[InterviewQuestion] = []
     for item in data["questions"]:
         text = " ".join(item["question"].split())
-        verdicts = judge_question(text, item["quote"], prompt, lang)
+        verdicts = judge_question(text, item["quote"], prompt, lang, request.application)
         if verdicts:
             record.reject(verdicts)
             continue
