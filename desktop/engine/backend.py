@@ -71,9 +71,18 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str  # "prompt" | "tokens"
+    """``phase``: "prompt" (tokens read of the prompt), "tokens" (tokens written), or what a
+    task calls the part it is writing ("scoring", "writing": ``structured.generate_json``'s
+    phases); "qualify" counts the qualification set's tasks."""
+
+    phase: str
     done: int
     total: int
+
+    @property
+    def writes(self) -> bool:
+        """Whether ``done`` counts tokens written."""
+        return self.phase not in ("prompt", "qualify")
 
 
 ProgressCallback = Callable[[Progress], None]

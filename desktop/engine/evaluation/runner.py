@@ -28,7 +28,7 @@ class _Meter:
         self.tokens = 0
 
     def __call__(self, progress: Progress) -> None:
-        if progress.phase == "tokens":
+        if progress.writes:
             if self.first_token is None:
                 self.first_token = time.perf_counter() - self.started
             self.tokens = progress.done

@@ -47,7 +47,7 @@ class Assistant(QObject):
     Signals:
         state_changed(str, str): the new state and a detail (model name or error message).
         job_started(int, str): a task's job id and its label.
-        job_progress(int, str, int, int): job id, phase ("prompt"/"tokens"), done, total.
+        job_progress(int, str, int, int): job id, phase (``Progress.phase``), done, total.
         job_ended(int): the job finished, failed or was cancelled.
         job_failed(int, str, str): job id, a short message, copyable details.
         qualified(object): a model's ``Qualification`` was measured (the first judging job on

@@ -78,7 +78,7 @@ class LlmWorker(QObject):
 
     Signals:
         chunk_produced(int, str): text decoded for job id.
-        progress_changed(int, str, int, int): job id, phase ("prompt"/"tokens"), done, total.
+        progress_changed(int, str, int, int): job id, phase (``Progress.phase``), done, total.
         event_produced(int, object): a finished part of a task's result (a candidate).
         job_finished(int, object): job id and its result (a task's, or a load's model info).
         job_failed(int, str, str): job id, a short message, copyable details.
