@@ -25,7 +25,7 @@ from desktop.engine.backend import Backend, LoadOptions
 from desktop.engine.errors import OutputRejected
 from desktop.engine.gate_tasks import critique_fields
 from desktop.engine.llama_backend import LlamaCppBackend
-from desktop.engine.tasks.critique import critique, critique_messages, critique_prompt
+from desktop.engine.tasks.critique import Interim, critique, critique_messages, critique_prompt
 from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
 from desktop.engine.tasks.interview_feedback import assess_answer
@@ -111,8 +111,16 @@ def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> 
     out: dict[str, Any] = {"id": row["id"], "company": row.get("company", "")}
     backend.texts.clear()
     started = time.perf_counter()
-    result = critique(backend, request, TaskIO(), seed=seed)  # type: ignore[arg-type]
+    visible: list[float] = []  # the analysis is on screen while the model writes
+
+    def on_event(event: object) -> None:
+        if isinstance(event, Interim) and not visible:
+            visible.append(round(time.perf_counter() - started, 2))
+
+    io = TaskIO(on_event=on_event)
+    result = critique(backend, request, io, seed=seed)  # type: ignore[arg-type]
     out["critique"] = {
+        "first_visible": visible[0] if visible else None,
         "seconds": round(time.perf_counter() - started, 1),
         "source": result.get("source"),
         "gate": result.get("gate"),
@@ -186,8 +194,9 @@ def main() -> int:
             )
             counts["still_bad"] += bool(c["still_bad"])
             print(
-                row["id"], c["source"], c["seconds"], (c["gate"] or {}).get("rejected"), flush=True
-            )
+                row["id"], c["source"], c["first_visible"], c["seconds"],
+                (c["gate"] or {}).get("rejected"), flush=True,
+            )  # fmt: skip
     inner.close()
     print(json.dumps(dict(sorted(counts.items())), ensure_ascii=False))
     return 0
