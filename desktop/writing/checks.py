@@ -49,7 +49,7 @@ def run_checks(text: str, context: CheckContext) -> list[Flag]:
     for rule in rules:
         flags += rule(nfc, context)
     flags += checks_korean.analyzer_rules(nfc, context)  # only where the analyzer is loaded
-    return drop_overlaps(_prefer_curated(flags))
+    return drop_overlaps(_prefer_curated(one_per_error(nfc, flags)))
 
 
 def analyzer_checks(text: str, context: CheckContext) -> list[Flag]:
@@ -74,6 +74,42 @@ _YIELDS_TO: Final = {
     "KO.TYPO": ("KO.SPELL", "KO.LOANWORD", "KO.GRAMMAR"),
     "KO.SPACING": ("KO.SPELL", "KO.TYPO", "KO.GRAMMAR"),
 }
+
+
+# When two rules find the same mistake (their corrections give the same text), the first of
+# these keeps it: one mistake, one finding.
+_FIRST_TO_CORRECT: Final = (
+    "KO.GRAMMAR",
+    "KO.SPELL",
+    "KO.LOANWORD",
+    "KO.JOSA",
+    "KO.TYPO",
+    "KO.SPACING",
+)
+
+
+def one_per_error(text: str, flags: list[Flag]) -> list[Flag]:
+    """``flags`` less those whose correction another rule's overlapping flag already makes:
+    applied to ``text``, both give the same words (되요 → 돼요 from the list and from the
+    grammar rule, 안되요 → 안 돼요 over the whole word or its part)."""
+    rank = {rule_id: at for at, rule_id in enumerate(_FIRST_TO_CORRECT)}
+    fixing = sorted((f for f in flags if f.suggestion and f.rule_id in rank), key=lambda f: f.start)
+    dropped: set[int] = set()
+    for at, flag in enumerate(fixing):
+        for other in fixing[at + 1 :]:
+            if other.start >= flag.end:
+                break
+            if other.rule_id == flag.rule_id or id(other) in dropped or id(flag) in dropped:
+                continue
+            low, high = min(flag.start, other.start), max(flag.end, other.end)
+            if _fixed(text, flag, low, high) == _fixed(text, other, low, high):
+                later = flag if rank[flag.rule_id] > rank[other.rule_id] else other
+                dropped.add(id(later))
+    return [flag for flag in flags if id(flag) not in dropped]
+
+
+def _fixed(text: str, flag: Flag, low: int, high: int) -> str:
+    return text[low : flag.start] + flag.suggestion + text[flag.end : high]
 
 
 def _prefer_curated(flags: list[Flag]) -> list[Flag]:

@@ -310,7 +310,11 @@ def _repeat(text: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag("STYLE.REPEAT", "major", start, end, message))
     word_pattern = r"[A-Za-z]{4,}" if context.lang == "en" else r"[가-힣]{2,}"
     occurrences: dict[str, list[tuple[int, int]]] = {}
+    # A hedge's 생각합니다 is STYLE.HEDGE's finding (repeated hedging): not counted again here.
+    hedges = [] if context.lang == "en" else [m.span() for m in _HEDGE.finditer(text)]
     for match in regex.finditer(word_pattern, text):
+        if hedges and any(low < match.end() and match.start() < high for low, high in hedges):
+            continue
         word = match.group().lower()
         stem = _KO_TRAILING.sub("", word) if context.lang != "en" else word
         if len(stem) < 2 or word in _STOP_WORDS or stem in _STOP_WORDS:

@@ -46,7 +46,8 @@ _RATE: Final = regex.compile(r"(?<=[가-힣])[률율]")
 _DOE: Final = (
     (regex.compile(r"되서"), "돼서"),
     (regex.compile(r"돼(?=었|어|는|고|면|기|지만|도록)"), "되"),
-    (regex.compile(r"(?<![가-힣])되요(?![가-힣])"), "돼요"),
+    # 되요 as a word of its own, or after the adverb 안 (안되요 is 안 돼요).
+    (regex.compile(r"(?:(?<![가-힣])|(?<=(?<![가-힣])안))되요(?![가-힣])"), "돼요"),
 )
 _AN_DOE: Final = regex.compile(
     r"(?<![가-힣])안(?=(?:되|돼|된|될|됐|됩)(?:었|어|는|면|고|게|지|서|기|요|도|나|다|니|ㄴ|[.,!?\s]|$)?)"
@@ -69,10 +70,10 @@ def _grammar(text: str, context: CheckContext) -> list[Flag]:
         for match in pattern.finditer(text):
             found.append((match.start(), match.start() + len(match.group()), right, "되/돼"))
     for match in _AN_DOE.finditer(text):
-        found.append((match.start(), match.end() + 1, "안 " + text[match.end()], "안 되"))
+        found.append((match.start(), match.end(), "안 ", "안 되"))
     own = own_spans(text, context.company)
-    flags = []
-    for start, end, right, kind in found:
+    words: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+    for start, end, right, kind in sorted(found):
         if any(low < end and start < high for low, high in own):
             continue
         word_start = start
@@ -81,16 +82,43 @@ def _grammar(text: str, context: CheckContext) -> list[Flag]:
         word_end = end
         while word_end < len(text) and regex.match(r"[가-힣]", text[word_end]):
             word_end += 1
+        words.setdefault((word_start, word_end), []).append((start, end, right, kind))
+    flags = []
+    for (word_start, word_end), inside in _merged_words(words):
+        # Every correction in the word goes into its one finding: 안되요 is 안 돼요, not the
+        # 안 되요 of its spacing alone.
+        pieces, at = [], word_start
+        for start, end, right, _kind in inside:
+            if start < at:
+                continue  # two patterns on the same letters: the first one's correction
+            pieces += [text[at:start], right]
+            at = end
+        fixed = "".join(pieces) + text[at:word_end]
         wrong = text[word_start:word_end]
-        fixed = text[word_start:start] + right + text[end:word_end]
         message = context.say(
             "문법: '{wrong}' → '{right}'",
             "Grammar: '{wrong}' should be '{right}'",
             wrong=wrong,
             right=fixed,
         )
-        flags.append(Flag("KO.GRAMMAR", "major", word_start, word_end, message, fixed, kind))
+        kinds = "+".join(dict.fromkeys(kind for *_span, kind in inside))
+        flags.append(Flag("KO.GRAMMAR", "major", word_start, word_end, message, fixed, kinds))
     return flags
+
+
+def _merged_words(
+    words: dict[tuple[int, int], list[tuple[int, int, str, str]]],
+) -> list[tuple[tuple[int, int], list[tuple[int, int, str, str]]]]:
+    """The words of ``words`` with those that overlap joined (a word's end is found from the
+    match, so one letter run can be reached from two matches with different ends)."""
+    merged: list[tuple[tuple[int, int], list[tuple[int, int, str, str]]]] = []
+    for (start, end), inside in sorted(words.items()):
+        if merged and start < merged[-1][0][1]:
+            (low, high), before = merged[-1]
+            merged[-1] = ((low, max(high, end)), sorted(before + inside))
+        else:
+            merged.append(((start, end), inside))
+    return merged
 
 
 def _loanwords(text: str, context: CheckContext) -> list[Flag]:
