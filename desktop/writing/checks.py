@@ -44,7 +44,7 @@ def run_checks(text: str, context: CheckContext) -> list[Flag]:
     flags = _unicode(text, nfc, context)
     rules: list[Rule] = [_length, _jamo, _contact, *checks_company.RULES]
     rules += checks_en.RULES if context.lang == "en" else checks_style.KOREAN_RULES
-    rules += [] if context.lang == "en" else checks_usage.RULES
+    rules += [] if context.lang == "en" else [*checks_usage.RULES, checks_korean.unspaced]
     rules += checks_style.SHARED_RULES + checks_structure.RULES
     for rule in rules:
         flags += rule(nfc, context)

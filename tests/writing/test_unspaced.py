@@ -1,0 +1,85 @@
+"""Text without spaces (pasted from a PDF, typed without them): one KO.SPACING finding that
+says so, not a finding per word or a paragraph-long "word" with a few of its spaces put back."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from desktop.writing import korean
+from desktop.writing.checks import analyzer_checks, run_checks
+from desktop.writing.checks_korean import unspaced_spans
+from desktop.writing.flags import CheckContext
+from tests.writing.clean_essays import CLEAN_ESSAYS
+
+KO = CheckContext(company="한빛물류")
+ANALYZER_RULES = {"KO.SPACING", "KO.TYPO", "KO.JOSA"}
+
+
+@pytest.fixture(scope="module", params=["without the analyzer", "with the analyzer"])
+def analyzer(request: pytest.FixtureRequest) -> Iterator[Any]:
+    if request.param == "without the analyzer":
+        yield None
+        return
+    loaded = korean.load()
+    if loaded is None:
+        pytest.skip("kiwipiepy is not installed")
+    yield loaded
+    korean._kiwi = None  # the other test modules check as the GUI process does, without it
+
+
+def squeezed(text: str) -> str:
+    return "\n".join(line.replace(" ", "") for line in text.splitlines())
+
+
+def analyzer_flags(text: str) -> list[tuple[str, str]]:
+    return [
+        (f.rule_id, text[f.start : f.end])
+        for f in run_checks(text, KO)
+        if f.rule_id in ANALYZER_RULES
+    ]
+
+
+@pytest.mark.parametrize("essay", CLEAN_ESSAYS[:4])
+def test_an_answer_without_spaces_is_one_finding(analyzer: Any, essay: str) -> None:
+    text = squeezed(essay).replace("\n", "")
+    assert analyzer_flags(text) == [("KO.SPACING", text)]
+    (flag,) = [f for f in run_checks(text, KO) if f.rule_id == "KO.SPACING"]
+    assert flag.severity == "major" and not flag.suggestion
+    assert "띄어쓰기가 거의 없습니다" in flag.message
+
+
+def test_a_pdfs_short_lines_without_spaces_are_one_finding(analyzer: Any) -> None:
+    lines = textwrap.wrap(squeezed(" ".join(CLEAN_ESSAYS[:3])), 30)
+    text = "\n".join(line for line in lines if len(line) > 5)  # no line of a lone "."
+    assert len(text.splitlines()) > 10
+    assert analyzer_flags(text) == [("KO.SPACING", text)]
+
+
+def test_only_the_paragraph_without_spaces_is_found(analyzer: Any) -> None:
+    spaced = "저는할수있습니다. " + CLEAN_ESSAYS[1]  # a real spacing mistake, and clean text
+    run_together = squeezed(CLEAN_ESSAYS[2])
+    text = f"{spaced}\n\n{run_together}"
+    expected = [("KO.SPACING", run_together)]
+    if analyzer is not None:
+        expected.insert(0, ("KO.SPACING", "저는할수있습니다"))
+    assert analyzer_flags(text) == expected
+    assert unspaced_spans(text) == [(len(spaced) + 2, len(text))]
+    if analyzer is not None:  # the editor's worker leaves that paragraph alone as well
+        assert [text[f.start : f.end] for f in analyzer_checks(text, KO)] == ["저는할수있습니다"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *CLEAN_ESSAYS,
+        "[배송오류율을절반으로줄인데이터분석]\n" + CLEAN_ESSAYS[1],  # a heading run together
+        "고객만족도조사결과분석보고서작성",  # a short line: too little to say
+        "Data-driven logistics planning with Python and SQL.",
+    ],
+)
+def test_spaced_text_and_short_runs_are_not_unspaced(text: str) -> None:
+    assert unspaced_spans(text) == []
