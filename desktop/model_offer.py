@@ -60,6 +60,19 @@ def estimated_seconds(size_mb: int, measured_tokens_per_s: float | None = None) 
     return PROMPT_TOKENS / prompt_speed + ANSWER_TOKENS / write_speed
 
 
+def speed_measured(verdict: Qualification | None, model: Path | None) -> float | None:
+    """Tokens/s a catalog model of 1 GB would write here, scaled from what ``model`` (the
+    file ``verdict`` measured) wrote during its qualification set: generation is bound by
+    memory bandwidth, so the speed goes with 1/size. None when nothing was measured."""
+    if verdict is None or verdict.tokens_per_s <= 0 or model is None:
+        return None
+    try:
+        size_gb = model.stat().st_size / 2**30
+    except OSError:
+        return None
+    return verdict.tokens_per_s * size_gb if size_gb > 0 else None
+
+
 def _free_disk(folder: Path) -> int | None:
     for place in (folder, *folder.parents):
         if place.exists():
@@ -77,8 +90,13 @@ def critique_offer(
     memory: int | None = None,
     free_disk: int | None = None,
     measured_tokens_per_s: float | None = None,
+    measured_per_gb: float | None = None,
 ) -> ModelOffer | None:
     """The catalog model to offer for critiques on this machine, or None if none fits.
+
+    Its seconds per critique come from ``measured_tokens_per_s`` (the offered model's own
+    speed), else ``measured_per_gb`` (``speed_measured``: this machine's speed, scaled to the
+    offered file's size), else from its size alone.
 
     Candidates are declared for critiques (``recommended_for``), need no more memory than the
     machine has (``min_ram_gb``) and fit the free disk where models are kept with 10 % to spare.
@@ -98,5 +116,8 @@ def critique_offer(
     if not fitting:
         return None
     best = max(fitting, key=lambda e: (e.commercial_use, e.min_ram_gb, -e.size_mb))
-    seconds = estimated_seconds(best.size_mb, measured_tokens_per_s)
-    return ModelOffer(best, seconds, measured=measured_tokens_per_s is not None)
+    speed = measured_tokens_per_s
+    if speed is None and measured_per_gb is not None:
+        speed = measured_per_gb / (max(best.size_mb, 1) / 1024)
+    seconds = estimated_seconds(best.size_mb, speed)
+    return ModelOffer(best, seconds, measured=speed is not None)

@@ -59,3 +59,21 @@ def test_the_shipped_catalog_offers_a_model_on_an_8_gb_machine(tmp_path: Path) -
 def test_without_a_model_nothing_can_critique() -> None:
     assert critique_ability(Settings()) is False
     assert critique_ability(Settings(model_path="/models/some.gguf")) is None  # not measured yet
+
+
+def test_an_offer_uses_the_speed_measured_here_scaled_to_its_size(tmp_path: Path) -> None:
+    from desktop.engine.qualification import Qualification
+    from desktop.model_offer import speed_measured
+
+    model = tmp_path / "small.gguf"
+    with model.open("wb") as file:
+        file.truncate(2**30 // 4)  # a quarter of a GB (sparse: nothing written)
+    verdict = Qualification({}, 1, 60.0, tokens_per_s=80.0)
+    per_gb = speed_measured(verdict, model)
+    assert per_gb == 20.0  # 80 tokens/s on 0.25 GB: 20 on a 1 GB file
+    assert speed_measured(Qualification({}, 1), model) is None  # nothing measured
+    assert speed_measured(verdict, tmp_path / "gone.gguf") is None
+    slow = critique_offer(tmp_path, catalog=CATALOG, memory=16 * GB, measured_per_gb=5.0)
+    fast = critique_offer(tmp_path, catalog=CATALOG, memory=16 * GB, measured_per_gb=per_gb)
+    assert slow is not None and fast is not None and slow.measured and fast.measured
+    assert slow.seconds_per_critique > fast.seconds_per_critique

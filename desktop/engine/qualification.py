@@ -82,6 +82,7 @@ class Qualification:
     tasks: dict[str, TaskResult]
     version: int
     seconds: float = 0.0
+    tokens_per_s: float = 0.0  # how fast it wrote its answers here (0: not measured)
 
     def can(self, task: str) -> bool:
         result = self.tasks.get(task)
@@ -107,13 +108,47 @@ class Qualification:
         return {
             "version": self.version,
             "seconds": round(self.seconds, 1),
+            "tokens_per_s": round(self.tokens_per_s, 2),
             "tasks": {name: asdict(result) for name, result in self.tasks.items()},
         }
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Qualification:
         tasks = {name: TaskResult(**value) for name, value in raw.get("tasks", {}).items()}
-        return cls(tasks, int(raw.get("version", 0)), float(raw.get("seconds", 0.0)))
+        return cls(
+            tasks,
+            int(raw.get("version", 0)),
+            float(raw.get("seconds", 0.0)),
+            float(raw.get("tokens_per_s", 0.0)),
+        )
+
+
+class WriteMeter:
+    """Tokens written per second over several generations, from their progress (the prompt's
+    time left out); forwards every update to ``forward``."""
+
+    def __init__(self, forward: Callable[[Progress], None] | None = None) -> None:
+        self.forward = forward
+        self.tokens = 0
+        self.seconds = 0.0
+        self._last: tuple[int, float] | None = None  # (done, when) of the last write update
+
+    def __call__(self, update: Progress) -> None:
+        now = time.perf_counter()
+        if not update.writes:
+            self._last = None
+        elif self._last is not None and update.done > self._last[0]:
+            self.tokens += update.done - self._last[0]
+            self.seconds += now - self._last[1]
+            self._last = (update.done, now)
+        else:
+            self._last = (update.done, now)  # a generation starts
+        if self.forward is not None:
+            self.forward(update)
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds > 0 else 0.0
 
 
 def _mean_score(data: CritiqueData) -> float:
@@ -238,6 +273,8 @@ def qualify(
     """Run the qualification set on the loaded model: a verdict for each of ``tasks``."""
     data = load_set(path)
     started = time.perf_counter()
+    meter = WriteMeter(io.on_progress)
+    io = TaskIO(cancel=io.cancel, on_event=io.on_event, on_progress=meter, allowed=io.allowed)
     results: dict[str, TaskResult] = {}
     for task in tasks:
         if on_task is not None:
@@ -249,7 +286,9 @@ def qualify(
             results[task] = qualify_interview(backend, data["interview"]["ko"], io)
         elif task == DRAFT:
             results[task] = qualify_draft(backend, data["draft"]["ko"], io)
-    return Qualification(results, int(data["version"]), time.perf_counter() - started)
+    return Qualification(
+        results, int(data["version"]), time.perf_counter() - started, meter.tokens_per_s
+    )
 
 
 class QualificationCache:

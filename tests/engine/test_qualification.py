@@ -262,3 +262,32 @@ def test_the_real_starter_is_continuation_only(gemma_gguf: Path) -> None:
     assert not result.passed, result
     assert result.why.startswith("gate:") or "not" in result.why
     assert verdict.summary() == "continuation only"
+    # what it wrote, per second of writing: the Review panel's offer scales it to the offered
+    # model's size (a 270M model on a CPU writes tens of tokens per second, never thousands)
+    assert 1 < verdict.tokens_per_s < 2000
+    assert Qualification.from_json(verdict.to_json()).tokens_per_s == pytest.approx(
+        verdict.tokens_per_s, abs=0.01
+    )
+
+
+def test_the_write_meter_counts_writing_time_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.engine.backend import Progress
+    from desktop.engine.qualification import WriteMeter
+
+    forwarded: list[Progress] = []
+    meter = WriteMeter(forwarded.append)
+    ticks = iter([0.0, 5.0, 5.0, 6.0, 7.0, 100.0, 100.0, 101.0])
+    monkeypatch.setattr("desktop.engine.qualification.time.perf_counter", lambda: next(ticks))
+    for update in (
+        Progress("prompt", 10, 10),  # 0.0: the prompt, not counted
+        Progress("scoring", 1, 100),  # 5.0: a generation starts
+        Progress("prompt", 5, 5),  # 5.0
+        Progress("writing", 1, 100),  # 6.0: another starts
+        Progress("writing", 11, 100),  # 7.0: 10 tokens in 1 s
+        Progress("qualify", 1, 4),  # 100.0: not writing
+        Progress("tokens", 1, 100),  # 100.0
+        Progress("tokens", 21, 100),  # 101.0: 20 tokens in 1 s
+    ):
+        meter(update)
+    assert meter.tokens == 30 and meter.tokens_per_s == pytest.approx(15.0)
+    assert len(forwarded) == 8

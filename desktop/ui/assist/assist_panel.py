@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.critique_types import CritiqueData
-from desktop.model_offer import ModelOffer, critique_ability, critique_offer
+from desktop.model_choice import choose_model
+from desktop.model_offer import ModelOffer, critique_ability, critique_offer, speed_measured
 from desktop.ui.assist.candidates_panel import CandidatesPanel
 from desktop.ui.assist.checks_panel import ChecksPanel
 from desktop.ui.assist.critique_panel import CritiquePanel
@@ -109,8 +110,11 @@ class AssistPanel(QTabWidget):
         assistant = self.view.assistant
         verdict = assistant.verdict("critique") if assistant is not None else None
         ability = critique_ability(self.view.settings, verdict)
-        if ability is not True and self._offer is None:
-            self._offer = critique_offer(self.models_dir)  # the catalog and the machine stay
+        choice = choose_model(self.view.settings, "critique")
+        speed = speed_measured(verdict, choice.path if choice else None)
+        if ability is not True and (self._offer is None or (speed and not self._offer.measured)):
+            # the catalog and the machine stay; a measured speed replaces the size's guess
+            self._offer = critique_offer(self.models_dir, measured_per_gb=speed)
         self.critique.set_model_ability(ability, self._offer)
 
     def _on_editor_flags_changed(self, _question_id: int) -> None:
