@@ -80,6 +80,9 @@ class GateReport(TypedDict):
     rejected: dict[str, int]  # attempts rejected, by the gate's reason
     verdicts: NotRequired[list[dict[str, str]]]  # the rejected attempts' (first 12), for details
     message: NotRequired[str]  # why the model's critique is not shown, for the user
+    # The model's own scores, by dimension, before ``combine`` moved the analysis's toward
+    # them: a batch compares them across answers (``gate_tasks.ScoreWatch``).
+    scores: NotRequired[dict[str, int]]
 
 
 class CritiqueData(TypedDict):

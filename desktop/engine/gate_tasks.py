@@ -279,3 +279,34 @@ def judge_candidate(text: str, source: str, labels: set[str]) -> str | None:
     if unknown_names(text, source):
         return gate.UNKNOWN_NAME
     return None
+
+
+# Two answers the analysis scores this many points apart in all (one dimension by two and
+# another by one, say) are rated clearly differently; 80 % of pairs of the real essays are.
+CLEAR_GAP: Final = 3
+
+
+@dataclass
+class ScoreWatch:
+    """The score vectors a model gave over one batch run, each with the analysis's vector of
+    the same answer (a critique judged across answers, not alone).
+
+    A model that counts or copies gives every answer the same vector; a model that scores
+    gives answers the analysis tells apart different ones. The first answer with a vector is
+    kept (nothing to compare it with yet); a later one with the same vector is rejected when
+    the analysis rates it clearly differently from an earlier one.
+    """
+
+    seen: dict[tuple[int, ...], list[tuple[int, ...]]] = field(default_factory=dict)
+
+    def same_scores(self, model: Sequence[int], analysis: Sequence[int]) -> Verdict | None:
+        """The ``same_scores`` verdict on the model's vector for this answer, or None; the
+        pair is remembered either way."""
+        key, own = tuple(model), tuple(analysis)
+        earlier = self.seen.setdefault(key, [])
+        clash = any(sum(abs(a - b) for a, b in zip(own, other, strict=True)) >= CLEAR_GAP
+                    for other in earlier)  # fmt: skip
+        earlier.append(own)
+        if not clash:
+            return None
+        return Verdict(gate.SAME_SCORES, "scores", "/".join(map(str, key)))

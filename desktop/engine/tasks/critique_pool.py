@@ -5,20 +5,28 @@ OpenAI-compatible server each slot is a thread with its own HTTP request; the ca
 takes work from ``feed`` (which may block until the caller has more), and reports each finished
 critique through ``on_done`` from that same thread, so whoever stores results (the batch queue
 in SQLite) never sees another thread.
+
+The pool also judges the model's critiques across answers, which no single critique can show:
+a model that gives the same score vector to answers the automatic analysis rates clearly
+differently does not score them, and those answers get the analysis alone (``judged_across``,
+gate reason ``same_scores``).
 """
 
 from __future__ import annotations
 
+import copy
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from desktop.critique_types import CritiqueData
+from desktop.critique_types import DIMENSIONS, CritiqueData, source_of
 from desktop.engine.backend import Backend
 from desktop.engine.errors import EngineError, GenerationCancelled
+from desktop.engine.gate_tasks import GateRecord, ScoreWatch
 from desktop.engine.qualification import CRITIQUE_EN, CRITIQUE_KO
-from desktop.engine.tasks.critique import Interim, critique
+from desktop.engine.tasks.critique import Interim, critique, gate_report
 from desktop.engine.tasks.io import TaskIO
 from desktop.messages import say
 from desktop.writing.essay import EssayRequest
@@ -77,10 +85,13 @@ def run_pool(
     finished = 0
     running: dict[Future[CritiqueData], tuple[Work, float]] = {}
     more = True
+    watch = ScoreWatch()
+    analyses: dict[int, CritiqueData] = {}  # each running item's analysis (its Interim)
 
     def one(work: Work) -> CritiqueData:
         def interim(event: object) -> None:
             if isinstance(event, Interim):
+                analyses[work.key] = event.data
                 io.on_event(Preview(work.key, event.data, work.request))
 
         slot_io = TaskIO(
@@ -111,6 +122,7 @@ def run_pool(
             for future in done:
                 work, started = running.pop(future)
                 seconds = time.monotonic() - started
+                analysis = analyses.pop(work.key, None)
                 try:
                     result = future.result()
                 except GenerationCancelled:
@@ -118,6 +130,34 @@ def run_pool(
                 except EngineError as exc:
                     on_done(Done(work.key, None, str(exc), exc.details, seconds, work.request))
                 else:
+                    result = judged_across(result, analysis, watch)
                     on_done(Done(work.key, result, "", "", seconds, work.request))
                 finished += 1
     return finished
+
+
+def judged_across(
+    result: CritiqueData, analysis: CritiqueData | None, watch: ScoreWatch
+) -> CritiqueData:
+    """``result``, or the answer's automatic ``analysis`` alone when the model gave this answer
+    the score vector it gave an earlier answer of the run that the analysis rates clearly
+    differently (``gate_tasks.ScoreWatch``); the gate's report says so."""
+    report = result.get("gate")
+    model = report.get("scores") if report is not None else None
+    if source_of(result) != "model+analysis" or analysis is None or report is None or not model:
+        return result
+    if any(name not in model for name in DIMENSIONS):
+        return result
+    verdict = watch.same_scores(
+        [model[name] for name in DIMENSIONS],
+        [analysis["scores"][name]["score"] for name in DIMENSIONS],
+    )
+    if verdict is None:
+        return result
+    record = GateRecord(rejected=Counter(report.get("rejected", {})))
+    record.reject([verdict])
+    fallback = copy.deepcopy(analysis)
+    fallback["gate"] = gate_report(record)
+    fallback["gate"]["verdicts"] = [*report.get("verdicts", []), verdict.to_json()][:12]
+    fallback["gate"]["scores"] = dict(model)
+    return fallback
