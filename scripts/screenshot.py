@@ -30,10 +30,12 @@ SCENES = (
 )  # fmt: skip
 # review-starter: the Review tab when the model answers like the starter (a base model): the
 # automatic analysis alone, and a model that fits this machine offered.
-EXTRA_SCENES = ("models", "import", "application", "review-starter")
+# review-writing: Review pressed, the model still writing: the analysis shown meanwhile.
+EXTRA_SCENES = ("models", "import", "application", "review-starter", "review-writing")
 SIZES = ("1200x800", "1600x1000")
 ASSIST = {"checks": "checks", "suggestions": "suggestions", "review": "critique",
-          "counsel": "counsel", "review-starter": "critique"}  # fmt: skip
+          "counsel": "counsel", "review-starter": "critique",
+          "review-writing": "critique"}  # fmt: skip
 
 THREE = {
     "ko": (
@@ -142,7 +144,7 @@ def _render(out: Path, scene: str, lang: str, size: str) -> int:
         _seed_review(db, answer)
         _seed_clients(db, ids)
     shown = ids[0] if ids else None
-    if scene in ("three", "review", "review-starter", "history", "suggestions"):
+    if scene in ("three", "review", "review-starter", "review-writing", "history", "suggestions"):
         company, role, questions = THREE[lang]
         shown = db.run(
             apps.create_application, company=company, role=role, lang=lang,
@@ -153,7 +155,11 @@ def _render(out: Path, scene: str, lang: str, size: str) -> int:
     elif scene == "checks":
         shown = ids[-3]  # many findings
     needs_model = scene in ASSIST or scene == "interview"
-    assistant = _scripted_assistant(starter=scene == "review-starter") if needs_model else None
+    assistant = (
+        _scripted_assistant(starter=scene == "review-starter", held=scene == "review-writing")
+        if needs_model
+        else None
+    )
     settings = Settings(language=lang)
     if needs_model:  # the model the app would have loaded from its settings
         settings.model_path = str(paths.models_dir / "qwen2.5-1.5b-instruct-q4_k_m.gguf")
@@ -247,7 +253,9 @@ SENTENCES = (
 )
 
 
-def _scripted_assistant(starter: bool = False) -> object:
+def _scripted_assistant(starter: bool = False, held: bool = False) -> object:
+    """``held``: the model's critique waits (never released), as while a real one writes."""
+    import threading
     from pathlib import Path
 
     from desktop.ui.models.assistant import Assistant
@@ -256,7 +264,8 @@ def _scripted_assistant(starter: bool = False) -> object:
     from tests.ui.test_model_paths import StarterLike
 
     kind = StarterLike if starter else FakeBackend
-    assistant = Assistant(LlmClient(fake_factory(kind(delay=0.02, sentences=SENTENCES))))
+    backend = kind(delay=0.02, sentences=SENTENCES, gate=threading.Event() if held else None)
+    assistant = Assistant(LlmClient(fake_factory(backend)))
     assistant.load("fake", Path("qwen2.5-1.5b-instruct-q4_k_m.gguf"))
     return assistant
 

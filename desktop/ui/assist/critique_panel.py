@@ -185,6 +185,7 @@ class CritiquePanel(QWidget):
         self.empty.hide()
         self.body.show()
         self._show_data(data)
+        self.ability.hide()  # nothing failed yet: the model's review is on its way
 
     def show_phase(self, phase: str, done: int, total: int) -> None:
         """What the model is at while it reviews the answer on display."""
