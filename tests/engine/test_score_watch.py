@@ -146,11 +146,6 @@ def test_a_model_that_scores_each_answer_keeps_its_critiques(tmp_path: Path) -> 
     assert all(d["gate"]["passed"] for d in critiques)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="critique() does not yet keep the model's own scores in gate.scores "
-    "(one line in engine/tasks/critique.py; until then the batch cannot compare them)",
-)
 def test_end_to_end(tmp_path: Path) -> None:
     _first, second, _third = _review(tmp_path, Scoring())
     assert second["source"] == "analysis"

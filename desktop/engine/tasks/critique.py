@@ -331,6 +331,8 @@ def critique(
         return analysis
     result = combine(analysis, model)
     result["gate"] = gate_report(record)
+    # the model's own scores, before combine: a batch compares them across answers
+    result["gate"]["scores"] = {name: s["score"] for name, s in model["scores"].items()}
     return result
 
 
