@@ -10,7 +10,14 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from desktop.counsel.report import Report, ReportQuestion, score_rows
+from desktop.counsel.report import (
+    Report,
+    ReportQuestion,
+    about_source,
+    item_text,
+    score_rows,
+    status_line,
+)
 from desktop.critique_types import Item
 from desktop.store.records import ApplicationRecord
 from desktop.writing.counting import count
@@ -43,10 +50,11 @@ def _critique(document: DocumentObject, report: Report, entry: ReportQuestion) -
     if data is None:
         document.add_paragraph(label("none"))
         return
-    status = document.add_paragraph().add_run(
-        label("reviewed") if entry.approved else label("draft")
-    )
+    status = document.add_paragraph().add_run(status_line(report, entry))
     status.bold = True
+    if about_source(report, entry):
+        about = document.add_paragraph().add_run(about_source(report, entry))
+        about.font.color.rgb = GREY
     if entry.stale:
         document.add_paragraph(label("stale"))
     if data.get("summary"):
@@ -61,14 +69,17 @@ def _critique(document: DocumentObject, report: Report, entry: ReportQuestion) -
     if data.get("strengths"):
         document.add_heading(label("strengths"), level=3)
         for strength in data["strengths"]:
-            document.add_paragraph(strength["point"], style="List Bullet")
+            document.add_paragraph(
+                item_text(report, strength, strength["point"]), style="List Bullet"
+            )
             _quote(document, strength)
     if data.get("improvements"):
         document.add_heading(label("improvements"), level=3)
         for item in data["improvements"]:
             paragraph = document.add_paragraph(style="List Bullet")
             severity = label(str(item.get("severity", "minor")))
-            paragraph.add_run(f"[{severity}] {item.get('issue', '')}").bold = True
+            issue = item_text(report, item, str(item.get("issue", "")))
+            paragraph.add_run(f"[{severity}] {issue}").bold = True
             _quote(document, item)
             for key in ("why", "suggestion"):
                 if item.get(key):  # the report guard empties one it must not print

@@ -15,7 +15,15 @@ from typing import Final
 from sqlmodel import Session
 
 from desktop.counsel.report_guard import guarded
-from desktop.critique_types import DIMENSION_NAMES, DIMENSIONS, CritiqueData, Item, Score
+from desktop.critique_types import (
+    DIMENSION_NAMES,
+    DIMENSIONS,
+    CritiqueData,
+    Item,
+    Score,
+    Source,
+    source_of,
+)
 from desktop.store.applications import get_application
 from desktop.store.comments import CommentRecord, list_comments
 from desktop.store.critiques import CritiqueRecord
@@ -41,7 +49,15 @@ LABELS: Final = {
         "why": "이유",
         "suggestion": "제안",
         "reviewed": "상담사 검토 완료",
-        "draft": "AI 초안 (상담사 검토 전)",
+        "draft": "상담사 검토 전",
+        "analysis": "자동 분석",
+        "model+analysis": "모델 + 자동 분석",
+        "model": "모델",
+        "about_analysis": "자동 분석: 언어 모델 없이 답변에서 센 수치, 본인 행동, 결과, 문장 "
+        "길이와 오프라인 점검(맞춤법, 분량, 회사명 등)으로 매긴 점수와 항목입니다.",
+        "about_model+analysis": "자동 분석에 모델의 의견을 더했습니다. 점수는 자동 분석의 "
+        "것이며, 모델이 쓴 항목에는 (모델)을 붙였습니다.",
+        "by_model": "(모델)",
         "stale": "이 평가는 이전 버전의 답변을 본 것입니다.",
         "none": "아직 평가가 없습니다.",
         "detached": "(해당 구절이 지금 답변에 없습니다)",
@@ -65,8 +81,17 @@ LABELS: Final = {
         "replace": "Try instead",
         "why": "Why",
         "suggestion": "Suggestion",
-        "reviewed": "Reviewed by your counselor",
-        "draft": "AI draft (not yet reviewed by your counselor)",
+        "reviewed": "reviewed by your counselor",
+        "draft": "not yet reviewed by your counselor",
+        "analysis": "Automatic analysis",
+        "model+analysis": "Model + automatic analysis",
+        "model": "Model",
+        "about_analysis": "Automatic analysis: scores and points measured in the answer "
+        "(figures, own actions, results, sentence length) and by the offline checks (spelling, "
+        "length, company name), without a language model.",
+        "about_model+analysis": "The automatic analysis with the model's comments added: the "
+        "scores are the analysis's, and the items the model wrote are marked (model).",
+        "by_model": "(model)",
         "stale": "This review is of an earlier version of the answer.",
         "none": "No review yet.",
         "detached": "(this passage is no longer in the answer)",
@@ -84,6 +109,8 @@ class ReportQuestion:
     approved: bool
     stale: bool
     comments: tuple[CommentRecord, ...]
+    source: Source = "analysis"  # who wrote the critique (the engine's, whatever the review)
+    model: str = ""  # the model's name as stored with the critique, where one wrote it
 
     @property
     def used(self) -> int:
@@ -117,6 +144,8 @@ def _entry(
         record.approved_at is not None,
         record.is_stale(answer),
         shown,
+        source_of(record.data),
+        record.model,
     )
 
 
@@ -161,24 +190,48 @@ def _quote(item: Item) -> str:
     return f"<div class='quote'>«{_e(quote)}»</div>" if quote else ""
 
 
+def status_line(report: Report, entry: ReportQuestion) -> str:
+    """Who wrote the critique and whether the counselor has approved it: "자동 분석 · 상담사
+    검토 전", "Model + automatic analysis (qwen2.5-3b-instruct-q4_k_m.gguf) · reviewed by your
+    counselor"."""
+    author = report.label(entry.source)
+    if entry.source != "analysis" and entry.model.strip():
+        author += f" ({entry.model.strip()})"
+    return f"{author} · {report.label('reviewed' if entry.approved else 'draft')}"
+
+
+def about_source(report: Report, entry: ReportQuestion) -> str:
+    """What the critique's author means for the reader ("" for a model's alone)."""
+    return report.label(f"about_{entry.source}") if entry.source != "model" else ""
+
+
+def item_text(report: Report, item: Item, text: str) -> str:
+    """An item's text, marked "(모델)" where the model wrote it on top of the analysis."""
+    return f"{report.label('by_model')} {text}" if item.get("origin") == "model" else text
+
+
 def _critique_html(report: Report, entry: ReportQuestion) -> str:
     label = report.label
     data = entry.critique
     if data is None:
         return f"<p class='note'>{_e(label('none'))}</p>"
-    parts = [f"<p class='status'>{_e(label('reviewed') if entry.approved else label('draft'))}</p>"]
+    parts = [f"<p class='status'>{_e(status_line(report, entry))}</p>"]
+    if about_source(report, entry):
+        parts.append(f"<p class='meta'>{_e(about_source(report, entry))}</p>")
     if entry.stale:
         parts.append(f"<p class='note'>{_e(label('stale'))}</p>")
     if data.get("summary"):
         parts.append(f"<h3>{_e(label('summary'))}</h3><p>{_e(data['summary'])}</p>")
     parts.append(_score_rows(report, data.get("scores", {})))
     strengths = "".join(
-        f"<li>{_e(item.get('point', ''))}{_quote(item)}</li>" for item in data.get("strengths", [])
+        f"<li>{_e(item_text(report, item, str(item.get('point', ''))))}{_quote(item)}</li>"
+        for item in data.get("strengths", [])
     )
     if strengths:
         parts.append(f"<h3>{_e(label('strengths'))}</h3><ul>{strengths}</ul>")
     improvements = "".join(
-        f"<li><b>[{_e(label(str(item.get('severity', 'minor'))))}] {_e(item.get('issue', ''))}</b>"
+        f"<li><b>[{_e(label(str(item.get('severity', 'minor'))))}] "
+        f"{_e(item_text(report, item, str(item.get('issue', ''))))}</b>"
         f"{_quote(item)}"
         + "".join(
             f"<br>{_e(label(key))}: {_e(item.get(key, ''))}"

@@ -55,7 +55,7 @@ def test_review_imports_critiques_and_reports(tmp_path: Path) -> None:
     assert "broken.docx: not imported" in run.stdout and "damaged" in run.stdout
     assert "kim.docx: 한빛물류, 1/1 answers reviewed" in run.stdout
     html = (out / "kim.html").read_text(encoding="utf-8")
-    assert "지원 동기를 쓰십시오. (500자)" in html and "AI 초안" in html and "김지원" in html
+    assert "지원 동기를 쓰십시오. (500자)" in html and "자동 분석" in html and "김지원" in html
     assert (out / "kim.docx").stat().st_size > 0 and not (out / "kim.pdf").exists()
     db = Database(tmp_path / "data" / "jaso.sqlite3")
     try:
