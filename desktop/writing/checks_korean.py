@@ -26,7 +26,7 @@ from desktop.writing.companies import own_spans
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.josa import ending_at, wrong_ending
 from desktop.writing.masks import ends_in_mask, mask_spans
-from desktop.writing.sentences import paragraph_spans
+from desktop.writing.sentences import paragraph_spans, sentence_spans
 
 RULE_IDS: Final = ("KO.SPACING", "KO.TYPO", "KO.JOSA")
 # A typo's correction is offered only where the corrected word is far likelier than the word
@@ -34,7 +34,7 @@ RULE_IDS: Final = ("KO.SPACING", "KO.TYPO", "KO.JOSA")
 # with bench/rule_precision.py: below these, half the corrections were wrong).
 TYPO_MIN_GAIN: Final = 2.5
 TYPO_MIN_CONTEXT_GAIN: Final = 1.0
-TYPO_MAX_WORD: Final = 20
+TYPO_MAX_WORD: Final = korean.TYPO_MAX_WORD
 MAX_CHARS: Final = 20_000  # beyond this the analyzer's rules are skipped (seconds of work)
 
 _HANGUL: Final = regex.compile(r"[가-힣]")
@@ -61,8 +61,7 @@ def analyzer_rules(text: str, context: CheckContext) -> list[Flag]:
         return []
     protected = _protected_spans(text, context)
     flags: list[Flag] = []
-    unspaced = set(unspaced_spans(text))  # one finding of their own (unspaced), no analysis
-    spans = [span for span in paragraph_spans(text) if span not in unspaced]
+    spans = analysis_units(text)
     analyses = korean.analyze_all([text[start:end] for start, end in spans])
     for (start, _end), analysis in zip(spans, analyses, strict=False):
         if analysis is None:
@@ -122,6 +121,19 @@ def unspaced(text: str, context: CheckContext) -> list[Flag]:
         )
         flags.append(Flag("KO.SPACING", "major", spans[0][0], spans[-1][1], message))
     return flags
+
+
+def analysis_units(text: str) -> list[tuple[int, int]]:
+    """The spans the analyzer reads one at a time: the sentences of ``text`` outside the lines
+    without spaces (those are one finding of their own, ``unspaced``). Sentences, not
+    paragraphs: the analyzer spreads a batch over its worker threads (a real answer is often
+    one long paragraph), and after a keystroke only the sentence typed in is read again."""
+    unspaced = unspaced_spans(text)
+    return [
+        (start, end)
+        for start, end in sentence_spans(text)
+        if not any(low <= start < high for low, high in unspaced)
+    ]
 
 
 def _protected_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from desktop.writing.counting import graphemes
 from desktop.writing.flags import HINT, CheckContext, Flag, matches
 from desktop.writing.josa import after_closers, ending_at, particle_for, wrong_ending
 from desktop.writing.sentences import paragraph_spans, sentence_spans
-from desktop.writing.wordlists import lines, pairs, phrase_pattern, phrase_regex
+from desktop.writing.wordlists import lines, pair_patterns, phrase_regex
 
 Rule = Callable[[str, CheckContext], list[Flag]]
 
@@ -48,9 +48,8 @@ def _josa(text: str, context: CheckContext) -> list[Flag]:
 
 def _spelling(text: str, context: CheckContext) -> list[Flag]:
     flags = []
-    for wrong, right in pairs("ko_misspellings.tsv"):
-        start = r"(?<![가-힣])" if wrong.startswith("|") else ""
-        for match in regex.finditer(start + phrase_pattern(wrong.lstrip("|")), text):
+    for pattern, right in pair_patterns("ko_misspellings.tsv"):
+        for match in pattern.finditer(text):
             message = context.say(
                 "맞춤법: '{wrong}' → '{right}'",
                 "Spelling: '{wrong}' should be '{right}'",

@@ -21,7 +21,7 @@ import regex
 
 from desktop.writing.companies import own_spans
 from desktop.writing.flags import CheckContext, Flag
-from desktop.writing.wordlists import lines, pairs, phrase_pattern
+from desktop.writing.wordlists import lines, pair_patterns
 
 Rule = Callable[[str, CheckContext], list[Flag]]
 _NO_HANGUL_BEFORE: Final = r"(?<![가-힣A-Za-z])"
@@ -124,9 +124,8 @@ def _merged_words(
 def _loanwords(text: str, context: CheckContext) -> list[Flag]:
     own = own_spans(text, context.company)
     flags = []
-    for wrong, right in pairs("ko_loanwords.tsv"):
-        start = _NO_HANGUL_BEFORE if wrong.startswith("|") else ""
-        for match in regex.finditer(start + phrase_pattern(wrong.lstrip("|")), text):
+    for pattern, right in pair_patterns("ko_loanwords.tsv", _NO_HANGUL_BEFORE):
+        for match in pattern.finditer(text):
             if any(low < match.end() and match.start() < high for low, high in own):
                 continue
             message = context.say(

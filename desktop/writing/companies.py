@@ -96,7 +96,13 @@ def own_pattern(company: str) -> regex.Pattern[str] | None:
 
 def own_spans(text: str, company: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every mention of ``company`` in ``text``."""
+    return list(_own_spans(text, company))
+
+
+@lru_cache(maxsize=8)
+def _own_spans(text: str, company: str) -> tuple[tuple[int, int], ...]:
+    # Six rules ask this of the same text in one check: it is searched once.
     pattern = own_pattern(company)
     if pattern is None:
-        return []
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return ()
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))

@@ -29,8 +29,11 @@ TYPO_COST_THRESHOLD: Final = 1.5
 # 11,000 definitions, consonants included; these few find every typo it found on the real
 # essays that was worth correcting, in 60 % of the time): 재무재표, 떄문, 계시판, 쥬얼리, 높히고.
 TYPO_GROUPS: Final = ("ㅐㅔ", "ㅒㅐ", "ㅔㅖ", "ㅚㅙㅞ", "ㅜㅠ", "ㅓㅕ", "ㅜㅡ", ("이", "히"))
-CACHE_SIZE: Final = 512  # paragraphs kept: while a user types, only the changed one is new
+CACHE_SIZE: Final = 2048  # sentences kept: while a user types, only the changed one is new
 CONTEXT_CHARS: Final = 30  # the words around a typo that judge its correction
+# A corrected word longer than this is text run together without spaces: the analyzer's words
+# there are guesses, and KO.TYPO never offers them (nor are their gains measured).
+TYPO_MAX_WORD: Final = 20
 
 _SURROGATE: Final = regex.compile(r"[\ud800-\udfff]")
 _lock = threading.RLock()
@@ -99,7 +102,8 @@ class Typo:
     word: str
     # How much likelier the analyzer finds the corrected reading than the text as written,
     # for the word alone and for the words around it (log-probability; 0 where it is no
-    # likelier): a correction worth offering is far likelier in both.
+    # likelier, and where it is not measured: a proper noun, a word the correction leaves as
+    # it was, a run over TYPO_MAX_WORD): a correction worth offering is far likelier in both.
     gain: float = 0.0
     context_gain: float = 0.0
 
@@ -173,6 +177,9 @@ def _typo(kiwi: Any, paragraph: str, tokens: Any, token: Any) -> Typo | None:
     if not inside:
         return None
     word = kiwi.join(inside)
+    if token.tag == "NNP" or word == paragraph[start:end] or end - start > TYPO_MAX_WORD:
+        # Never offered as a correction (KO.TYPO): four analyses spared (the gains are 0).
+        return Typo(start, end, token.form, token.tag, float(token.typo_cost), word)
     low = max(0, paragraph.rfind(" ", 0, max(0, start - CONTEXT_CHARS)) + 1)
     high = paragraph.find(" ", min(len(paragraph), end + CONTEXT_CHARS))
     around = paragraph[low : len(paragraph) if high < 0 else high]

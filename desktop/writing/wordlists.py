@@ -37,6 +37,19 @@ def phrase_pattern(phrase: str) -> str:
 
 
 @cache
+def pair_patterns(
+    name: str, word_start: str = r"(?<![가-힣])"
+) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """``pairs(name)`` with each wrong form compiled (``phrase_pattern``; one with a leading
+    ``|`` only where ``word_start`` holds), once per process rather than once per check."""
+    compiled = []
+    for wrong, right in pairs(name):
+        start = word_start if wrong.startswith("|") else ""
+        compiled.append((regex.compile(start + phrase_pattern(wrong.lstrip("|"))), right))
+    return tuple(compiled)
+
+
+@cache
 def phrase_regex(name: str, *, ignore_case: bool = False) -> regex.Pattern[str]:
     """One alternation of every phrase in the list, longest first."""
     phrases = sorted(lines(name), key=len, reverse=True)
