@@ -35,10 +35,11 @@ OFF_TOPIC: Final = "off_topic"  # an interview question on nothing the applicati
 # The same score vector as another answer of the batch that the analysis rates clearly
 # differently: the model does not score the answer in front of it.
 SAME_SCORES: Final = "same_scores"
+MARKUP: Final = "markup"  # an HTML tag or a code fence: a web page's text, not prose
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
     PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE, OFF_TOPIC,
-    SAME_SCORES,
+    SAME_SCORES, MARKUP,
 )  # fmt: skip
 
 
@@ -225,6 +226,24 @@ def placeholder(text: str) -> bool:
     return core in _PLACEHOLDERS or letters in _PLACEHOLDERS or bool(_LEADING_NONE.match(text))
 
 
+# The tags a model trained on web pages writes ("<blockquote>크리스마스를…", the starter's
+# draft); only HTML's own names, so "<Python>" or "<직무역량>" in a sentence is no markup.
+_HTML_TAG: Final = regex.compile(
+    r"</?(?:a|abbr|article|aside|b|big|blockquote|body|br|caption|center|cite|code|dd|del|div|"
+    r"dl|dt|em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|ins|li|main|mark|"
+    r"nav|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|"
+    r"title|tr|tt|u|ul)(?:\s[^<>\n]*)?/?>",
+    regex.IGNORECASE,
+)
+# A code fence; not a Markdown heading: real essays head a paragraph with "# 꼼꼼함".
+_CODE_FENCE: Final = regex.compile(r"(?m)^\s{0,3}```")
+
+
+def markup(text: str) -> bool:
+    """An HTML tag or a code fence: no essay, critique or letter has one."""
+    return bool(_HTML_TAG.search(text) or _CODE_FENCE.search(text))
+
+
 _OPEN_END: Final = regex.compile(
     r"(?:[(\[{,:;/→\-–—]|(?:^|\n)\s*\d+\.|\b(?:and|or|the|an|of|to|with|for|by|my|your|their|"
     r"because|but)|및|또는|그리고|하지만|그러나)\s*$"
@@ -349,6 +368,8 @@ def judge_prose(
     for name, text in fields:
         if placeholder(text):
             reason = PLACEHOLDER
+        elif markup(text):
+            reason = MARKUP
         elif schema_copy(text):
             reason = SCHEMA_COPY
         elif prompt_copy(text, prompt):

@@ -385,3 +385,13 @@ def test_jaso_critique_without_a_model_gives_the_analysis() -> None:
         input=json.dumps(request), capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert missing.returncode == 2 and "--model" in missing.stderr
+
+
+def test_markup_is_a_web_pages_tags_not_an_essays_brackets() -> None:
+    assert gate.markup("<blockquote>크리스마스를 기념하기 위해")
+    assert gate.markup("좋은 답변입니다.<br/>다만 수치가 없습니다.")
+    assert gate.markup("```json\n{}\n```")
+    # what real essays write: brackets around a skill, a hashtag heading, a comparison
+    assert not gate.markup("저는 <Python>과 <직무역량>을 길렀습니다.")
+    assert not gate.markup("# 꼼꼼함\n사소한 부분도 놓치지 않습니다.")
+    assert not gate.markup("오차율 < 1%를 목표로 삼았고 3 > 2입니다.")
