@@ -8,7 +8,8 @@ Each KO.GRAMMAR pattern is narrow on purpose (precision first, measured on real 
 - ``든지``: 던지 (recollection) where a choice is meant: 무슨 일이던지, 하던지 말던지;
 - ``률/율``: 율 after a vowel or ㄴ, 률 after any other final consonant: 클릭율, 증가률;
 - ``되/돼``: 되어 contracted wrongly: 되서, 돼었다, 안돼는;
-- ``안 되``: 안 before 되다 is an adverb and stands apart: 안되었습니다 → 안 되었습니다.
+- ``안 되``: 안 before 되다 is an adverb and stands apart: 안되었습니다 → 안 되었습니다;
+- ``데/대``: 대 where only the connective -는데/-던데 can be meant: 했는대, 하는대요, 좋던대.
 """
 
 from __future__ import annotations
@@ -53,6 +54,27 @@ _AN_DOE: Final = regex.compile(
     r"(?<![가-힣])안(?=(?:되|돼|된|될|됐|됩)(?:었|어|는|면|고|게|지|서|기|요|도|나|다|니|ㄴ|[.,!?\s]|$)?)"
 )
 
+# 대 where the connective ending -는데/-던데 is meant (했는대, 하는대요, 없는대, 좋던대): -대 is
+# hearsay (-다고 해), and hearsay takes -는대 only after a verb stem ending in a consonant
+# (먹는대: 먹는다고 해). After a vowel (하는대, 한다는대), after 었/았/겠 (했는대) and after 없
+# it is no word at all, whatever was meant; so is -던대. 있는대 is hearsay where 있다 is a verb
+# (집에 있는대요: he says he stays home), so it is taken only where 있다 cannot be one: 한 적이
+# 있는대, 할 수 있는대, 하고 있는대. Every -데 is left alone (좋데요 is 좋더라고요, right when
+# the writer saw it and wrong when they heard it: the form cannot tell).
+_NEUNDAE: Final = regex.compile(
+    r"(?:(?<=(?<![가-힣])(?:적이|수)\s?있는)|(?<=[가-힣]고\s?있는)|(?<=([가-힣])는)|(?<=던))"
+    r"대(?=요?(?![가-힣]))"
+)
+_JONGSEONG_SS: Final = 20  # ㅆ's index among the final consonants
+
+
+def _neunde(before: str) -> bool:
+    """Whether -는대 after the syllable ``before`` can only be -는데."""
+    if not before:
+        return True  # -던대, 적이/수/-고 있는대
+    final = (ord(before) - 0xAC00) % 28
+    return final == 0 or before == "없" or (final == _JONGSEONG_SS and before != "있")
+
 
 def _grammar(text: str, context: CheckContext) -> list[Flag]:
     found: list[tuple[int, int, str, str]] = []  # start, end, correction, kind
@@ -69,6 +91,9 @@ def _grammar(text: str, context: CheckContext) -> list[Flag]:
     for pattern, right in _DOE:
         for match in pattern.finditer(text):
             found.append((match.start(), match.start() + len(match.group()), right, "되/돼"))
+    for match in _NEUNDAE.finditer(text):
+        if _neunde(match.group(1) or ""):
+            found.append((match.start(), match.end(), "데", "데/대"))
     for match in _AN_DOE.finditer(text):
         found.append((match.start(), match.end(), "안 ", "안 되"))
     own = own_spans(text, context.company)
