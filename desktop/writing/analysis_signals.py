@@ -194,7 +194,9 @@ def _sentence(text: str, start: int, end: int, lang: str) -> Sentence:
         size=len(piece.split()) if english else len(graphemes(piece)),
         numbers=_numbers(piece, lang),
         action=bool(found) and (english or not _FUTURE_SENTENCE_KO.search(piece)),
-        result=bool((_RESULT_EN if english else _RESULT_KO).search(piece)),
+        # "세계 1위 기업으로 만들겠습니다" is a wish, not a result
+        result=bool((_RESULT_EN if english else _RESULT_KO).search(piece))
+        and (english or not _FUTURE_SENTENCE_KO.search(piece)),
         spoken=not english and bool(_SPOKEN_KO.search(piece)),
         formal=not english and bool(_FORMAL_KO.search(piece)),
         first_person=mine,

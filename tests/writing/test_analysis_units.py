@@ -11,6 +11,7 @@ import pytest
 from desktop.writing import korean
 from desktop.writing.checks import run_checks
 from desktop.writing.checks_korean import analysis_units
+from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import CheckContext
 
 ANSWER = "저는할수있습니다. 계시판에 공지를 올렸습니다. 팀장을 맡게되었습니다."
@@ -57,3 +58,16 @@ def test_a_keystroke_reads_only_its_sentence_again(
     again = [(f.rule_id, f.suggestion) for f in run_checks(edited, context)]
     assert read == ["계시판에 공지를 매일 올렸습니다."]
     assert again == first
+
+
+def test_a_wish_with_a_figure_is_no_result() -> None:
+    """Read on the real essays: four "results in numbers" were wishes ("세계 1위 식품기업으로
+    발돋움하는데 이바지하겠습니다", "74위인 브랜드가치를 높이고 싶습니다")."""
+    from desktop.writing.analysis_signals import measure
+
+    wish = measure(
+        EssayRequest(text="입사하게 된다면 고객 정보를 분석해 세계 1위 기업으로 만들겠습니다.")
+    )
+    done = measure(EssayRequest(text="제가 고객 정보를 분석해 불만 접수를 30% 줄였습니다."))
+    assert not any(s.result for s in wish.sentences)
+    assert any(s.result for s in done.sentences)
