@@ -65,7 +65,7 @@ _ACTION_EN: Final = regex.compile(
 )
 # A sentence that reports an outcome.
 _RESULT_KO: Final = regex.compile(
-    r"결과|덕분에|성과|줄었|줄어|늘었|늘어|높아|높였|낮아|낮췄|달성|향상|감소|증가|개선되|개선했|"
+    r"결과|덕분에|성과|줄었|줄어|줄였|늘었|늘어|늘렸|올렸|높아|높였|낮아|낮췄|달성|향상|감소|증가|개선되|개선했|"
     r"절감|단축|수상|선정|우승|입상|1위|합격|호평|성공|완료|인정받|채택|최우수|우수상|대상을"
 )
 _RESULT_EN: Final = regex.compile(
