@@ -102,7 +102,8 @@ def evidence(signals: Signals, facts: Facts) -> Score:
 
 def job_company_fit(signals: Signals, facts: Facts) -> Score:
     lang = signals.lang
-    reasons = []
+    gaps: list[str] = []
+    done: list[str] = []  # said after the gaps: the summary quotes this as what to improve
     score = 2
     if any(f.severity == "critical" for f in facts.of(WRONG_COMPANY)):
         return {
@@ -112,18 +113,22 @@ def job_company_fit(signals: Signals, facts: Facts) -> Score:
         }  # fmt: skip
     if signals.company_named:
         score += 1
-        reasons.append(_say(lang, "회사 이름을 씀", "names the company"))
+        done.append(_say(lang, "회사 이름을 씀", "names the company"))
     else:
-        reasons.append(_say(lang, "회사 이름이 없음", "does not name the company"))
+        gaps.append(_say(lang, "회사 이름이 없음", "does not name the company"))
     if signals.role_named:
         score += 1
-        reasons.append(_say(lang, "직무를 언급함", "mentions the role"))
+        done.append(_say(lang, "직무를 언급함", "mentions the role"))
     else:
-        reasons.append(_say(lang, "직무 언급이 없음", "does not mention the role"))
+        gaps.append(_say(lang, "직무 언급이 없음", "does not mention the role"))
     if signals.future:
         score += 1
-        reasons.append(_say(lang, "입사 후 할 일을 말함", "says what the writer will do there"))
-    return {"score": _clamp(score), "rationale": _join(reasons, lang) + "."}
+        done.append(_say(lang, "입사 후 할 일을 말함", "says what the writer will do there"))
+    if gaps and done:  # "회사 이름이 없음, 직무 언급이 없음 (입사 후 할 일은 말함)"
+        rationale = f"{_join(gaps, lang)} ({_join(done, lang)})"
+    else:
+        rationale = _join(gaps or done, lang)
+    return {"score": _clamp(score), "rationale": rationale + "."}
 
 
 def structure(signals: Signals, facts: Facts) -> Score:
