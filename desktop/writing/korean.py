@@ -5,7 +5,8 @@ process never loads it: the editor runs the analyzer's rules in the check worker
 (``ui/check_runner.py``); ``jaso check`` loads it in its own process. Where kiwipiepy is not
 installed (a build without it), ``load`` returns None and the checks run without these rules.
 
-Analyses are cached by paragraph: while a user types, only the paragraph that changed is
+Analyses are cached by the text analysed (a "paragraph" below; the checks give it sentences,
+``checks_korean.analysis_units``): while a user types, only the sentence that changed is
 analysed again.
 """
 
