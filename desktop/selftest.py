@@ -2,7 +2,8 @@
 
 A temporary data home, a store round trip, a GGUF loaded (the bundled starter model when the
 build has it, else the small self-test model), a continuation streamed and one critique written
-under the critique's JSON schema through llguidance (each with its time), the main window
+under the critique's JSON schema through llguidance (each with its time); in a build with
+transformers (gpu), the same on its backend with a small safetensors model; the main window
 rendered offscreen, a report exported. Prints one line per step and exits 0 or 1.
 """
 
@@ -106,7 +107,54 @@ def _model(home: Path) -> str:
     return f"{path.name} tried in a helper; " + ", ".join(timings) + f"; {kernels}"
 
 
-def _constrained(backend: Backend) -> str:
+HF_MODEL = ("selftest", "hf")  # the gpu build's small transformers model (safetensors)
+
+
+def _hf_model_path() -> Path:
+    from desktop.paths import resource
+
+    bundled = resource(*HF_MODEL)
+    if bundled.is_dir():
+        return bundled
+    if getattr(sys, "frozen", False):
+        raise FileNotFoundError(f"the bundled transformers self-test model is missing: {bundled}")
+    from desktop.engine.testmodel import build_test_model
+
+    return build_test_model("tiny").hf_dir
+
+
+def _transformers(home: Path) -> str:
+    """The GPU build's own backend: torch and transformers import, a model loads on the best
+    device here (CUDA, else the CPU), streams tokens and writes JSON under the critique schema.
+    Builds without transformers (lite) report that and pass."""
+    import importlib.util
+
+    if importlib.util.find_spec("transformers") is None:
+        return "not in this build (lite: llama.cpp only)"
+    from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
+
+    backend = create_backend("transformers")
+    started = time.perf_counter()
+    backend.load(LoadOptions(_hf_model_path(), n_ctx=2048))
+    timings = [f"loaded on {getattr(backend, 'device', '?')} {time.perf_counter() - started:.1f} s"]
+    try:
+        started = time.perf_counter()
+        prompt = backend.render_chat([{"role": "user", "content": "지원동기를 써 주세요."}])
+        params = SamplingParams(max_tokens=8, temperature=0.0)
+        chunks = list(backend.stream(prompt, params, threading.Event()))
+        tokens = sum(1 for c in chunks if c.token_id is not None)
+        assert tokens == 8, f"{tokens} tokens"
+        timings.append(f"{tokens} tokens streamed {time.perf_counter() - started:.1f} s")
+        if backend.capabilities.json_schema:
+            timings.append(_constrained(backend, max_tokens=400))
+    finally:
+        backend.close()
+    import torch
+
+    return f"torch {torch.__version__}: " + ", ".join(timings)
+
+
+def _constrained(backend: Backend, max_tokens: int = 1200) -> str:
     """One critique-shaped answer under the critique schema, so llguidance runs for real."""
     from desktop.engine.structured import generate_json_reply
     from desktop.engine.tasks.critique_schema import schema_for
@@ -120,7 +168,7 @@ def _constrained(backend: Backend) -> str:
     attempts: list[int] = []
     data = generate_json_reply(
         backend, messages, schema_for(answer, "ko"), threading.Event(),
-        temperature=0.0, seed=0, max_tokens=1200, attempts=attempts, per_char=1.0,
+        temperature=0.0, seed=0, max_tokens=max_tokens, attempts=attempts, per_char=1.0,
     )  # fmt: skip
     assert isinstance(data, dict) and "scores" in data, "no critique object"
     return f"critique JSON under its schema {time.perf_counter() - started:.1f} s"
@@ -218,6 +266,7 @@ def run_self_test() -> int:
         steps: list[tuple[str, Callable[[], str]]] = [
             ("store", lambda: _store(home)),
             ("model", lambda: _model(home)),
+            ("transformers", lambda: _transformers(home)),
             ("checks", lambda: _checks(home)),
             ("window", lambda: _window(home)),
             ("reports", lambda: _reports(home)),

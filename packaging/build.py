@@ -145,6 +145,14 @@ def selftest_model() -> Path:
     return target
 
 
+def selftest_hf() -> Path:
+    """The self-test model's safetensors copy, for the gpu build's transformers step."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.engine.testmodel import build_test_model
+
+    return build_test_model("tiny").hf_dir
+
+
 def deterministic_tar(folder: Path, out: Path, epoch: int) -> None:
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
@@ -291,6 +299,7 @@ def build(variant: str, *, reuse_venv: bool = False, tag: str = "", starter: boo
         env={
             "JASO_VARIANT": variant,
             "JASO_SELFTEST_GGUF": str(model),
+            "JASO_SELFTEST_HF": str(selftest_hf()) if variant == "gpu" else "",
             "JASO_STARTER_GGUF": str(starter_model()) if starter else "",
             "SOURCE_DATE_EPOCH": str(epoch),
             "PYTHONHASHSEED": "0",

@@ -100,12 +100,19 @@ def test_malformed_input_exits_2_with_one_line(stdin: str, message: str) -> None
 
 
 def test_self_test_passes_and_reports_each_step() -> None:
-    result = jaso("--self-test")
+    # from source with transformers installed, the gpu build's step runs too (on the CPU)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=pace.seconds(300),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines[1:6]] == [
+    assert [line.split(":")[0] for line in lines[1:7]] == [
         "ok   store",
         "ok   model",
+        "ok   transformers",
         "ok   checks",
         "ok   window",
         "ok   reports",
@@ -115,7 +122,8 @@ def test_self_test_passes_and_reports_each_step() -> None:
     model = lines[2]
     assert "16 tokens streamed" in model and "critique JSON under its schema" in model
     assert "CPU kernels:" in model
-    assert "EN.SPELL" in lines[3] and "KO." in lines[3]
+    assert "8 tokens streamed" in lines[3] and "critique JSON under its schema" in lines[3]
+    assert "EN.SPELL" in lines[4] and "KO." in lines[4]
     assert lines[-1] == "self-test passed"
 
 
