@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
     LAParams,
     LTChar,
@@ -44,6 +43,7 @@ from desktop.importing.blocks import LeftOut, Progress, no_progress
 from desktop.importing.errors import ImportFailed
 from desktop.importing.package import damaged
 from desktop.importing.pdf_graphics import TextInterpreter
+from desktop.importing.pdf_layout import Aggregator
 from desktop.importing.pdf_mend import Join, PdfLine, PdfPage, mend_pages
 from desktop.messages import say
 
@@ -231,7 +231,7 @@ def read_pdf(
         with path.open("rb") as handle:
             manager = PDFResourceManager()
             # all_texts: lay out the text inside form XObjects too, which some writers use.
-            device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
+            device = Aggregator(manager, laparams=LAParams(all_texts=True))
             interpreter = TextInterpreter(manager, device)
             pages = list(PDFPage.create_pages(PDFDocument(PDFParser(handle))))
             if len(pages) > MAX_PAGES:
