@@ -8,10 +8,11 @@ float, none for a sign alone), names (``LIT``, "#xx" decoded, UTF-8 or bytes as 
 has them), strings (its escapes: octal, ``\\n`` and the like, a line continuation, an unknown
 escape dropped with its character), hex strings (a last odd digit is its own byte, as in
 pdfminer), arrays, dictionaries (keys by ``literal_name``, None values left out), keywords
-(``KWD``; ``true``/``false`` are booleans; another single character is a keyword of its own).
-A stream with an inline image or a procedure (``BI``, ``{``) is left to pdfminer. One
-difference, on purpose: a dictionary with a key and no value is dropped, where pdfminer stops
-reading the page (PSSyntaxError), and the file would be refused as damaged.
+(``KWD``; ``true``/``false`` are booleans; another single character is a keyword of its own),
+procedures (``{ … }``, a list as pdfminer makes one; a subset font's codes put "{" inside the
+strings of most pages that Hancom prints). A stream with an inline image (``BI``) is left to
+pdfminer. One difference, on purpose: a dictionary with a key and no value is dropped, where
+pdfminer stops reading the page (PSSyntaxError), and the file would be refused as damaged.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _TOKEN: Final = re.compile(
     rb"|(?P<dopen><<)|(?P<dclose>>>)"
     rb"|<(?P<hex>[0-9A-Fa-f\s]*)>?"
     rb"|(?P<aopen>\[)|(?P<aclose>\])"
+    rb"|(?P<popen>\{)|(?P<pclose>\})"
     rb"|(?P<string>\()"
     rb"|(?P<keyword>[A-Za-z][^#/%\[\]()<>{}\s]*)"
     rb"|(?P<gt>>)"
@@ -53,11 +55,14 @@ _ESCAPES: Final = {
 _OCTAL: Final = frozenset(b"01234567")
 _TRUE, _FALSE = b"true", b"false"
 _INLINE_IMAGE: Final = re.compile(rb"(?<![^\s\])>])BI(?=\s)")
+# The groups that open and close an array, a dictionary, a procedure: its type, as pdfminer's.
+_OPEN: Final = {"aopen": "a", "dopen": "d", "popen": "p"}
+_CLOSE: Final = {"aclose": "a", "dclose": "d", "pclose": "p"}
 
 
 def handled(data: bytes) -> bool:
-    """Whether ``objects`` reads ``data`` (no inline image, no procedure)."""
-    return _INLINE_IMAGE.search(data) is None and b"{" not in data
+    """Whether ``objects`` reads ``data`` (no inline image)."""
+    return _INLINE_IMAGE.search(data) is None
 
 
 def _name(raw: bytes) -> object:
@@ -138,15 +143,15 @@ def objects(data: bytes) -> Iterator[object]:
         elif kind == "hex":
             digits = _SPACE.sub(b"", match.group("hex"))
             value = _HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), digits)
-        elif kind in ("aopen", "dopen"):
-            stack.append(("a" if kind == "aopen" else "d", []))
+        elif kind in _OPEN:
+            stack.append((_OPEN[kind], []))
             continue
-        elif kind in ("aclose", "dclose"):
-            wanted = "a" if kind == "aclose" else "d"
+        elif kind in _CLOSE:
+            wanted = _CLOSE[kind]
             if not stack or stack[-1][0] != wanted:
-                continue  # pdfminer lets a stray "]" or ">>" pass
+                continue  # pdfminer lets a stray "]", ">>" or "}" pass
             items = stack.pop()[1]
-            if wanted == "a":
+            if wanted != "d":
                 value = items
             elif len(items) % 2:
                 continue  # a dictionary with a key and no value: pdfminer drops it

@@ -29,48 +29,63 @@ _NUMBER: Final = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
 _DRAWING: Final = rb"(?:re|m|l|c|v|y|w|J|j|M|i|g|G|rg|RG|k|K|sc|SC)"
 _NO_OPERANDS: Final = rb"(?:h|S|s|f\*|f|F|B\*|B|b\*|b|n|W\*|W)"
 _NAMED: Final = rb"/[^\s/\[\]()<>{}%]+\s+(?:cs|CS|ri)"  # a colour space, a rendering intent
-_KEPT: Final = (
+_KEPT: Final = re.compile(
     rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)"  # a string, with one level of nested ()
     rb"|<(?!<)[0-9A-Fa-f\s]*>"  # a hex string
-    rb"|%[^\r\n]*"  # a comment
+    rb"|%[^\r\n]*",  # a comment
+    re.DOTALL,
 )
+# Drawing is looked for between the kept tokens only, so an operator must stand alone: white
+# space or a delimiter before it, and after it one of those or a kept token (the end of a piece).
+# The numbers are possessive (``++``): what follows them is an operator's letter or nothing.
+_AFTER: Final = rb"(?=[\s\[(/<%]|\Z)"
 _DRAWN: Final = re.compile(
-    rb"(?P<kept>" + _KEPT + rb")"
-    rb"|(?<![^\s\])>])(?:(?:"
+    rb"(?<![^\s\])>])(?:(?:"
     + _NUMBER
-    + rb"\s+)+"
+    + rb"\s+)++"
     + _DRAWING
     + rb"|"
     + _NO_OPERANDS
     + rb"|"
     + _NAMED
     + rb")"
-    rb"(?=[\s\[(/<%])",
-    re.DOTALL,
+    + _AFTER
 )
 _INLINE_IMAGE: Final = re.compile(rb"(?<![^\s\])>])BI(?=\s)")
 # What the drawing leaves behind: a saved state that nothing uses any more ("q  0 0 1 0 0 cm  Q").
 _EMPTY_STATE: Final = re.compile(
-    rb"(?P<kept>" + _KEPT + rb")"
-    rb"|(?<![^\s\])>])q\s+(?:(?:" + _NUMBER + rb"\s+){6}cm\s+)?Q(?=[\s\[(/<%])",
-    re.DOTALL,
+    rb"(?<![^\s\])>])q\s+(?:(?:" + _NUMBER + rb"\s+){6}cm\s+)?Q" + _AFTER
 )
 
 
-def _kept(match: re.Match[bytes]) -> bytes:
-    return match.group("kept") or b" "
+def _lean(piece: bytes) -> bytes:
+    """A piece of a content stream between kept tokens, without its drawing."""
+    piece = _DRAWN.sub(b" ", piece)
+    emptied = 1 if b"Q" in piece else 0
+    while emptied:  # nested states empty from the innermost out
+        piece, emptied = _EMPTY_STATE.subn(b" ", piece)
+    return piece
 
 
 def without_drawing(data: bytes) -> bytes:
-    """The content stream ``data`` with its drawing operators taken out."""
+    """The content stream ``data`` with its drawing operators taken out.
+
+    The strings, hex strings and comments are found first and kept as they are; the pieces
+    between them lose their drawing with literal replacements, with no Python call per match
+    and no pass over the strings again for each level of nested empty states (the same bytes
+    as one expression that kept the strings itself, in half the time)."""
     if _INLINE_IMAGE.search(data):
         return data
-    lean = _DRAWN.sub(_kept, data + b"\n")
-    while True:  # nested states empty from the innermost out
-        emptier = _EMPTY_STATE.sub(_kept, lean)
-        if len(emptier) == len(lean):
-            return lean
-        lean = emptier
+    data += b"\n"
+    pieces: list[bytes] = []
+    at = 0
+    for kept in _KEPT.finditer(data):
+        if kept.start() > at:
+            pieces.append(_lean(data[at : kept.start()]))
+        pieces.append(kept.group())
+        at = kept.end()
+    pieces.append(_lean(data[at:]))
+    return b"".join(pieces)
 
 
 class TextInterpreter(PDFPageInterpreter):

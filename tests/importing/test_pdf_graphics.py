@@ -68,8 +68,18 @@ def test_a_ruled_page_reads_as_it_did_with_its_drawing(
         b"(nested ( parens ) kept) Tj (x\\\ny) Tj (\\q) Tj (\\0053\\r\\n) Tj <0A 0B 0c> Tj",
         b"% a comment (x\n1 2 m\r\n/Name#41B /a#zz ]] >> [ 1 2 Tj ] 3",
         b"BT /F1 1 Tf (unterminated",
+        b"/TT3 1 Tf ({|) Tj [ (\xb3{) -8 (}) ] TJ { 1 {2 add} dup } x } ] { [ } ] x{y}z <0A>",
+        b"[ { 1 2 ] 3 } 4 ] Tj << /P { 1 } >> BDC {",
     ],
-    ids=["text", "numbers-and-marks", "strings", "comments-and-strays", "cut-short"],
+    ids=[
+        "text",
+        "numbers-and-marks",
+        "strings",
+        "comments-and-strays",
+        "cut-short",
+        "procedures",
+        "procedures-mismatched",
+    ],
 )
 def test_the_fast_tokenizer_gives_pdfminers_objects(data: bytes) -> None:
     stream = PDFStream({}, data)
