@@ -54,7 +54,7 @@ _ESCAPES: Final = {
 }
 _OCTAL: Final = frozenset(b"01234567")
 _TRUE, _FALSE = b"true", b"false"
-_INLINE_IMAGE: Final = re.compile(rb"(?<![^\s\])>])BI(?=\s)")
+_INLINE_IMAGE: Final = re.compile(rb"BI(?<![^\s\])>]BI)(?=\s)")  # "BI" alone, searched for
 # The groups that open and close an array, a dictionary, a procedure: its type, as pdfminer's.
 _OPEN: Final = {"aopen": "a", "dopen": "d", "popen": "p"}
 _CLOSE: Final = {"aclose": "a", "dclose": "d", "pclose": "p"}

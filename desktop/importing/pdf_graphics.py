@@ -51,10 +51,12 @@ _DRAWN: Final = re.compile(
     + rb")"
     + _AFTER
 )
-_INLINE_IMAGE: Final = re.compile(rb"(?<![^\s\])>])BI(?=\s)")
+# The operator's letters first, then the look back at what stands before them: an expression
+# that starts with a literal is searched for that literal, not tried at every byte.
+_INLINE_IMAGE: Final = re.compile(rb"BI(?<![^\s\])>]BI)(?=\s)")
 # What the drawing leaves behind: a saved state that nothing uses any more ("q  0 0 1 0 0 cm  Q").
 _EMPTY_STATE: Final = re.compile(
-    rb"(?<![^\s\])>])q\s+(?:(?:" + _NUMBER + rb"\s+){6}cm\s+)?Q" + _AFTER
+    rb"q(?<![^\s\])>]q)\s+(?:(?:" + _NUMBER + rb"\s+){6}cm\s+)?Q" + _AFTER
 )
 
 

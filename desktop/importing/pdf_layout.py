@@ -58,11 +58,25 @@ def group_textboxes(bbox: Rect, boxes: Sequence[LTTextBox]) -> list[LTTextGroup]
         y1 = max(obj1.y1, obj2.y1)
         return any(obj is not obj1 and obj is not obj2 for obj in plane.find((x0, y0, x1, y1)))
 
-    dists: list[tuple[bool, float, int, int, _Element, _Element]] = [
-        (False, _dist(box1, box2), i, j, box1, box2)
-        for i, box1 in enumerate(boxes)
-        for j, box2 in enumerate(boxes[i + 1 :], i + 1)
-    ]
+    # Every pair's distance as ``_dist`` computes it (the same operations in the same order),
+    # from the corners and areas read once: a page of 300 boxes has 45,000 pairs.
+    corners = [(box.x0, box.y0, box.x1, box.y1, box.width * box.height) for box in boxes]
+    dists: list[tuple[bool, float, int, int, _Element, _Element]] = []
+    for i, (ax0, ay0, ax1, ay1, area) in enumerate(corners):
+        box1 = boxes[i]
+        dists.extend(
+            (
+                False,
+                (max(ax1, bx1) - min(ax0, bx0)) * (max(ay1, by1) - min(ay0, by0))
+                - area
+                - other_area,
+                i,
+                j,
+                box1,
+                boxes[j],
+            )
+            for j, (bx0, by0, bx1, by1, other_area) in enumerate(corners[i + 1 :], i + 1)
+        )
     heapq.heapify(dists)
     plane.extend(boxes)
     done: set[int] = set()
