@@ -17,6 +17,7 @@ pdfminer stops reading the page (PSSyntaxError), and the file would be refused a
 
 from __future__ import annotations
 
+import binascii
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -26,7 +27,8 @@ from pdfminer.utils import choplist
 
 _TOKEN: Final = re.compile(
     rb"(?:[\s\x00]|%[^\r\n]*)*"  # white space and comments before the token
-    rb"(?:(?P<number>[-+]?(?:\d+\.?\d*|\.\d*)|[-+])"
+    rb"(?:(?P<numbers>(?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){2,})"  # operands, in one go
+    rb"|(?P<number>[-+]?(?:\d+\.?\d*|\.\d*)|[-+])"
     rb"|/(?P<name>[^/%\[\]()<>{}\s]*)"
     rb"|(?P<dopen><<)|(?P<dclose>>>)"
     rb"|<(?P<hex>[0-9A-Fa-f\s]*)>?"
@@ -39,8 +41,7 @@ _TOKEN: Final = re.compile(
     re.DOTALL,
 )
 _NAME_HEX: Final = re.compile(rb"#([0-9A-Fa-f]{1,2})?")
-_HEX_PAIR: Final = re.compile(rb"[0-9a-fA-F]{2}|.", re.DOTALL)
-_SPACE: Final = re.compile(rb"\s")
+_WHITE: Final = b" \t\n\r\f\v"  # what \s matches in bytes
 _STRING_MARK: Final = re.compile(rb"[()\\]")
 _ESCAPES: Final = {
     ord("b"): 8,
@@ -66,7 +67,8 @@ def handled(data: bytes) -> bool:
 
 
 def _name(raw: bytes) -> object:
-    raw = _NAME_HEX.sub(lambda m: bytes((int(m.group(1), 16),)) if m.group(1) else b"", raw)
+    if b"#" in raw:
+        raw = _NAME_HEX.sub(lambda m: bytes((int(m.group(1), 16),)) if m.group(1) else b"", raw)
     try:
         return LIT(str(raw, "utf-8"))
     except UnicodeDecodeError:
@@ -116,6 +118,9 @@ def _string(data: bytes, at: int) -> tuple[bytes | None, int]:
 def objects(data: bytes) -> Iterator[object]:
     """The objects of the content stream ``data``, top level only, as pdfminer yields them."""
     stack: list[tuple[str, list[object]]] = []  # the open arrays and dictionaries
+    # The names and keywords met so far (a page says "/F1 1 Tf" hundreds of times).
+    names: dict[bytes, object] = {}
+    keywords: dict[bytes, object] = {_TRUE: True, _FALSE: False}
     at, end = 0, len(data)
     while at < end:
         match = _TOKEN.match(data, at)
@@ -124,6 +129,16 @@ def objects(data: bytes) -> Iterator[object]:
         at = match.end()
         kind = match.lastgroup
         value: object
+        if kind == "numbers":
+            values = [
+                float(token) if b"." in token else int(token)
+                for token in match.group("numbers").split()
+            ]
+            if stack:
+                stack[-1][1].extend(values)
+            else:
+                yield from values
+            continue
         if kind == "number":
             token = match.group("number")
             try:
@@ -131,18 +146,25 @@ def objects(data: bytes) -> Iterator[object]:
             except ValueError:
                 continue
         elif kind == "name":
-            value = _name(match.group("name"))
+            token = match.group("name")
+            value = names.get(token)
+            if value is None:
+                value = names[token] = _name(token)
         elif kind == "keyword":
             token = match.group("keyword")
-            value = True if token == _TRUE else False if token == _FALSE else KWD(token)
+            value = keywords.get(token)
+            if value is None:
+                value = keywords[token] = KWD(token)
         elif kind == "string":
             string, at = _string(data, at)
             if string is None:
                 break
             value = string
         elif kind == "hex":
-            digits = _SPACE.sub(b"", match.group("hex"))
-            value = _HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), digits)
+            digits = match.group("hex").translate(None, _WHITE)
+            value = binascii.unhexlify(digits[: len(digits) & ~1])
+            if len(digits) & 1:  # a last digit alone is a byte of its own, as in pdfminer
+                value += bytes((int(digits[-1:], 16),))
         elif kind in _OPEN:
             stack.append((_OPEN[kind], []))
             continue

@@ -113,9 +113,12 @@ class TextInterpreter(PDFPageInterpreter):
             super().execute(lean)
             return
         operators: dict[PSKeyword, tuple[Callable[..., object], int] | None] = {}
+        # pdfminer's push and pop, inlined: the operand stack is read again after each
+        # operator, as one (scn) pops operands of its own and replaces the list.
+        operands = self.argstack
         for value in objects(data):
             if not isinstance(value, PSKeyword):
-                self.push(value)  # type: ignore[arg-type]
+                operands.append(value)  # type: ignore[arg-type]
                 continue
             if value not in operators:
                 operators[value] = self._operator(value)
@@ -124,11 +127,13 @@ class TextInterpreter(PDFPageInterpreter):
                 continue
             method, count = found
             if count:
-                args = self.pop(count)
+                args = operands[-count:]
+                del operands[-count:]
                 if len(args) == count:
                     method(*args)
             else:
                 method()
+            operands = self.argstack
 
     def _operator(self, keyword: PSKeyword) -> tuple[Callable[..., object], int] | None:
         """The method for ``keyword`` and how many operands it takes, as pdfminer finds them."""
