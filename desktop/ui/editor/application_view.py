@@ -140,8 +140,12 @@ class ApplicationView(QuestionActions):
         self.show_application(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_editors()
+        # the type first: while the window is torn down, events arrive after the attributes
+        # are gone ("no attribute 'scroll_area'", printed by the frozen self-test)
+        if event.type() == QEvent.Type.Resize:
+            scroll = getattr(self, "scroll_area", None)
+            if scroll is not None and watched is scroll.viewport():
+                self._fit_editors()
         return super().eventFilter(watched, event)
 
     def _fit_editors(self) -> None:
