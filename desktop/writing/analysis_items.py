@@ -23,7 +23,8 @@ MAX_STRENGTHS: Final = 4
 # Rules grouped into one improvement each, in this order within a severity (the rest after).
 _ORDER: Final = (
     "PII.CONTACT", "COMPANY.OTHER", "COMPANY.PLACEHOLDER", "LEN.OVER", "BLIND.RISK",
-    "Q.SUBASK", "LEN.UNDER", "KO.SPELL", "KO.JOSA", "KO.GRAMMAR", "KO.LOANWORD", "EN.SPELL",
+    "Q.SUBASK", "ANALYSIS.SHORT", "LEN.UNDER", "KO.SPELL", "KO.JOSA", "KO.GRAMMAR",
+    "KO.LOANWORD", "EN.SPELL",
     "STYLE.CLICHE", "EN.CLICHE",
     "ANALYSIS.NO_NUMBERS", "ANALYSIS.NO_ACTION", "STYLE.REPEAT", "REUSE.CROSS", "STYLE.HEDGE",
     "ANALYSIS.SPOKEN", "STYLE.FILLER", "TXT.JAMO", "STRUCT.LEAD", "STYLE.LONG_SENTENCE",
@@ -183,13 +184,23 @@ def signal_gaps(request: EssayRequest, signals: Signals) -> list[tuple[str, list
     text = request.text
     gaps: list[tuple[str, list[Flag]]] = []
     if len(signals.sentences) < 3:
+        short = len(text.split()) < 25 if request.lang == "en" else len(text.strip()) < 100
+        # an essay question, not a form's field ("주요업무", "부서 및 직무": a list is the answer)
+        essay = len(request.question.strip()) >= 15
+        if short and essay and signals.sentences and not request.limit:  # a limit: LEN says so
+            whole = signals.sentences[0]
+            gaps.append(("ANALYSIS.SHORT", [_signal_flag("ANALYSIS.SHORT", whole, text)]))
         return gaps
     if not signals.with_numbers:
         # Quote the sentence that most needs a figure: a result, else an action.
         target = next(iter(signals.with_results or signals.with_actions), None)
         gaps.append(("ANALYSIS.NO_NUMBERS", [_signal_flag("ANALYSIS.NO_NUMBERS", target, text)]))
     if not signals.with_actions:
-        gaps.append(("ANALYSIS.NO_ACTION", [_signal_flag("ANALYSIS.NO_ACTION", None, text)]))
+        # Where an own action would say the most: the longest sentence without a figure or a
+        # result (an achievement sentence is not the place), else the longest.
+        plain = [s for s in signals.sentences if not s.numbers and not s.result]
+        longest = max(plain or signals.sentences, key=lambda s: s.size)
+        gaps.append(("ANALYSIS.NO_ACTION", [_signal_flag("ANALYSIS.NO_ACTION", longest, text)]))
     if signals.with_numbers and not signals.with_results and signals.with_actions:
         last = signals.with_actions[-1]
         gaps.append(
@@ -235,7 +246,34 @@ def improvements(request: EssayRequest, facts: Facts, signals: Signals) -> list[
         id(item): rank.get(rule, len(rank)) for item, (rule, _f) in zip(items, groups, strict=True)
     }
     kept.sort(key=lambda item: (SEVERITIES.index(item["severity"]), order[id(item)]))
-    return kept[:MAX_IMPROVEMENTS]
+    kept = kept[:MAX_IMPROVEMENTS]
+    if not any(item["start"] is not None for item in kept):
+        # Every review points at the answer at least once: its vaguest sentence (the longest
+        # without a figure, a result or a finding), to make concrete.
+        vague = [
+            s for s in signals.sentences
+            if not s.numbers and not s.result and s.size >= _VAGUE_MIN[request.lang == "en"]
+            and (s.action or s.first_person) and not _FUTURE.search(s.text)
+            and not _CONCRETE.search(s.text) and not _flagged(facts, s.start, s.end)
+        ]  # fmt: skip
+        if vague:
+            target = max(vague, key=lambda s: s.size)
+            flag = _minor(_signal_flag("ANALYSIS.VAGUE", target, request.text))
+            item = _improvement(request, "ANALYSIS.VAGUE", [flag], signals)
+            if item is not None:
+                kept = [*kept[: MAX_IMPROVEMENTS - 1], item]
+    return kept
+
+
+# Read on the real essays: a sentence with any digit ("77\"의 선명함", "1기"), a spelled count
+# ("두 차례") or the reason for applying ("…부합했기 때문에 지원하게 되었습니다") is no vague one.
+_CONCRETE: Final = regex.compile(
+    r"\d|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|여러)\s?(?:차례|번|명|곳|개|달|해|주|시간)|"
+    r"지원(?:하게|했|합니다|하였|한\s?이유)|\b(?:one|two|three|four|five|ten|twice)\b|\bappl(?:y|ied)",
+    regex.IGNORECASE,
+)
+# A sentence long enough to say something concrete: characters (Korean), words (English).
+_VAGUE_MIN: Final = {False: 30, True: 8}
 
 
 def _flagged(facts: Facts, low: int, high: int) -> bool:

@@ -261,6 +261,30 @@ RULES: Final[dict[str, Wording]] = {
             "Say what you did with verbs: 'I analysed …, I proposed …'.",
         ),
     ),
+    "ANALYSIS.VAGUE": Wording(
+        ("막연한 문장", "A vague sentence"),
+        (
+            "숫자나 고유한 사실이 없는 긴 문장은 읽는 사람의 기억에 남지 않습니다.",
+            "A long sentence without a figure or a fact of your own is soon forgotten.",
+        ),
+        (
+            "이 문장에 직접 한 일이나 그 결과를 하나 더 구체적으로(숫자, 기간, 이름) 쓰세요. "
+            "기억하는 사실만 씁니다.",
+            "Make this sentence concrete: one thing you did or its result, with a figure, a "
+            "time or a name. Only what you remember.",
+        ),
+    ),
+    "ANALYSIS.SHORT": Wording(
+        ("답이 너무 짧음", "The answer is very short"),
+        (
+            "한두 문장으로는 경험과 역량을 보여 줄 수 없습니다.",
+            "One or two sentences cannot show an experience or an ability.",
+        ),
+        (
+            "무엇을 했고(행동), 어떻게 됐고(결과), 무엇을 배웠는지 문장으로 더하세요.",
+            "Add what you did, how it ended and what you learned, in full sentences.",
+        ),
+    ),
     "ANALYSIS.NO_RESULT": Wording(
         ("결과가 없음", "No result"),
         (

@@ -199,3 +199,28 @@ def test_a_short_answer_is_not_said_to_answer_every_ask() -> None:
     assert data["scores"]["question_fit"]["score"] < 5
     assert "입사 후 포부" in data["scores"]["question_fit"]["rationale"]
     assert not any("모두 답했습니다" in item["point"] for item in data["strengths"])
+
+
+def _quoted(data: CritiqueData, text: str) -> list[str]:
+    return [i["quote"] for i in data["improvements"] if i["quote"] and i["quote"] in text]
+
+
+def test_every_review_of_an_essay_points_at_the_answer_at_least_once() -> None:
+    """An answer whose points were all unquoted ("본인 행동이 드러나지 않음", "답이 보이지 않는
+    물음") gets its vaguest sentence to make concrete; read on the real essays: 10 of 15 right,
+    4 debatable, 1 wrong (a proverb quoted in the answer)."""
+    plain = (
+        "한빛물류의 물류 데이터 분석 직무에 관심이 많습니다. 학회 활동을 하면서 물류 시장과 "
+        "여러 기업에 관해 조사했습니다. 그 과정에서 현장의 흐름을 이해하는 눈을 길렀습니다. "
+        "입사 후 데이터로 현장을 바꾸겠습니다."
+    )
+    data = _critique(plain, limit=None)
+    assert _quoted(data, plain), data["improvements"]
+    # a short answer to an essay question is told so, with the answer quoted
+    short = "물류를 좋아합니다."
+    data = _critique(short, limit=None)
+    assert any(i["issue"] == "답이 너무 짧음" for i in data["improvements"])
+    # a form's field ("주요업무") answered with a list is not an essay: nothing forced on it
+    field = "- 예산 관리, 행사기획, 회원관리, 총무"
+    data = _critique(field, question="주요업무", limit=None)
+    assert not any(i["issue"] == "답이 너무 짧음" for i in data["improvements"])
