@@ -77,7 +77,7 @@ def _store(home: Path) -> str:
 def _model(home: Path) -> str:
     """Load the model as the app does, stream a continuation, and write one critique under the
     critique's JSON schema (constrained through llguidance): the whole model path a user needs."""
-    from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
+    from desktop.engine.backend import LoadOptions, create_backend
     from desktop.engine.load_probe import ModelProbe
 
     path = _model_path()
@@ -90,13 +90,7 @@ def _model(home: Path) -> str:
     timings.append(f"loaded {time.perf_counter() - started:.1f} s")
     assert probe.spawned == 1, f"{probe.spawned} trial loads"
     try:
-        started = time.perf_counter()
-        prompt = backend.render_chat([{"role": "user", "content": "지원동기를 써 주세요."}])
-        params = SamplingParams(max_tokens=16, temperature=0.0)
-        chunks = list(backend.stream(prompt, params, threading.Event()))
-        tokens = sum(1 for c in chunks if c.token_id is not None)
-        assert tokens == 16, f"{tokens} tokens"
-        timings.append(f"{tokens} tokens streamed {time.perf_counter() - started:.1f} s")
+        timings.append(_streamed(backend, 16))
         if backend.capabilities.json_schema:
             timings.append(_constrained(backend))
     finally:
@@ -105,6 +99,19 @@ def _model(home: Path) -> str:
 
     kernels = f"CPU kernels: {chosen_variant() or 'built in (no run-time variants)'}"
     return f"{path.name} tried in a helper; " + ", ".join(timings) + f"; {kernels}"
+
+
+def _streamed(backend: Backend, count: int) -> str:
+    """``count`` tokens of a continuation, greedy, streamed as the editor asks for them."""
+    from desktop.engine.backend import SamplingParams
+
+    started = time.perf_counter()
+    prompt = backend.render_chat([{"role": "user", "content": "지원동기를 써 주세요."}])
+    params = SamplingParams(max_tokens=count, temperature=0.0)
+    chunks = list(backend.stream(prompt, params, threading.Event()))
+    tokens = sum(1 for c in chunks if c.token_id is not None)
+    assert tokens == count, f"{tokens} tokens"
+    return f"{tokens} tokens streamed {time.perf_counter() - started:.1f} s"
 
 
 HF_MODEL = ("selftest", "hf")  # the gpu build's small transformers model (safetensors)
@@ -131,20 +138,14 @@ def _transformers(home: Path) -> str:
 
     if importlib.util.find_spec("transformers") is None:
         return "not in this build (lite: llama.cpp only)"
-    from desktop.engine.backend import LoadOptions, SamplingParams, create_backend
+    from desktop.engine.backend import LoadOptions, create_backend
 
     backend = create_backend("transformers")
     started = time.perf_counter()
     backend.load(LoadOptions(_hf_model_path(), n_ctx=2048))
     timings = [f"loaded on {getattr(backend, 'device', '?')} {time.perf_counter() - started:.1f} s"]
     try:
-        started = time.perf_counter()
-        prompt = backend.render_chat([{"role": "user", "content": "지원동기를 써 주세요."}])
-        params = SamplingParams(max_tokens=8, temperature=0.0)
-        chunks = list(backend.stream(prompt, params, threading.Event()))
-        tokens = sum(1 for c in chunks if c.token_id is not None)
-        assert tokens == 8, f"{tokens} tokens"
-        timings.append(f"{tokens} tokens streamed {time.perf_counter() - started:.1f} s")
+        timings.append(_streamed(backend, 8))
         if backend.capabilities.json_schema:
             timings.append(_constrained(backend, max_tokens=400))
     finally:
