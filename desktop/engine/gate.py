@@ -11,6 +11,7 @@ English word "issue" in English prose).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -35,11 +36,12 @@ OFF_TOPIC: Final = "off_topic"  # an interview question on nothing the applicati
 # The same score vector as another answer of the batch that the analysis rates clearly
 # differently: the model does not score the answer in front of it.
 SAME_SCORES: Final = "same_scores"
+FRAGMENT: Final = "fragment"  # a 총평 of a few words: no judgement was written
 MARKUP: Final = "markup"  # an HTML tag or a code fence: a web page's text, not prose
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
     PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE, OFF_TOPIC,
-    SAME_SCORES, MARKUP,
+    SAME_SCORES, MARKUP, FRAGMENT,
 )  # fmt: skip
 
 
@@ -239,6 +241,16 @@ _HTML_TAG: Final = regex.compile(
 _CODE_FENCE: Final = regex.compile(r"(?m)^\s{0,3}```")
 
 
+# A summary is asked for in 2-3 sentences; fewer letters than this is a phrase ("당역(학습)").
+SUMMARY_MIN: Final = {"ko": 12, "en": 20}
+
+
+def fragment(summary: str, lang: str) -> bool:
+    """A summary too short to be one: a few words where sentences were asked for."""
+    letters = len(_LETTER.findall(summary))
+    return 0 < letters < SUMMARY_MIN["en" if lang == "en" else "ko"]
+
+
 def markup(text: str) -> bool:
     """An HTML tag or a code fence: no essay, critique or letter has one."""
     return bool(_HTML_TAG.search(text) or _CODE_FENCE.search(text))
@@ -264,8 +276,10 @@ def truncated(text: str) -> bool:
     if not stripped:
         return False
     opened = stripped.rfind("(")
-    if opened > stripped.rfind(")") and not _LETTER.search(stripped[opened:]):
-        return True  # "None (0.", "연결이 (0.5": a bracket opened on a number, never closed
+    if opened > stripped.rfind(")"):
+        # "None (0.", "연결이 (0.5": opened on a number; "교육심리(결", "분량(어떠한" (SmolLM2 on a
+        # real essay): opened on a word, never closed
+        return True
     return bool(_OPEN_END.search(stripped) or _OPEN_KOREAN.search(stripped))
 
 
@@ -310,6 +324,7 @@ def pii(text: str) -> bool:
 
 REPEAT_SIMILARITY: Final = 0.8
 MIN_REPEAT_CHARS: Final = 6
+SHORT_REPEATS: Final = 3
 
 
 def _bigrams(text: str) -> set[str]:
@@ -329,8 +344,19 @@ def repeated(
     field-name prefixes that may agree (a top fix restating an improvement)."""
     pairs = list(allowed)
     found: list[tuple[str, str]] = []
+    # A short text is a label two fields may share ("글자수 부족"); in three fields it is the
+    # model writing one phrase everywhere ("당역(학습)" as strength, issue, why and summary).
+    short = Counter(
+        "".join(tokens(text)) for _name, text in fields
+        if 0 < len("".join(tokens(text))) < MIN_REPEAT_CHARS
+    )  # fmt: skip
     for i, (name, text) in enumerate(fields):
-        if len("".join(tokens(text))) < MIN_REPEAT_CHARS:
+        core = "".join(tokens(text))
+        if len(core) < MIN_REPEAT_CHARS:
+            if short[core] >= SHORT_REPEATS and core in {
+                "".join(tokens(t)) for _n, t in fields[:i]
+            }:
+                found.append((name, text))
             continue
         for other_name, other in fields[:i]:
             if any(

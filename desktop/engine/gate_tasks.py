@@ -86,6 +86,9 @@ def judge_critique(
         for name, text in gate.repeated(fields, _MAY_AGREE)
         if name not in judged
     ]
+    summary = str(data.get("summary", ""))
+    if "summary" not in judged and gate.fragment(summary, lang):
+        verdicts.append(Verdict(gate.FRAGMENT, "summary", summary))
     scores = [int(data["scores"][d]["score"]) for d in dimensions if d in data.get("scores", {})]
     if gate.counting(scores):
         verdicts.append(Verdict(gate.SCORE_PATTERN, "scores", "/".join(map(str, scores))))

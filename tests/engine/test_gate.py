@@ -395,3 +395,19 @@ def test_markup_is_a_web_pages_tags_not_an_essays_brackets() -> None:
     assert not gate.markup("저는 <Python>과 <직무역량>을 길렀습니다.")
     assert not gate.markup("# 꼼꼼함\n사소한 부분도 놓치지 않습니다.")
     assert not gate.markup("오차율 < 1%를 목표로 삼았고 3 > 2입니다.")
+
+
+def test_a_phrase_in_every_field_and_a_bracket_left_open_are_caught() -> None:
+    """What SmolLM2 wrote on a real essay and the gate of the time let through: one phrase as
+    strength, issue, why and summary; rationales cut inside a bracket; a summary of one word."""
+    fields = [("strengths.0.point", "당역(학습)"), ("improvements.0.issue", "당역(학습)"),
+              ("improvements.0.why", "당역(학습)"), ("summary", "당역(학습)")]  # fmt: skip
+    assert [name for name, _ in gate.repeated(fields)] == [n for n, _ in fields[1:]]
+    # two fields may share a short label (an issue and its top fix)
+    assert not gate.repeated(
+        [("improvements.0.issue", "글자수 부족"), ("top_fixes.0", "글자수 부족")]
+    )
+    assert gate.truncated("교육심리(결") and gate.truncated("분량(어떠한")
+    assert not gate.truncated("지원 동기(입사 후 포부 포함)를 먼저 쓰세요.")
+    assert gate.fragment("당역(학습)", "ko") and gate.fragment("Good.", "en")
+    assert not gate.fragment("수치가 분명한 좋은 답변입니다. 다만 회사와의 연결이 약합니다.", "ko")
