@@ -307,3 +307,20 @@ def test_json_section_names_the_key_being_written() -> None:
     assert json_section('{"scores": {"evidence": {"score": 3', keys) == "scores"
     assert json_section('{"scores": {}, "strengths": [{"point": "', keys) == "strengths"
     assert json_section('{"scores": {}, "strengths": [], "summary": "좋', keys) == "summary"
+
+
+def test_an_answer_too_long_for_the_models_context_still_gets_the_analysis(
+    tiny_model: TestModel,
+) -> None:
+    """SmolLM2 read a 1,000-character Korean answer as 4,533 tokens, past its 4,096: the
+    critique failed outright. Now the analysis reviews it and says why it is alone."""
+    from desktop.engine.tasks.critique import critique
+
+    backend = LlamaCppBackend()
+    backend.load(LoadOptions(tiny_model.gguf("q8_0"), n_ctx=256))
+    try:
+        result = critique(backend, REQUEST, TaskIO(), seed=0)
+    finally:
+        backend.close()
+    assert result["source"] == "analysis" and result["improvements"]
+    assert "문맥" in result["gate"]["message"] or "context" in result["gate"]["message"]

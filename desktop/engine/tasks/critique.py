@@ -26,7 +26,7 @@ from desktop.critique_types import (
     items_of,
 )
 from desktop.engine.backend import Backend, Message
-from desktop.engine.errors import OutputRejected
+from desktop.engine.errors import OutputRejected, PromptTooLong
 from desktop.engine.gate import Instructions, Verdict
 from desktop.engine.gate_tasks import GateRecord, instructions, judge_critique
 from desktop.engine.schema_budget import tokens_per_char
@@ -328,6 +328,16 @@ def critique(
         if isinstance(exc, InvalidStructuredOutput):
             record.rejected[INVALID] += 1
         analysis["gate"] = gate_report(record)
+        return analysis
+    except PromptTooLong as exc:
+        # The answer does not fit this model's context (SmolLM2 reads a 1,000-character Korean
+        # answer as 4,500 tokens): the analysis still reviews it, and says why it is alone.
+        analysis["gate"] = gate_report(record)
+        analysis["gate"]["message"] = say(
+            f"이 답변은 모델의 문맥에 들어가지 않아 자동 분석만 보여 드립니다. ({exc})",
+            f"This answer does not fit the model's context; below is the automatic analysis. "
+            f"({exc})",
+        )
         return analysis
     result = combine(analysis, model)
     result["gate"] = gate_report(record)
