@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop.engine import gate
 from desktop.engine.backend import Backend, LoadOptions
-from desktop.engine.errors import OutputRejected
+from desktop.engine.errors import EngineError, OutputRejected
 from desktop.engine.gate_tasks import critique_fields
 from desktop.engine.llama_backend import LlamaCppBackend
 from desktop.engine.tasks.critique import Interim, critique, critique_messages, critique_prompt
@@ -159,6 +159,8 @@ def run_one(backend: Recording, row: dict[str, Any], tasks: bool, seed: int) -> 
                 record["shown"] = draft(backend, ask, notes, TaskIO(), seed=seed)  # type: ignore[arg-type]
         except OutputRejected as exc:
             record["rejected"] = exc.reasons
+        except EngineError as exc:  # the app says so (a prompt too long for the context, say)
+            record["error"] = str(exc)
         record["seconds"] = round(time.perf_counter() - started, 1)
         record["raw"] = list(backend.texts)
         out[task] = record
