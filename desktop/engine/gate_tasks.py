@@ -116,6 +116,9 @@ def judge_feedback(
         for name, text in gate.repeated(fields)
         if name not in judged
     ]
+    advice = str(data.get("advice", ""))
+    if "advice" not in judged and gate.fragment(advice, lang):  # "답함", "당신 조언" (SmolLM2)
+        verdicts.append(Verdict(gate.FRAGMENT, "advice", advice))
     scores = [int(s.get("score", 0)) for s in data.get("scores", {}).values()]
     if scores and not any(scores) and on_topic(spoken, essay, lang):
         verdicts.append(Verdict(gate.SCORE_PATTERN, "scores", "/".join(map(str, scores))))

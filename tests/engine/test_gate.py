@@ -343,6 +343,9 @@ def test_interview_feedback() -> None:
         score["score"] = 0
     assert _feedback(zero, SPOKEN) == {gate.SCORE_PATTERN}  # 0/8 on a correct answer
     assert _feedback(zero, "잘 모르겠습니다.") == set()  # 0/8 on no answer is fair
+    # SmolLM2's advice on two real essays, which passed every other rule
+    assert _feedback(_with(GOOD_FEEDBACK, "advice", "답함"), SPOKEN) == {gate.FRAGMENT}
+    assert _feedback(_with(GOOD_FEEDBACK, "advice", "당신 조언"), SPOKEN) == {gate.FRAGMENT}
 
 
 def test_continuations_that_leak_the_prompt_or_a_name_are_rejected() -> None:
