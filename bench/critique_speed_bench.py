@@ -48,7 +48,7 @@ def essays(count: int) -> list[EssayRequest]:
                 question=r.get("question", ""),
                 company=r.get("company", ""),
                 role=r.get("role", ""),
-                limit=parse_limit(r.get("question", "")),
+                limit=limit.value if (limit := parse_limit(r.get("question", ""))) else None,
             )
             for r in rows[::step][:count]
         ]
