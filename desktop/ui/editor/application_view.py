@@ -163,6 +163,7 @@ class ApplicationView(QuestionActions):
             controller.stop()
         self.suggestions = {}
         for editor in self.editors:
+            editor.retire()
             editor.setParent(None)
             editor.deleteLater()
         self.editors = []

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -125,6 +126,7 @@ class QuestionEditor(QFrame):
         # A failed save is retried at the autosave cadence, writing the recovery file each time,
         # so a crash while the disk is full loses no more than a normal autosave window.
         self._retry_timer = self._timer(max_wait_ms)
+        self._retired = False
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(_CHECKS_MS)
@@ -205,7 +207,19 @@ class QuestionEditor(QFrame):
         text = self.text()
         self._apply_checks(EditorOffsets(text), run_checks(text, self.check_context()))
 
+    def retire(self) -> None:
+        """Stop every timer before the editor is deleted: a check queued for it must not run on
+        a text box already gone (CI saw "Internal C++ object (AnswerEdit) already deleted")."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self._retired = True
+
+    def _alive(self) -> bool:
+        return not self._retired and shiboken6.isValid(self.answer_edit)
+
     def _on_checks_timer_timeout(self) -> None:
+        if not self._alive():
+            return
         text = self.text()
         if len(text) <= LARGE_TEXT_CHARS:
             self.run_checks()
@@ -252,6 +266,8 @@ class QuestionEditor(QFrame):
             self._show_flags(self.offsets, shown)
 
     def _show_flags(self, offsets: EditorOffsets, flags: list[Flag]) -> None:
+        if not self._alive():
+            return
         self.offsets = offsets
         self.flags = flags
         marks = [
