@@ -3,7 +3,6 @@ and after a keystroke only the sentence typed in is read again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,15 +14,6 @@ from desktop.writing.essay import EssayRequest
 from desktop.writing.flags import CheckContext
 
 ANSWER = "저는할수있습니다. 계시판에 공지를 올렸습니다. 팀장을 맡게되었습니다."
-
-
-@pytest.fixture(scope="module")
-def kiwi() -> Iterator[Any]:
-    loaded = korean.load()
-    if loaded is None:
-        pytest.skip("kiwipiepy is not installed")
-    yield loaded
-    korean._kiwi = None  # the other test modules check as the GUI process does, without it
 
 
 def test_units_are_the_sentences_outside_lines_without_spaces() -> None:

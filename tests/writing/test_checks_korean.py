@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,15 +18,6 @@ from tests.writing.test_checks import CLEAN_KO
 
 ANALYZER_RULES = {"KO.SPACING", "KO.TYPO", "KO.JOSA"}
 KO = CheckContext(company="한빛물류", other_companies=("다온은행",))
-
-
-@pytest.fixture(scope="module")
-def kiwi() -> Iterator[Any]:
-    loaded = korean.load()
-    if loaded is None:
-        pytest.skip("kiwipiepy is not installed")
-    yield loaded
-    korean._kiwi = None  # the other test modules check as the GUI process does, without it
 
 
 def found(text: str, context: CheckContext = KO) -> list[tuple[str, str, str]]:

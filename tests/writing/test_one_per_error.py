@@ -4,12 +4,10 @@ one of them reports it, with the whole correction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from desktop.writing import korean
 from desktop.writing.checks import one_per_error, run_checks
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.wordlists import pairs
@@ -17,18 +15,6 @@ from desktop.writing.wordlists import pairs
 CORRECTING = {"KO.GRAMMAR", "KO.SPELL", "KO.LOANWORD", "KO.JOSA", "KO.TYPO", "KO.SPACING"}
 LISTED = [wrong.lstrip("|") for name in ("ko_misspellings.tsv", "ko_loanwords.tsv")
           for wrong, _right in pairs(name)]  # fmt: skip
-
-
-@pytest.fixture(scope="module", params=["without the analyzer", "with the analyzer"])
-def analyzer(request: pytest.FixtureRequest) -> Iterator[Any]:
-    if request.param == "without the analyzer":
-        yield None
-        return
-    loaded = korean.load()
-    if loaded is None:
-        pytest.skip("kiwipiepy is not installed")
-    yield loaded
-    korean._kiwi = None  # the other test modules check as the GUI process does, without it
 
 
 def corrections(text: str) -> list[tuple[str, str, str]]:

@@ -4,12 +4,10 @@ says so, not a finding per word or a paragraph-long "word" with a few of its spa
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from desktop.writing import korean
 from desktop.writing.checks import analyzer_checks, run_checks
 from desktop.writing.checks_korean import unspaced_spans
 from desktop.writing.flags import CheckContext
@@ -17,18 +15,6 @@ from tests.writing.clean_essays import CLEAN_ESSAYS
 
 KO = CheckContext(company="한빛물류")
 ANALYZER_RULES = {"KO.SPACING", "KO.TYPO", "KO.JOSA"}
-
-
-@pytest.fixture(scope="module", params=["without the analyzer", "with the analyzer"])
-def analyzer(request: pytest.FixtureRequest) -> Iterator[Any]:
-    if request.param == "without the analyzer":
-        yield None
-        return
-    loaded = korean.load()
-    if loaded is None:
-        pytest.skip("kiwipiepy is not installed")
-    yield loaded
-    korean._kiwi = None  # the other test modules check as the GUI process does, without it
 
 
 def squeezed(text: str) -> str:
