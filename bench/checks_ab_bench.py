@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from commit_tree import export_commit
+
 ROOT = Path(__file__).resolve().parents[1]
 ESSAYS = (
     ROOT.parent / "shared" / "peer-fixtures" / "essays" / "essays.jsonl",
@@ -106,13 +108,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         before = Path(folder)
-        archive = subprocess.run(
-            ["git", "archive", args.against, "desktop", "resources"],
-            cwd=ROOT,
-            capture_output=True,
-            check=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(before)], input=archive, check=True)
+        export_commit(args.against, before)
         results: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
         for round_ in range(args.rounds):
             order = [("before", before), ("after", ROOT)]

@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from commit_tree import export_commit
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = next(
     (
@@ -98,13 +100,7 @@ def main() -> None:
         ["git", "rev-parse", "--short", args.against], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     with tempfile.TemporaryDirectory() as old:
-        archive = subprocess.run(
-            ["git", "archive", args.against, "desktop", "resources"],
-            cwd=ROOT,
-            capture_output=True,
-            check=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+        export_commit(args.against, Path(old))
         roots = {"old": old, "new": str(ROOT)}
         runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
         for round_ in range(args.rounds):
