@@ -25,12 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gate_bench import request_of  # noqa: E402
+
 from desktop.engine.backend import LoadOptions, Progress  # noqa: E402
 from desktop.engine.llama_backend import LlamaCppBackend  # noqa: E402
 from desktop.engine.tasks.critique import Interim, critique  # noqa: E402
 from desktop.engine.tasks.io import TaskIO  # noqa: E402
 from desktop.writing.essay import EssayRequest  # noqa: E402
-from desktop.writing.limits import parse_limit  # noqa: E402
 
 ESSAYS = ROOT.parent / "shared" / "peer-fixtures" / "essays" / "essays.jsonl"
 SAMPLES = ROOT / "resources" / "samples"
@@ -42,16 +43,7 @@ def essays(count: int) -> list[EssayRequest]:
         rows = [json.loads(line) for line in ESSAYS.read_text(encoding="utf-8").splitlines()]
         rows = [r for r in rows if r.get("answer") and len(r["answer"]) < 1200]
         step = max(1, len(rows) // count)
-        return [
-            EssayRequest(
-                text=r["answer"],
-                question=r.get("question", ""),
-                company=r.get("company", ""),
-                role=r.get("role", ""),
-                limit=limit.value if (limit := parse_limit(r.get("question", ""))) else None,
-            )
-            for r in rows[::step][:count]
-        ]
+        return [request_of(r) for r in rows[::step][:count]]
     out: list[EssayRequest] = []
     data = json.loads((SAMPLES / "applications.json").read_text(encoding="utf-8"))
     for app in data["applications"]:
