@@ -198,6 +198,12 @@ def _improvement_text(item: Improvement) -> str:
     return f"{item.get('issue', '')} {item.get('suggestion', '')}"
 
 
+def _lang(analysis: CritiqueData) -> str:
+    """The language the analysis wrote in (its summary is in the essay's language)."""
+    text = analysis.get("summary", "")
+    return "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in text) else "en"
+
+
 def combine(analysis: CritiqueData, model: CritiqueData) -> CritiqueData:
     """The analysis with a qualified model's prose on top (``source`` "model+analysis").
 
@@ -205,7 +211,7 @@ def combine(analysis: CritiqueData, model: CritiqueData) -> CritiqueData:
     ``MODEL_SCORE_STEP`` points toward the model's; the analysis's items come first; a model
     strength that quotes a passage the analysis faults (a critical or major finding) is dropped;
     model items that repeat an analysis item are dropped; the model's summary follows the
-    analysis's.
+    analysis's, which is said again over the moved scores.
     """
     result = copy.deepcopy(analysis)
     model_scores = model.get("scores", {})
@@ -214,6 +220,14 @@ def combine(analysis: CritiqueData, model: CritiqueData) -> CritiqueData:
         for name in DIMENSIONS
         if name in analysis.get("scores", {})
     }
+    # The summary names scores ("근거는 보완이 필요합니다(1/5)"): said again over the moved
+    # ones, with the analysis's reasons, so the 총평 and the bars agree.
+    basis: dict[str, Score] = {
+        name: {"score": score["score"], "rationale": analysis["scores"][name]["rationale"]}
+        for name, score in result["scores"].items()
+    }
+    if len(basis) == len(DIMENSIONS) and basis != analysis.get("scores"):
+        result["summary"] = summary(_lang(analysis), basis, result.get("improvements", []))
     errors = _error_spans(analysis)
     for strength in model.get("strengths", []):
         point = strength.get("point", "")

@@ -189,8 +189,23 @@ def test_combine_appends_new_model_prose_once() -> None:
     added = merged["improvements"][len(analysis["improvements"]) :]
     assert [item["issue"] for item in added] == ["직무 경험을 더 쓰세요"]
     assert added[0]["origin"] == "model"
-    assert merged["summary"].startswith(analysis["summary"])
     assert merged["summary"].endswith("성실함은 보이지만 직무 경험이 부족합니다.")
+
+
+def test_the_combined_summary_names_the_scores_the_bars_show() -> None:
+    """The analysis's 총평 names scores ("…보완이 필요합니다(1/5)"); once the model has moved
+    them, the 총평 is said again over the moved scores (it said 1/5 beside a bar at 2/5)."""
+    analysis = _critique(WEAK)
+    merged = combine(analysis, _model(analysis, 5, ""))
+    assert merged["scores"] != analysis["scores"]
+    named = [int(n) for n in regex.findall(r"\((\d)/5\)", merged["summary"])]
+    assert named, merged["summary"]
+    shown = {score["score"] for score in merged["scores"].values()}
+    assert set(named) <= shown, (named, merged["scores"])
+    assert merged["summary"] != analysis["summary"]
+    # with no score moved, the analysis's 총평 stands word for word
+    unmoved = combine(analysis, {**_model(analysis, 3, ""), "scores": analysis["scores"]})
+    assert unmoved["summary"].startswith(analysis["summary"])
 
 
 def test_a_short_answer_is_not_said_to_answer_every_ask() -> None:
