@@ -140,6 +140,7 @@ def run_gui() -> int:
     setup_logging(paths)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.engine import gate_fluency
     from desktop.engine.backend import create_backend
     from desktop.engine.load_probe import ModelProbe
     from desktop.engine.qualification import QualificationCache
@@ -152,6 +153,8 @@ def run_gui() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jaso")
+    # The output gate reads the model's Korean with the analyzer, which lives in the check worker.
+    gate_fluency.score_elsewhere(check_runner.unknown_words_elsewhere)
     settings = load_settings(paths.settings_file)
     translators = install_translators(app, settings.language)
     apply_ui_font(app, settings.language)

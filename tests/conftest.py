@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +84,21 @@ def smollm2_gguf() -> Path:
     from desktop.engine.packaged_models import smollm2_path
 
     return smollm2_path()
+
+
+def load_analyzer() -> Iterator[Any]:
+    """The Korean analyzer, loaded until the generator resumes, then let go: test modules
+    without it check as the GUI process does."""
+    from desktop.writing import korean
+
+    loaded = korean.load()
+    if loaded is None:
+        pytest.skip("kiwipiepy is not installed")
+    yield loaded
+    korean._kiwi = None  # noqa: SLF001
+
+
+@pytest.fixture(scope="module")
+def kiwi() -> Iterator[Any]:
+    """The Korean analyzer, loaded for the module."""
+    yield from load_analyzer()

@@ -6,7 +6,8 @@ field cut off at ``(0.``, or ``None``. Each rule here names one such failure wit
 (``REASONS``); ``gate_tasks`` applies them to a whole critique, interview feedback, draft or
 question. Precision first: a rule fires only on text no reviewer would write (a run of several
 words of the prompt's instructions, not a shared term of the rubric; a schema key, not the
-English word "issue" in English prose).
+English word "issue" in English prose). One rule is not pure text: ``garbled`` asks the Korean
+analyzer which words it does not know (``gate_fluency``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from typing import Final
 
 import regex
+
+from desktop.engine import gate_fluency
 
 PROMPT_COPY: Final = "prompt_copy"
 SCHEMA_COPY: Final = "schema_copy"
@@ -38,10 +41,11 @@ OFF_TOPIC: Final = "off_topic"  # an interview question on nothing the applicati
 SAME_SCORES: Final = "same_scores"
 FRAGMENT: Final = "fragment"  # a 총평 of a few words: no judgement was written
 MARKUP: Final = "markup"  # an HTML tag or a code fence: a web page's text, not prose
+GARBLED: Final = "garbled"  # Korean words no one wrote ("이므샌", "일괬하니다"): gate_fluency
 REASONS: Final = (
     PROMPT_COPY, SCHEMA_COPY, REPEATED, WRONG_LANGUAGE, TRUNCATED, SCORE_PATTERN, PLACEHOLDER,
     PII, NOTES_ECHO, HEADER, UNKNOWN_NAME, FABRICATED, ESSAY_COPY, APPLICANT_VOICE, OFF_TOPIC,
-    SAME_SCORES, MARKUP, FRAGMENT,
+    SAME_SCORES, MARKUP, FRAGMENT, GARBLED,
 )  # fmt: skip
 
 
@@ -83,6 +87,9 @@ class Instructions:
 
     def __init__(self, texts: Iterable[str], rubric: Iterable[str] = (), user: Iterable[str] = ()):
         own = [value for value in user if len(value.strip()) >= 2]
+        texts = list(texts)
+        # Every word the model was given: the prompt and what the user wrote in it.
+        self.source = "\n".join([*texts, *own])
         cleaned = []
         for text in texts:
             for value in sorted(own, key=len, reverse=True):
@@ -411,4 +418,9 @@ def judge_prose(
         else:
             continue
         verdicts.append(Verdict(reason, name, text))
+    if lang != "en":
+        judged = {v.field for v in verdicts}
+        rest = [(name, text) for name, text in fields if name not in judged]
+        source = f"{prompt.source}\n{essay}"
+        verdicts += [Verdict(GARBLED, *rest[i]) for i in gate_fluency.garbled(rest, source)]
     return verdicts

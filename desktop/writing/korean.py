@@ -119,6 +119,17 @@ class Paragraph:
     typos: tuple[Typo, ...]
 
 
+def lock() -> threading.RLock:
+    """The lock around every call into the analyzer."""
+    return _lock
+
+
+def clean(text: str) -> str:
+    """``text`` as the analyzer can take it: it works in UTF-16 and fails on a lone surrogate;
+    U+FFFD keeps every offset."""
+    return str(_SURROGATE.sub("\ufffd", text))
+
+
 def analyze(paragraph: str) -> Paragraph | None:
     """The analysis of one paragraph (a line without line breaks); None without the analyzer."""
     found = analyze_all([paragraph])
@@ -132,8 +143,7 @@ def analyze_all(paragraphs: list[str]) -> list[Paragraph | None]:
     kiwi = loaded()
     if kiwi is None:
         return []
-    # The analyzer works in UTF-16 and fails on a lone surrogate; U+FFFD keeps every offset.
-    cleaned = [_SURROGATE.sub("\ufffd", paragraph) for paragraph in paragraphs]
+    cleaned = [clean(paragraph) for paragraph in paragraphs]
     with _lock:
         missing = list(dict.fromkeys(p for p in cleaned if p not in _cache))
         if missing:

@@ -1,5 +1,5 @@
-"""The Korean analyzer for the checks' tests: loaded for a module, and let go after it, so the
-other test modules check as the GUI process does, without it."""
+"""The Korean analyzer for the checks' tests (``kiwi``, in tests/conftest.py, loads it for a
+module and lets it go after, so the other test modules check as the GUI process does)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.writing import korean
-
-
-def _loaded() -> Iterator[Any]:
-    loaded = korean.load()
-    if loaded is None:
-        pytest.skip("kiwipiepy is not installed")
-    yield loaded
-    korean._kiwi = None
-
-
-@pytest.fixture(scope="module")
-def kiwi() -> Iterator[Any]:
-    """The analyzer, loaded for the module."""
-    yield from _loaded()
+from tests.conftest import load_analyzer
 
 
 @pytest.fixture(scope="module", params=["without the analyzer", "with the analyzer"])
@@ -31,4 +17,4 @@ def analyzer(request: pytest.FixtureRequest) -> Iterator[Any]:
     if request.param == "without the analyzer":
         yield None
         return
-    yield from _loaded()
+    yield from load_analyzer()

@@ -13,11 +13,12 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 import psutil
 
+from desktop.writing import fluency
 from desktop.writing.checks import analyzer_checks, run_checks
 from desktop.writing.flags import CheckContext, Flag
 
@@ -25,6 +26,10 @@ _pool: ProcessPoolExecutor | None = None
 
 
 PARENT_CHECK_S = 1.0
+# The first question loads the analyzer in the worker (1-3 s measured, more on a busy machine)
+# behind any check in flight (hundreds of ms for a 1 MB answer); past this, the gate's garbled
+# rule is skipped for that answer rather than holding the model's worker.
+UNKNOWN_WORDS_TIMEOUT_S = 120.0
 
 
 def _executor() -> ProcessPoolExecutor:
@@ -83,6 +88,16 @@ def analyze_elsewhere(
     loads), so the GUI process never imports it. ``done`` as for ``check_elsewhere``.
     """
     _submit(analyzer_checks, text, context, done)
+
+
+def unknown_words_elsewhere(texts: Sequence[str], source: str) -> list[list[str]] | None:
+    """``fluency.unknown_words`` asked of the worker process, blocking (the engine's worker
+    thread calls it for the output gate); None if the worker cannot answer."""
+    try:
+        future = _executor().submit(fluency.unknown_words_loading, list(texts), source)
+        return future.result(timeout=UNKNOWN_WORDS_TIMEOUT_S)
+    except Exception:  # noqa: BLE001 (a broken or closing worker, a timeout: no answer)
+        return None
 
 
 def check_elsewhere(
