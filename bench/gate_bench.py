@@ -30,6 +30,7 @@ from desktop.engine.tasks.draft import draft
 from desktop.engine.tasks.interview import InterviewQuestion, InterviewRequest
 from desktop.engine.tasks.interview_feedback import assess_answer
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing import korean
 from desktop.writing.checks import merge_flags, run_checks
 from desktop.writing.essay import EssayRequest
 from desktop.writing.limits import parse_limit
@@ -180,6 +181,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
+    korean.load()  # the gate's garbled rule asks it (the app asks its check worker's)
     inner = LlamaCppBackend()
     inner.load(LoadOptions(model_path(args.model), n_ctx=4096, n_threads=args.threads))
     backend = Recording(inner)
