@@ -3,6 +3,7 @@ application's own, a template's placeholder, and 귀사/당사 instead of the na
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Final
@@ -75,15 +76,41 @@ def _company_names(company: str, others: tuple[str, ...]) -> tuple[tuple[str, bo
     )
 
 
+@lru_cache(maxsize=1)
+def _listed_pattern() -> regex.Pattern[str] | None:
+    """Every listed company's name, longest first: compiled once, whatever the application."""
+    return _alternation(lines("ko_companies.txt"))
+
+
 @lru_cache(maxsize=64)
-def names_pattern(company: str, others: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """One pattern for the application's company and every other company's name."""
-    names = [company] if company else []
-    names += [name for name, _ in _company_names(company, others)]
-    names = sorted(set(filter(None, names)), key=len, reverse=True)
-    if not names:
+def _given_pattern(company: str, others: tuple[str, ...]) -> regex.Pattern[str] | None:
+    return _alternation([company, *others])
+
+
+def _alternation(names: Iterable[str]) -> regex.Pattern[str] | None:
+    unique = sorted({name.strip() for name in names if name.strip()}, key=len, reverse=True)
+    if not unique:
         return None
-    return regex.compile("|".join(regex.escape(name) for name in names))
+    return regex.compile("|".join(regex.escape(name) for name in unique))
+
+
+def name_spans(text: str, company: str, others: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where ``text`` names the application's company, a company of the user's other
+    applications or a listed company: the longest name at each place, none overlapping.
+
+    The listed names are one pattern compiled once (compiling it for each company cost a
+    counselor's batch of 134 applications 0.2 s of its 2 s); the application's own names are a
+    small pattern of their own."""
+    found = []
+    for pattern in (_given_pattern(company, others), _listed_pattern()):
+        if pattern is not None:
+            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found.sort(key=lambda span: (span[0], span[0] - span[1]))
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 # A listed company named where the essay addresses its employer: "…에 입사하여", "…에 지원한",

@@ -21,7 +21,7 @@ from typing import Final
 import regex
 
 from desktop.writing import korean
-from desktop.writing.checks_company import names_pattern
+from desktop.writing.checks_company import name_spans
 from desktop.writing.companies import own_spans
 from desktop.writing.flags import CheckContext, Flag
 from desktop.writing.josa import ending_at, wrong_ending
@@ -29,11 +29,8 @@ from desktop.writing.masks import ends_in_mask, mask_spans
 from desktop.writing.sentences import paragraph_spans, sentence_spans
 
 RULE_IDS: Final = ("KO.SPACING", "KO.TYPO", "KO.JOSA")
-# A typo's correction is offered only where the corrected word is far likelier than the word
-# as written, alone and among its neighbours (log-probability gains; measured on real essays
-# with bench/rule_precision.py: below these, half the corrections were wrong).
-TYPO_MIN_GAIN: Final = 2.5
-TYPO_MIN_CONTEXT_GAIN: Final = 1.0
+TYPO_MIN_GAIN: Final = korean.TYPO_MIN_GAIN
+TYPO_MIN_CONTEXT_GAIN: Final = korean.TYPO_MIN_CONTEXT_GAIN
 TYPO_MAX_WORD: Final = korean.TYPO_MAX_WORD
 MAX_CHARS: Final = 20_000  # beyond this the analyzer's rules are skipped (seconds of work)
 
@@ -141,9 +138,7 @@ def _protected_spans(text: str, context: CheckContext) -> list[tuple[int, int]]:
     finding."""
     spans = [(m.start(), m.end()) for m in regex.finditer(r"[A-Za-z0-9][\w.&+#%,-]*", text)]
     spans += own_spans(text, context.company) + mask_spans(text)
-    names = names_pattern(context.company, context.other_companies)
-    if names is not None:
-        spans += [(m.start(), m.end()) for m in names.finditer(text)]
+    spans += name_spans(text, context.company, context.other_companies)
     return spans
 
 

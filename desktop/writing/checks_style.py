@@ -8,7 +8,7 @@ from typing import Final
 
 import regex
 
-from desktop.writing.checks_company import names_pattern
+from desktop.writing.checks_company import name_spans
 from desktop.writing.companies import own_spans
 from desktop.writing.counting import graphemes
 from desktop.writing.flags import HINT, CheckContext, Flag, matches
@@ -22,24 +22,21 @@ Rule = Callable[[str, CheckContext], list[Flag]]
 
 
 def _josa(text: str, context: CheckContext) -> list[Flag]:
-    names = names_pattern(context.company, context.other_companies)
     flags: list[Flag] = []
-    if names is None:
-        return flags
-    for match in names.finditer(text):
-        name = match.group()
-        ending = ending_at(text, after_closers(text, match.end()))
+    for start, end in name_spans(text, context.company, context.other_companies):
+        name = text[start:end]
+        ending = ending_at(text, after_closers(text, end))
         right = wrong_ending(name, ending) if ending is not None else None
         if ending is None or right is None:
             continue
-        fixed = text[match.start() : ending.start] + right
+        fixed = text[start : ending.start] + right
         message = context.say(
             "조사 오류: '{wrong}' → '{right}'",
             "Wrong particle: '{wrong}' should be '{right}'",
-            wrong=text[match.start() : ending.end],
+            wrong=text[start : ending.end],
             right=fixed,
         )
-        flags.append(Flag("KO.JOSA", "major", match.start(), ending.end, message, fixed))
+        flags.append(Flag("KO.JOSA", "major", start, ending.end, message, fixed))
     return flags
 
 
