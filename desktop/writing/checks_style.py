@@ -317,8 +317,11 @@ def _repeat(text: str, context: CheckContext) -> list[Flag]:
             continue
         occurrences.setdefault(stem, []).append((match.start(), match.start() + len(stem)))
     counts = Counter({stem: len(spans) for stem, spans in occurrences.items()})
+    # The question's topic, the company and the role are what the answer is about: '청년' in a
+    # youth-policy answer, the company's name (a counselor struck both from the analysis).
+    given = " ".join((context.question, context.company, context.role)).lower()
     for stem, times in counts.items():
-        if times < REPEAT_WORD_TIMES:
+        if times < REPEAT_WORD_TIMES or stem in given:
             continue
         message = context.say(
             "'{word}'{subject} {n}번 반복됩니다.",

@@ -184,6 +184,21 @@ def test_long_sentence_and_repetition() -> None:
     assert copied["STYLE.REPEAT"] == [other]
 
 
+def test_the_words_an_answer_is_about_are_not_a_repetition() -> None:
+    """The question's topic, the company and the role: '청년' 12 times in a youth-policy answer
+    to 청년재단 is the subject, not a tic (115 such word-and-answer pairs on the real essays;
+    20 read: 16 rightly dropped, 4 debatable)."""
+    text = (
+        "청년 정책은 한빛재단의 일입니다. 청년 고용을 데이터로 봤습니다. 한빛재단은 청년 주거를 "
+        "돕습니다. 청년 창업 데이터를 모았습니다. 한빛재단의 청년 사업을 데이터로 돕겠습니다. "
+        "한빛재단에서 데이터가 늘었고 데이터 팀이 생겼습니다."
+    )
+    context = CheckContext(company="한빛재단", question="청년정책의 주요 이슈를 쓰시오.")
+    repeated = found(text, context)["STYLE.REPEAT"]
+    assert repeated and set(repeated) == {"데이터"}
+    assert {"청년", "데이터"} <= set(found(text)["STYLE.REPEAT"])
+
+
 def test_english_rules() -> None:
     context = CheckContext(lang="en", ui_lang="en", company="Bluefield Robotics")
     text = (
