@@ -184,6 +184,19 @@ def test_long_sentence_and_repetition() -> None:
     assert copied["STYLE.REPEAT"] == [other]
 
 
+def test_a_list_on_one_line_is_not_a_long_sentence() -> None:
+    items = " - ".join(
+        [
+            "문서관리와 진료비확인 전체 과정 지원",
+            "비급여 진료비 확인신청 서류 접수 및 배분",
+            "엑셀을 이용해 심사 관련 우편물 접수 및 관리",
+            "민원인 응대 후 적합한 담당자를 연결하는 중간다리 역할",
+        ]
+    )
+    assert "STYLE.LONG_SENTENCE" not in found("- " + items)
+    assert "STYLE.LONG_SENTENCE" in found(items.replace(" - ", "고 ") + "했습니다.")
+
+
 def test_the_words_an_answer_is_about_are_not_a_repetition() -> None:
     """The question's topic, the company and the role: '청년' 12 times in a youth-policy answer
     to 청년재단 is the subject, not a tic (115 such word-and-answer pairs on the real essays;
