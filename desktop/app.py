@@ -154,7 +154,7 @@ def run_gui() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jaso")
     # The output gate reads the model's Korean with the analyzer, which lives in the check worker.
-    gate_fluency.score_elsewhere(check_runner.unknown_words_elsewhere)
+    gate_fluency.score_elsewhere(check_runner.garbled_elsewhere)
     settings = load_settings(paths.settings_file)
     translators = install_translators(app, settings.language)
     apply_ui_font(app, settings.language)

@@ -23,14 +23,14 @@ def no_finder() -> Iterator[None]:
 
 
 def test_the_app_asks_its_check_worker(no_finder: None) -> None:
-    gate_fluency.score_elsewhere(check_runner.unknown_words_elsewhere)
+    gate_fluency.score_elsewhere(check_runner.garbled_elsewhere)
     verdicts = judge_prose(FIELDS, Instructions(["답변을 평가하세요."]), "ko")
     assert [(v.reason, v.field) for v in verdicts] == [(GARBLED, "scores.relevance.rationale")]
     assert korean.loaded() is None  # asked there, never loaded here
 
 
 def test_a_word_the_prompt_gave_is_not_garbled(no_finder: None) -> None:
-    gate_fluency.score_elsewhere(check_runner.unknown_words_elsewhere)
+    gate_fluency.score_elsewhere(check_runner.garbled_elsewhere)
     given = Instructions(["지원자: 이므샌"], user=["이므샌"])
     assert judge_prose(FIELDS, given, "ko") == []
 
@@ -40,7 +40,7 @@ def test_without_an_analyzer_anywhere_the_rule_does_not_run(no_finder: None) -> 
 
 
 def test_a_failing_worker_costs_the_rule_not_the_answer(no_finder: None) -> None:
-    def broken(texts: Sequence[str], source: str) -> list[list[str]]:
+    def broken(texts: Sequence[str], source: str) -> list[bool]:
         raise OSError("the worker is gone")
 
     gate_fluency.score_elsewhere(broken)
@@ -50,9 +50,9 @@ def test_a_failing_worker_costs_the_rule_not_the_answer(no_finder: None) -> None
 def test_english_prose_is_not_asked(no_finder: None) -> None:
     asked: list[Sequence[str]] = []
 
-    def finder(texts: Sequence[str], source: str) -> list[list[str]]:
+    def finder(texts: Sequence[str], source: str) -> list[bool]:
         asked.append(texts)
-        return [[] for _ in texts]
+        return [False for _ in texts]
 
     gate_fluency.score_elsewhere(finder)
     judge_prose([("advice", "Add one figure to the answer.")], Instructions([]), "en")

@@ -29,7 +29,7 @@ PARENT_CHECK_S = 1.0
 # The first question loads the analyzer in the worker (1-3 s measured, more on a busy machine)
 # behind any check in flight (hundreds of ms for a 1 MB answer); past this, the gate's garbled
 # rule is skipped for that answer rather than holding the model's worker.
-UNKNOWN_WORDS_TIMEOUT_S = 120.0
+GARBLED_TIMEOUT_S = 120.0
 
 
 def _executor() -> ProcessPoolExecutor:
@@ -90,12 +90,12 @@ def analyze_elsewhere(
     _submit(analyzer_checks, text, context, done)
 
 
-def unknown_words_elsewhere(texts: Sequence[str], source: str) -> list[list[str]] | None:
-    """``fluency.unknown_words`` asked of the worker process, blocking (the engine's worker
-    thread calls it for the output gate); None if the worker cannot answer."""
+def garbled_elsewhere(texts: Sequence[str], source: str) -> list[bool] | None:
+    """``fluency.garbled`` asked of the worker process, blocking (the engine's worker thread
+    calls it for the output gate); None if the worker cannot answer."""
     try:
-        future = _executor().submit(fluency.unknown_words_loading, list(texts), source)
-        return future.result(timeout=UNKNOWN_WORDS_TIMEOUT_S)
+        future = _executor().submit(fluency.garbled_loading, list(texts), source)
+        return future.result(timeout=GARBLED_TIMEOUT_S)
     except Exception:  # noqa: BLE001 (a broken or closing worker, a timeout: no answer)
         return None
 
