@@ -339,6 +339,20 @@ def _bigrams(text: str) -> set[str]:
     return {core[i : i + 2] for i in range(len(core) - 1)}
 
 
+LOOP_TOKENS: Final = 6
+LOOP_TIMES: Final = 3
+
+
+def looping(text: str) -> bool:
+    """A field that says the same run of words again and again: SmolLM2's example answer
+    repeating "새등만큼 2019-04-30 15:48:37.632 (D) 바운드에선은 그겨로 확인하다" six times. Of the
+    521 real essays, one repeats a run of six words three times (a pasted question's byte
+    limits); of the edited prose, two texts."""
+    words = tokens(text)
+    runs = Counter(tuple(words[i : i + LOOP_TOKENS]) for i in range(len(words) - LOOP_TOKENS + 1))
+    return any(times >= LOOP_TIMES for times in runs.values())
+
+
 def similar(a: str, b: str) -> bool:
     x, y = _bigrams(a), _bigrams(b)
     return bool(x and y) and len(x & y) / len(x | y) >= REPEAT_SIMILARITY
@@ -409,6 +423,8 @@ def judge_prose(
             reason = PROMPT_COPY
         elif wrong_language(text, lang):
             reason = WRONG_LANGUAGE
+        elif looping(text):
+            reason = REPEATED
         elif truncated(text):
             reason = TRUNCATED
         elif essay_words and not name.endswith("suggestion") and essay_copy(text, essay_words):
