@@ -69,25 +69,29 @@ def one(
         backend.runtime.truncate(0)  # what every item paid before the prefix was kept
     started = time.perf_counter()
     marks: dict[str, float] = {}
-    written = 0
+    attempts: list[int] = []  # tokens written by each attempt (the gate may ask for another)
 
     def on_event(event: object) -> None:
         if isinstance(event, Interim):
             marks.setdefault("first_visible", time.perf_counter() - started)
 
     def on_progress(update: Progress) -> None:
-        nonlocal written
         if update.writes:
             marks.setdefault("first_token", time.perf_counter() - started)
-            written = max(written, update.done)
+            if not attempts or update.done < attempts[-1]:
+                attempts.append(0)
+            attempts[-1] = update.done
 
     result = critique(backend, request, TaskIO(on_event=on_event, on_progress=on_progress), seed=0)
+    seconds = time.perf_counter() - started
     return {
         "first_visible": marks.get("first_visible", float("nan")),
         "first_token": marks.get("first_token", float("nan")),
-        "seconds": time.perf_counter() - started,
+        "seconds": seconds,
         "prompt_evaluated": float(backend.last_prompt_evaluated),
-        "written": float(written),
+        "attempts": float(len(attempts)),
+        "written": float(sum(attempts)),
+        "tokens_per_s": sum(attempts) / seconds,
         "shown_model": float(result.get("source") == "model+analysis"),
     }
 
@@ -119,7 +123,7 @@ def main() -> int:
             rows[mode].append(one(backend, request, mode == "reuse", args.max_tokens))
     backend.close()
     print(f"model {model.name}, {len(requests)} essays, each critiqued in both modes in turn")
-    keys = ("first_visible", "first_token", "seconds", "prompt_evaluated", "written")
+    keys = ("first_visible", "first_token", "seconds", "attempts", "written", "tokens_per_s")
     print(f"{'mode':10}" + "".join(f"{k:>18}" for k in keys) + "  (medians)")
     medians: dict[str, dict[str, float]] = {}
     for mode, results in rows.items():
