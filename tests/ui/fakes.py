@@ -56,6 +56,8 @@ def critique_json(answer: str, schema: dict[str, Any] | None = None) -> str:
     quote = answer.split("\n")[-1][:12] if answer else ""
     strength_quote = _fit(quote, _quote_options(schema, "strengths"))
     improvement_quote = _fit("없는 구절", _quote_options(schema, "improvements"))
+    if _english(schema):  # the schema of an English essay asks for English prose
+        return json.dumps(_english_critique(strength_quote, improvement_quote))
     scores = {
         name: {"score": 3 + i % 3, "rationale": f"근거 번호 {i}"}
         for i, name in enumerate(DIMENSIONS)
@@ -79,6 +81,41 @@ def critique_json(answer: str, schema: dict[str, Any] | None = None) -> str:
     if BROKEN_ESCAPE in answer:  # the grammar allows any \\uXXXX, a lone surrogate too
         text = text.replace("근거는", "근거는\\udc80", 1)
     return text
+
+
+def _english(schema: dict[str, Any] | None) -> bool:
+    if schema is None:
+        return False
+    score = schema["properties"]["scores"]["properties"][DIMENSIONS[0]]["properties"]
+    return "A-Za-z" in str(score["rationale"].get("pattern", ""))
+
+
+def _english_critique(strength_quote: str, improvement_quote: str) -> dict[str, Any]:
+    reasons = (
+        "Answers the motive but not the first-year aim",
+        "Numbers carry the result well",
+        "The role is named but not the team",
+        "Short paragraphs in a clear order",
+        "A concrete fix of its own",
+        "Clean spelling throughout the answer",
+    )
+    return {
+        "scores": {
+            name: {"score": 3 + i % 3, "rationale": reasons[i]} for i, name in enumerate(DIMENSIONS)
+        },
+        "strengths": [{"point": "Specific figures back the claim", "quote": strength_quote}],
+        "improvements": [
+            {
+                "issue": "The link to the company is weak",
+                "why": "A reader cannot see why this company rather than another",
+                "suggestion": "Say what you would do in this team in your first year",
+                "severity": "major",
+                "quote": improvement_quote,
+            }
+        ],
+        "summary": "Good evidence, but the answer does not say why this company.",
+        "top_fixes": ["Tie the experience to this company's work"],
+    }
 
 
 def questions_json(schema: dict[str, Any] | None = None) -> str:
