@@ -194,7 +194,18 @@ def _checks(home: Path) -> str:
         rules = {flag.rule_id for flag in run_checks(text, request.check_context(lang))}
         assert any(r.startswith(rule) for r in rules), f"{lang}: no {rule} finding in {rules}"
         found[lang] = sorted(r for r in rules if r.startswith(rule))
-    return f"Korean analyzer loaded {loaded:.1f} s; found {found['ko']} and {found['en']}"
+    # The output gate's garbled rule, asked of the check worker process as the app asks it (a
+    # spawned process of this executable: the editor's checks run there too).
+    from desktop.ui.editor import check_runner
+
+    started = time.perf_counter()
+    read = check_runner.garbled_elsewhere(["이므샌 일괬하니다.", "지원 동기가 분명합니다."], "")
+    check_runner.shutdown()
+    assert read == [True, False], f"the check worker read {read}"
+    return (
+        f"Korean analyzer loaded {loaded:.1f} s; found {found['ko']} and {found['en']}; "
+        f"the check worker read broken Korean in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def _window(home: Path) -> str:

@@ -17,6 +17,7 @@ from desktop.engine.gate_tasks import GateRecord
 from desktop.engine.tasks.interview import InterviewRequest, interview_questions
 from desktop.engine.tasks.interview_feedback import assess_answer
 from desktop.engine.tasks.io import TaskIO
+from desktop.writing import korean
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -66,6 +67,8 @@ def run_eval(args: argparse.Namespace) -> int:
     except EvalDataError as exc:
         sys.stderr.write(f"jaso: {exc}\n")
         return EXIT_USAGE
+    if any(item.request.lang != "en" for item in items):
+        korean.load()  # the output gate's garbled rule reads Korean with it, as the app does
     results: list[ModelResult] = []
     for model in args.model:
         name = Path(model).name
@@ -107,6 +110,10 @@ def run_interview(args: argparse.Namespace) -> int:
     backend = None
     try:
         if args.model:
+            if request.lang != "en":
+                # The output gate reads a model's Korean with the analyzer (garbled), as the
+                # app's check worker does; seconds the first time, nothing without kiwipiepy.
+                korean.load()
             backend = create_backend(args.backend)
             backend.load(LoadOptions(Path(args.model), n_ctx=args.n_ctx,
                                      n_threads=args.threads, seed=args.seed))  # fmt: skip
