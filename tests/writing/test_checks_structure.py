@@ -74,8 +74,8 @@ def test_answer_addressing_every_sub_ask_is_clean() -> None:
 
 
 def test_a_strength_is_answered_by_the_competence_it_names() -> None:
-    """An answer naming its "#리서치 역량 …" answers "본인이 갖고 있는 강점" (6 such Q.SUBASK flags on the real
-    essays, where the answer named its 역량 or 능력)."""
+    """An answer naming its "#리서치 역량 …" answers "본인이 갖고 있는 강점" (6 such Q.SUBASK
+    flags on the real essays, where the answer named its 역량 or 능력)."""
     question = "지원 동기와 본인이 갖고 있는 강점을 기술해 주세요."
     context = CheckContext(company="한빛물류", question=question)
     text = _MOTIVE_ONLY + " 제 리서치 역량은 시장 자료 200건을 비교해 본 경험에서 나옵니다."
