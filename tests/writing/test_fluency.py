@@ -62,8 +62,13 @@ def test_the_analysis_own_prose_is_korean(kiwi: Any, essay: str) -> None:
     assert not any(found), [t for t, bad in zip(fields, found, strict=True) if bad]
 
 
-def test_without_the_analyzer_nothing_is_said() -> None:
+def test_without_the_analyzer_nothing_is_said(kiwi: Any) -> None:
+    """As in the GUI process: no analyzer here, no verdict (the app asks its check worker)."""
     from desktop.writing import korean
 
-    if korean.loaded() is None:
+    korean._kiwi = None  # noqa: SLF001
+    try:
         assert fluency.garbled(BROKEN, source="") is None
+    finally:
+        korean._kiwi = kiwi  # noqa: SLF001
+    assert fluency.garbled(BROKEN[:1], source="") == [True]
