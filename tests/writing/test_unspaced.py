@@ -69,3 +69,16 @@ def test_only_the_paragraph_without_spaces_is_found(analyzer: Any) -> None:
 )
 def test_spaced_text_and_short_runs_are_not_unspaced(text: str) -> None:
     assert unspaced_spans(text) == []
+
+
+def test_a_sentence_run_together_in_spaced_text_is_one_finding(analyzer: Any) -> None:
+    """A real answer had whole sentences without spaces among spaced ones; the analyzer put
+    back the few spaces it was sure of and its suggestion left the rest run together."""
+    run = "다른자원봉사자들과협동하여동계스포츠체험과서울관광을진행하는것역시중요했습니다."
+    text = f"{CLEAN_ESSAYS[1]} {run} 그 경험으로 협업을 배웠습니다."
+    found = [f for f in run_checks(text, KO) if f.rule_id == "KO.SPACING"]
+    assert [(text[f.start : f.end], f.suggestion) for f in found] == [(run, "")]
+    assert "띄어쓰기가 빠진 구절" in found[0].message
+    listed = "대통령·국무총리·국무위원·행정각부의장·헌법재판소재판관·법관·중앙선거관리위원회위원"
+    assert not [f for f in run_checks(f"{listed}은 탄핵의 대상입니다.", KO)
+                if f.rule_id == "KO.SPACING" and "빠진 구절" in f.message]  # fmt: skip
