@@ -204,7 +204,8 @@ RULES: Final[dict[str, Wording]] = {
     "KO.SPACING": Wording(
         ("띄어쓰기", "Spacing"),
         ("띄어쓰기가 틀리면 읽기 어렵고 성의 없어 보입니다.", "Wrong spacing is harder to read."),
-        ("고쳐 쓰세요.", "Correct it."),
+        # Said where no finding carries a correction: words run together, a pasted text
+        ("붙여 쓴 곳을 단어마다 띄어 쓰세요.", "Put the spaces back between the words."),
     ),
     "BLIND.RISK": Wording(
         ("블라인드 채용 위험", "A blind-hiring risk"),

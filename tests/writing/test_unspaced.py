@@ -82,3 +82,15 @@ def test_a_sentence_run_together_in_spaced_text_is_one_finding(analyzer: Any) ->
     listed = "대통령·국무총리·국무위원·행정각부의장·헌법재판소재판관·법관·중앙선거관리위원회위원"
     assert not [f for f in run_checks(f"{listed}은 탄핵의 대상입니다.", KO)
                 if f.rule_id == "KO.SPACING" and "빠진 구절" in f.message]  # fmt: skip
+
+
+def test_the_analysis_says_what_to_do_with_words_run_together(analyzer: Any) -> None:
+    from desktop.writing.analysis_critique import analysis_critique
+    from desktop.writing.essay import EssayRequest
+
+    run = "다른자원봉사자들과협동하여동계스포츠체험과서울관광을진행하는것역시중요했습니다."
+    request = EssayRequest(text=f"{CLEAN_ESSAYS[1]} {run}", company="한빛물류")
+    data = analysis_critique(request, run_checks(request.text, request.check_context()))
+    (item,) = [i for i in data["improvements"] if i["issue"].startswith("띄어쓰기")]
+    assert item["suggestion"] == "붙여 쓴 곳을 단어마다 띄어 쓰세요."
+    assert run in item["quote"]
