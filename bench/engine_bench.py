@@ -1,7 +1,7 @@
 """The engine on two llama-cpp-python builds, side by side in one run: prompt and generation speed.
 
     python bench/engine_bench.py [--model M.gguf ...] [--wheel A.whl --wheel B.whl] [--threads N]
-                                 [--llama-bench-source VENDORED_LLAMA_CPP_DIR] [--rounds 3]
+                                 [--llama-bench-source VENDORED_LLAMA_CPP_DIR] [--rounds N]
 
 By default it compares every wheel under build/wheels-portable (the portable AVX2 build and the
 build with run-time CPU variants, issue 31) on the starter model (Gemma 3 270M Q4_K_M). Each

@@ -109,7 +109,8 @@ def unspaced_spans(text: str) -> list[tuple[int, int]]:
 # the rest ("다른자원봉사자들과 협동하여동계스포츠체험과 서울관광등…"). Lists joined with ·
 # ("대통령·국무총리·국무위원") are not one.
 RUN_TOGETHER_LETTERS: Final = 20
-_WORD_SPAN: Final = regex.compile(r"\S+")
+# Only a word at least that long can hold that many letters: the others are never looked at.
+_LONG_WORD: Final = regex.compile(rf"\S{{{RUN_TOGETHER_LETTERS},}}")
 
 
 def run_together(word: str) -> bool:
@@ -122,7 +123,7 @@ def unspaced(text: str, context: CheckContext) -> list[Flag]:
     word that is words run together, without a suggestion."""
     flags = []
     lines = unspaced_spans(text)
-    for match in _WORD_SPAN.finditer(text):
+    for match in _LONG_WORD.finditer(text):
         if not run_together(match.group()) or any(
             low <= match.start() < high for low, high in lines
         ):
